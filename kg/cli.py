@@ -1,0 +1,125 @@
+"""The ``kg`` command line: thin wrappers around the library.
+
+Each command parses its arguments and calls one public function.  Commands
+other than ``build`` and ``ingest`` live next to the library code they wrap
+and are imported on first use (see :data:`LAZY_COMMANDS`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+LAZY_COMMANDS: dict[str, str] = {
+    # name -> "module:click_command"; each module holds the command for its library code
+}
+
+SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {
+  ?o a gk:Official ; rdfs:label ?name ; gk:holds ?p .
+  ?p gk:role ?role ; gk:postIn ?a . ?a rdfs:label ?agency .
+} ORDER BY ?name LIMIT 8"""
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """click callback: a YYYY-MM-DD option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def parse_region(ctx: click.Context, param: click.Parameter, value: str | None):
+    """click callback: a city or province name for --region."""
+    if value is None:
+        return None
+    from kg.resolve import region_from_name
+
+    try:
+        return region_from_name(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="govkg")
+def cli() -> None:
+    """govkg: build a knowledge graph of officials, posts, agencies, places, projects and
+    events from Chinese government newspaper pages, then query, explore and export it."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; the suffix picks the format: .ttl Turtle, .trig TriG (a named graph per "
+                   "article), .nq N-Quads, .jsonld JSON-LD.")
+@click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD (else from the file name or JSONL).")
+@click.option("--region", callback=parse_region,
+              help="Home region of the paper, e.g. 聊城市 (else inferred from the page).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(inputs: tuple[Path, ...], output: Path, date: dt.date | None, region, quiet: bool) -> None:
+    """Build a graph from newspaper pages (.txt, .html, .jsonl files or directories)."""
+    from kg.build import build as run_build
+    from kg.rdf.serialize import format_for
+
+    try:
+        format_for(output)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o/--output") from None
+    result = run_build(list(inputs), output, date=date, region=region)
+    for err in result.errors:
+        click.echo(f"error: {err}", err=True)
+    if result.articles == 0:
+        click.echo("error: no article could be read; nothing written", err=True)
+        sys.exit(1)
+    if not quiet:
+        click.echo(f"{result.output}: {result.pages} page(s), {result.articles} articles, {result.triples} triples")
+        if result.regions:
+            click.echo("home region: " + ", ".join(f"{r} ({n} pages)" for r, n in result.regions.most_common()))
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entities.items()) if k not in ("Sentence",))
+        click.echo(f"entities: {counts}")
+    if result.errors:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD.")
+@click.option("--text", "show_text", is_flag=True, help="Print each article's repaired text too.")
+def ingest(inputs: tuple[Path, ...], date: dt.date | None, show_text: bool) -> None:
+    """Read pages and show how they split into articles (headline, byline, date)."""
+    from kg.ingest import IngestReport
+    from kg.ingest import ingest as run_ingest
+
+    report = IngestReport()
+    for page in run_ingest(list(inputs), date=date, report=report):
+        click.echo(f"{page.source}  date={page.date or '?'}  articles={len(page.articles)}")
+        for a in page.articles:
+            extra = f" [{a.column}]" if a.column else ""
+            people = ", ".join(a.authors or a.photographers)
+            click.echo(f"  {a.index:>2}. {a.headline}{extra}  ({a.kind}; {people})")
+            for alt in a.alt_headlines:
+                click.echo(f"      ~ {alt}")
+            if show_text:
+                click.echo("      " + a.text.replace("\n", "\n      "))
+    for err in report.errors:
+        click.echo(f"error: {err}", err=True)
+    if report.errors:
+        sys.exit(2)

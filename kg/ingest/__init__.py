@@ -1,0 +1,107 @@
+"""Reading stage: files on disk to :class:`kg.model.Page` objects with articles.
+
+>>> from kg.ingest import ingest_text
+>>> page = ingest_text("标题\\n\\n本报讯(记者 张三)3月8日,会议召开。", source="x.txt")
+>>> page.articles[0].headline, page.articles[0].authors
+('标题', ['张三'])
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file
+from kg.ingest.repair import repair
+from kg.ingest.split import ArticleParts, split_articles
+from kg.model import Article, Page, Sentence
+
+__all__ = ["InputError", "IngestReport", "ingest", "ingest_text", "split_sentences", "page_from_raw"]
+
+SENTENCE_END = re.compile(r"[。!?！？]+[”’」』\"']*|\n")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` as offsets: split after 。!? (with closing quotes) and at newlines."""
+    out: list[Sentence] = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        end = m.end()
+        _add_sentence(text, start, end, out)
+        start = end
+    _add_sentence(text, start, len(text), out)
+    return out
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end))
+
+
+def article_id(source: str, index: int) -> str:
+    """Readable, deterministic article id: the source's stem and the article's number."""
+    stem = Path(source.split("#")[0]).stem or "page"
+    suffix = source.split("#")[1] if "#" in source else ""
+    base = re.sub(r"[^\w.-]+", "-", stem).strip("-") or "page"
+    return f"{base}{'-' + suffix if suffix else ''}/{index}"
+
+
+def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None) -> Article:
+    lines = [parts.headline, *parts.alt_headlines, *parts.body]
+    text = "\n".join(line for line in lines if line)
+    art = Article(id=article_id(source, index), text=text, source=source, index=index, date=date,
+                  headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
+                  authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind)
+    art.sentences = split_sentences(text)
+    return art
+
+
+def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
+    """Repair and split one raw page; ``date`` (from ``--date``) wins over the file's own."""
+    pub = date or raw.date or date_from_name(raw.source)
+    parts = split_articles(repair(raw.text))
+    if raw.title and len(parts) == 1 and parts[0].headline != raw.title:
+        only = parts[0]
+        if only.headline:
+            only.body.insert(0, only.headline)
+        only.headline = raw.title
+    parts = [p for p in parts if p.body or p.headline]
+    articles = [_article(p, raw.source, i, pub) for i, p in enumerate(parts, 1)]
+    return Page(source=raw.source, date=pub, articles=articles)
+
+
+def ingest_text(text: str, source: str = "text.txt", date: dt.date | None = None) -> Page:
+    """A page from a string, as if read from a file named ``source``."""
+    return page_from_raw(RawPage(source=source, text=text), date)
+
+
+@dataclass
+class IngestReport:
+    """Files that could not be read, with the one-line reason for each."""
+
+    errors: list[str] = field(default_factory=list)
+
+
+def ingest(paths: list[str | Path], date: dt.date | None = None,
+           report: IngestReport | None = None) -> Iterator[Page]:
+    """Read pages from files and directories.
+
+    A file that cannot be read is recorded in ``report`` (or raised when no
+    report is given) and the other files are still read.
+    """
+    for f in iter_input_files(paths):
+        try:
+            raws = read_file(f)
+        except InputError as exc:
+            if report is None:
+                raise
+            report.errors.append(str(exc))
+            continue
+        for raw in raws:
+            yield page_from_raw(raw, date)

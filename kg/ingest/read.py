@@ -1,0 +1,192 @@
+"""Read newspaper files from disk: encodings, plain text, HTML and JSONL.
+
+Every reader yields :class:`RawPage` records (text plus what the file says of
+its date and title); a file that cannot be read raises :class:`InputError`
+with a one-line message naming it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+MAX_BYTES = 64 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+DATE_IN_NAME = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
+
+
+class InputError(Exception):
+    """A file that cannot be read as a newspaper page."""
+
+
+@dataclass
+class RawPage:
+    """Text of one page or JSONL record before it is split into articles."""
+
+    source: str
+    text: str
+    date: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or not), GB18030.
+
+    Raises:
+        InputError: the file is empty or binary.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    # UTF-16 without BOM: every other byte NUL in mostly-ASCII or CJK text
+    head = data[:4000]
+    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text
+        raise InputError(f"{name}: binary file (not text)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: binary file or unknown encoding (tried UTF-8, UTF-16, GB18030)") from None
+    if not _looks_like_text(text):
+        raise InputError(f"{name}: binary file (not text)")
+    return text
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(sample) < 0.02
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """A ``YYYY-MM-DD`` (or ``YYYYMMDD``) date in a file name, if any."""
+    for m in DATE_IN_NAME.finditer(Path(name).name):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+class _MainText(HTMLParser):
+    """Collects the visible text of an HTML page, one paragraph per block."""
+
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg"}
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data.strip()
+            return
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text of an HTML page (scripts, styles and navigation dropped) and its title."""
+    parser = _MainText()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    paras = [re.sub(r"[ \t\u3000]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p), parser.title
+
+
+def _jsonl_records(path: Path, text: str) -> Iterator[RawPage]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            raise InputError(f"{path}:{n}: a JSONL record needs a non-empty 'text' field")
+        date = None
+        if rec.get("date"):
+            try:
+                date = dt.date.fromisoformat(str(rec["date"])[:10])
+            except ValueError:
+                raise InputError(f"{path}:{n}: date {rec['date']!r} is not YYYY-MM-DD") from None
+        source = rec.get("source") or f"{path.name}#{n}"
+        yield RawPage(source=str(source), text=rec["text"], date=date, title=rec.get("title"), url=rec.get("url"))
+
+
+def read_file(path: str | Path) -> list[RawPage]:
+    """Read one file into raw pages (one for .txt/.html, one per line for .jsonl).
+
+    Raises:
+        InputError: the file is missing, empty, binary, too large or malformed.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit for one file; split it")
+    text = decode_bytes(p.read_bytes(), str(p))
+    suffix = p.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return list(_jsonl_records(p, text))
+    if suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        body, title = html_to_text(text)
+        if not body.strip():
+            raise InputError(f"{p}: HTML page with no text")
+        return [RawPage(source=p.name, text=body, date=date_from_name(p.name), title=title)]
+    return [RawPage(source=p.name, text=text, date=date_from_name(p.name))]
+
+
+def iter_input_files(paths: list[str | Path]) -> Iterator[Path]:
+    """Expand files and directories (recursively, sorted) into readable input files."""
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith("."):
+                    yield f
+        else:
+            yield p

@@ -1,0 +1,97 @@
+"""The extraction pipeline: small components registered by name.
+
+A component is a callable ``component(article, context) -> None`` that adds
+:class:`kg.model.Mention`, :class:`kg.model.Node` and
+:class:`kg.model.Relation` objects to the article.  Components are registered
+in :data:`REGISTRY` (name -> ``"module:function"``) and imported on first use,
+or at run time with :func:`register`.
+
+>>> from kg.pipeline import Pipeline
+>>> Pipeline(["journalists"]).names
+['journalists']
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from kg.model import Article, Page, Region
+
+Component = Callable[[Article, "Context"], None]
+
+REGISTRY: dict[str, str | Component] = {
+    "journalists": "kg.extract.journalists:find_journalists",
+    "places": "kg.extract.places:find_places",
+    "agencies": "kg.extract.agencies:find_agencies",
+    "officials": "kg.extract.officials:find_officials",
+    "events": "kg.extract.events:find_events",
+    "projects": "kg.extract.projects:find_projects",
+}
+
+DEFAULT_PIPELINE: list[str] = ["journalists", "places", "agencies", "officials", "events", "projects"]
+
+
+@dataclass
+class Context:
+    """What components share while a page is processed.
+
+    Attributes:
+        page: The page the article is from.
+        region: The paper's home region (which city 我市 and 市委 mean).
+        cache: Scratch space shared by components for one page, by name.
+    """
+
+    page: Page
+    region: Region
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+def register(name: str, func: Component | str) -> None:
+    """Register a component (a callable, or ``"module:function"`` imported on first use)."""
+    REGISTRY[name] = func
+
+
+def get_component(name: str) -> Component:
+    """The component registered as ``name``.
+
+    Raises:
+        KeyError: no component has that name.
+    """
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"no extraction component named {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
+    if isinstance(target, str):
+        module, _, attr = target.partition(":")
+        target = getattr(importlib.import_module(module), attr)
+        REGISTRY[name] = target
+    return target
+
+
+class Pipeline:
+    """An ordered list of components, run over every article of a page."""
+
+    def __init__(self, names: Iterable[str] | None = None) -> None:
+        self.names = list(DEFAULT_PIPELINE if names is None else names)
+        self._components = [(n, get_component(n)) for n in self.names if _available(n)]
+
+    def __call__(self, page: Page, region: Region | None = None) -> Page:
+        """Run every component on every article of ``page`` (in place) and return it."""
+        from kg.resolve import home_region
+
+        page.region = region or page.region or home_region(page)
+        ctx = Context(page=page, region=page.region)
+        for art in page.articles:
+            for _, comp in self._components:
+                comp(art, ctx)
+        return page
+
+
+def _available(name: str) -> bool:
+    """Whether a registered component can be imported (extractors land one by one)."""
+    target = REGISTRY.get(name)
+    if not isinstance(target, str):
+        return target is not None
+    module = target.partition(":")[0]
+    return importlib.util.find_spec(module) is not None

@@ -1,0 +1,131 @@
+"""Turn an extracted article into RDF triples in the public vocabulary.
+
+IRIs are deterministic and readable: ``id:article/<source>/<n>`` for articles,
+``…/s<k>`` for their sentences, ``id:<kind>/<identity>`` for entities (the
+entity key of :mod:`kg.model`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any, Iterator
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.model import Article, Page
+from kg.rdf.namespaces import GK, ID, SCHEMA, bind_prefixes
+
+BASE = str(ID)
+_UNSAFE = re.compile(r"[^\w\-.~/]", re.UNICODE)
+
+
+def _iri_part(text: str) -> str:
+    """Keep letters and digits of any script readable; percent-encode the rest."""
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
+
+
+def entity_iri(key: str) -> URIRef:
+    """IRI of the entity with key ``"Kind/identity"``."""
+    kind, _, ident = key.partition("/")
+    return URIRef(f"{BASE}{kind.lower()}/{_iri_part(ident)}")
+
+
+def article_iri(article: Article) -> URIRef:
+    """IRI of an article."""
+    return URIRef(f"{BASE}article/{_iri_part(article.id)}")
+
+
+def sentence_iri(article: Article, index: int) -> URIRef:
+    """IRI of sentence ``index`` (from 0) of an article; numbered from 1 in the IRI."""
+    return URIRef(f"{article_iri(article)}/s{index + 1}")
+
+
+def literal(value: Any) -> Literal:
+    """An RDF literal with the natural XSD datatype of a Python value."""
+    if isinstance(value, Literal):
+        return value
+    if isinstance(value, bool):
+        return Literal(value, datatype=XSD.boolean)
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, (float, Decimal)):
+        return Literal(Decimal(str(value)).normalize() if isinstance(value, float) else value, datatype=XSD.decimal)
+    return Literal(str(value))
+
+
+def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
+    a = article_iri(art)
+    g.add((a, RDF.type, GK.Article))
+    g.add((a, RDFS.label, Literal(art.headline)))
+    g.add((a, SCHEMA.headline, Literal(art.headline)))
+    for alt in art.alt_headlines:
+        g.add((a, SCHEMA.alternativeHeadline, Literal(alt)))
+    if art.column:
+        g.add((a, GK.column, Literal(art.column)))
+    if art.date:
+        g.add((a, SCHEMA.datePublished, literal(art.date)))
+    g.add((a, GK.sourceFile, Literal(art.source)))
+    g.add((a, GK.articleNumber, literal(art.index)))
+    g.add((a, GK.text, Literal(art.text)))
+    if home is not None:
+        g.add((a, GK.homeRegion, home))
+    for i, s in enumerate(art.sentences):
+        si = sentence_iri(art, i)
+        g.add((a, GK.sentence, si))
+        g.add((si, RDF.type, GK.Sentence))
+        g.add((si, GK.inArticle, a))
+        g.add((si, GK.text, Literal(art.text[s.start:s.end])))
+        g.add((si, GK.startOffset, literal(s.start)))
+        g.add((si, GK.endOffset, literal(s.end)))
+    return a
+
+
+def article_graph(art: Article, home_key: str | None = None) -> Graph:
+    """Every triple that one article contributes: itself, its sentences, entities and facts."""
+    g = bind_prefixes(Graph())
+    home = entity_iri(home_key) if home_key else None
+    a = _article_triples(g, art, home)
+    labels: dict[URIRef, str] = {}
+    for m in art.mentions:
+        node = entity_iri(m.key)
+        g.add((node, RDF.type, GK[m.kind]))
+        labels.setdefault(node, m.label)
+        surface = m.text(art)
+        if surface != m.label:
+            g.add((node, SKOS.altLabel, Literal(surface)))
+        g.add((node, GK.mentionedIn, a))
+        g.add((node, GK.evidence, sentence_iri(art, art.sentence_at(m.start))))
+        if m.kind == "Journalist":
+            prop = SCHEMA.author
+            g.add((a, prop, node))
+        for k, v in m.attrs.items():
+            if k != "role":
+                g.add((node, GK[k], literal(v)))
+    for n in art.nodes:
+        node = entity_iri(n.key)
+        g.add((node, RDF.type, GK[n.kind]))
+        labels.setdefault(node, n.label)
+        if n.mentioned:
+            g.add((node, GK.mentionedIn, a))
+            g.add((node, GK.evidence, sentence_iri(art, art.sentence_at(n.start))))
+        for k, v in n.attrs.items():
+            g.add((node, GK[k], literal(v)))
+    for node, label in labels.items():
+        g.add((node, RDFS.label, Literal(label)))
+        g.remove((node, SKOS.altLabel, Literal(label)))
+    for r in art.relations:
+        s = entity_iri(r.subject)
+        o = entity_iri(r.obj) if r.obj_is_key else literal(r.obj)
+        g.add((s, GK[r.predicate], o))
+    return g
+
+
+def page_graphs(page: Page) -> Iterator[tuple[URIRef, Graph]]:
+    """(article IRI, article graph) for each article of an extracted page."""
+    home_key = page.region.city_code and f"Place/{page.region.city_code}" if page.region else None
+    for art in page.articles:
+        yield article_iri(art), article_graph(art, home_key or None)
