@@ -1,0 +1,252 @@
+"""Agencies and companies, by the grammar of their names.
+
+An agency name is ``[region prefix] unit (unit)*`` where a unit is a whole body
+(委, 政府, 政协 …) or a stem followed by a department suffix (…局, …委员会,
+…办, …中心); see kg/data/agency_grammar.txt.  The prefix is a level
+character meaning the paper's own division (市委 in a Liaocheng paper is
+聊城市委), a place named in the text (莘县公安局), or a national prefix
+(全国…, 国家…).  Units chained in one name give the parent body
+(市委农办 is part of 市委).
+
+Canonical names (``rdfs:label``) replace the level character by the home
+region's name; the surface form is kept as ``skos:altLabel``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, tokens, word_tag
+from kg.model import Article, Mention, Relation
+from kg.pipeline import Context
+
+CJK = re.compile(r"[\u4e00-\u9fff]+")
+MAX_STEM = 10
+MAX_EXT_STEM = 8
+# characters that never sit inside an agency's stem (function words, pronouns)
+STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "合作社")
+COMPANY_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由、,，。“”")
+
+
+@dataclass
+class AgencySpan:
+    """An agency found in an article: offsets, canonical label, entity key, parent key."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    parent: str | None = None
+
+
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的、,，。;；:：(（\"“”")
+BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
+
+
+def _unit_ok(unit: str) -> bool:
+    """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部)."""
+    toks = tokens(unit)
+    last = toks[-1][0]
+    if last in agency_grammar()["not"]:
+        return False
+    if len(last) == 1 or all(ch in _suffix_chars() for ch in last):
+        return True
+    return not (word_tag(last) or "n").startswith(BAD_TAIL_TAGS)
+
+
+@cache
+def _suffix_chars() -> frozenset[str]:
+    return frozenset(s for s in agency_grammar()["suffix"] if len(s) == 1)
+
+
+def _stem_ok(stem: str) -> bool:
+    if not stem:
+        return True
+    if not CJK.fullmatch(stem) or STEM_STOP & set(stem):
+        return False
+    return not any(role_at(stem, i) for i in range(len(stem)))
+
+
+def _end_ok(text: str, end: int) -> bool:
+    """The name may end here: the suffix does not run on into a longer word (部署, 办理, 科技)."""
+    if end >= len(text):
+        return True
+    last = text[end - 1]
+    for n in (2, 3):
+        word = last + text[end:end + n - 1]
+        if len(word) == n and is_dictionary_word(word) and not role_at(text, end - 1) and not role_at(text, end):
+            return False
+    return True
+
+
+def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
+    """End of the unit (body, or stem + suffix) starting at ``pos``, or None."""
+    g = agency_grammar()
+    if bodies:
+        for body in g["body"]:
+            if text.startswith(body, pos) and _end_ok(text, pos + len(body)):
+                return pos + len(body)
+    for n in range(0, max_stem + 1):
+        stem = text[pos:pos + n]
+        if len(stem) < n or not _stem_ok(stem):
+            break
+        if role_at(text, pos + n):
+            break
+        for suf in g["suffix"]:
+            end = pos + n + len(suf)
+            if text.startswith(suf, pos + n) and _end_ok(text, end) and _unit_ok(text[pos:end]):
+                return end
+    return None
+
+
+def _chain(text: str, pos: int, bodies: bool = True) -> list[int]:
+    """Ends of the units of a name starting at ``pos`` (empty when no unit starts there)."""
+    ends: list[int] = []
+    end = _unit_at(text, pos, MAX_STEM, bodies)
+    while end is not None:
+        ends.append(end)
+        if role_at(text, end):
+            break
+        end = _unit_at(text, end, MAX_EXT_STEM, bodies=False)
+    return ends
+
+
+def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
+    """(start, prefix end, kind) of every place a name may start: level char, place, national prefix."""
+    text = article.text
+    g = agency_grammar()
+    out: list[tuple[int, int, str]] = []
+    toks = tokens(text)
+    for i, (w, s, e) in enumerate(toks):
+        prev = toks[i - 1][0] if i else ""
+        free = not prev or len(prev) > 1 or prev in FUNCTION_TOKENS or not CJK.fullmatch(prev)
+        if free and text[s] in g["level"] and (w == text[s] or any(w[1:].startswith(b) for b in g["body"])):
+            out.append((s, s + 1, "level"))
+        for nat in g["national"]:
+            if text.startswith(nat, s):
+                out.append((s, s + len(nat), "national"))
+                break
+    for m in article.mentions:
+        if m.kind == "Place" and m.attrs.get("adminLevel") in ("province", "prefecture", "county", "township"):
+            out.append((m.start, m.end, "place"))
+    return sorted(set(out))
+
+
+def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Agencies with no prefix, named by a strong suffix after a stem of nouns (农业农村部, 莘州派出所)."""
+    g = agency_grammar()
+    out = []
+    toks = tokens(text)
+    for i, (w, s, e) in enumerate(toks):
+        for suf in g["strong"]:
+            if not w.endswith(suf) or any(a <= s < b for a, b in taken):
+                continue
+            end = e
+            if not _end_ok(text, end):
+                continue
+            start = e - len(suf)
+            if w != suf:
+                start = s
+            j = i - 1
+            extended = False
+            while j >= 0 and e - toks[j][1] <= MAX_STEM:
+                tw = toks[j][0]
+                tag = word_tag(tw) or ""
+                if not CJK.fullmatch(tw) or STEM_STOP & set(tw) or (len(tw) > 1 and not tag.startswith(("n", "j"))):
+                    break
+                start = toks[j][1]
+                extended = True
+                j -= 1
+            if extended and _unit_ok(text[start:end]):
+                out.append((start, end))
+            break
+    return out
+
+
+def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
+    """Canonical label and identity scope of a name as written."""
+    region = ctx.region
+    if kind == "level":
+        ch = surface[0]
+        name = None
+        if ch in "市州" and region.city and region.city.endswith(ch):
+            name = region.city
+        elif ch == "省" and region.province:
+            name = region.province
+        elif ch in "县区镇乡":
+            name = _nearest_place(article, start, ch)
+        if name:
+            return name + surface[1:], ""
+        return surface, "@" + article.id
+    return surface, ""
+
+
+def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
+    best = None
+    for m in article.mentions:
+        if m.kind == "Place" and m.start < before and m.label.endswith(suffix):
+            if best is None or m.start > best.start:
+                best = m
+    return best.label if best else None
+
+
+def find_agencies(article: Article, context: Context) -> None:
+    """Add Agency and Company mentions (with parent bodies) to the article."""
+    text = article.text
+    found: list[AgencySpan] = []
+    taken: list[tuple[int, int]] = []
+    for start, pend, kind in _prefix_starts(article):
+        if any(a <= start < b for a, b in taken):
+            continue
+        ends = _chain(text, pend)
+        if not ends:
+            if kind == "national" and text[start:pend] in agency_grammar()["body"] + ("国务院", "中共中央"):
+                ends = [pend]
+            else:
+                continue
+        parent = None
+        for end in ends:
+            surface = text[start:end]
+            label, scope = _qualify(surface, kind, article, start, context)
+            key = f"Agency/{label}{scope}"
+            found.append(AgencySpan(start, end, label, key, parent))
+            parent = key
+        taken.append((start, ends[-1]))
+    for start, end in _strong_starts(text, taken):
+        surface = text[start:end]
+        found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
+        taken.append((start, end))
+    spans = context.cache.setdefault("agencies", {})
+    spans[article.id] = found
+    for a in found:
+        article.mentions.append(Mention(a.start, a.end, "Agency", a.key, a.label))
+        if a.parent:
+            article.relations.append(Relation(a.key, "parentOrganization", a.parent, a.start))
+    _find_companies(article, taken)
+
+
+def _find_companies(article: Article, taken: list[tuple[int, int]]) -> None:
+    text = article.text
+    for suf in COMPANY_SUFFIXES:
+        for m in re.finditer(re.escape(suf), text):
+            end = m.end()
+            if any(a < end <= b for a, b in taken):
+                continue
+            start = m.start()
+            while start > 0 and text[start - 1] not in COMPANY_STOP and m.start() - start < 14 \
+                    and CJK.fullmatch(text[start - 1]):
+                start -= 1
+            name = text[start:end]
+            if len(name) - len(suf) < 2:
+                continue
+            # drop a leading verb (位于, 来到) left attached by the character scan
+            for w, s, e in tokens(name)[:2]:
+                if word_tag(w) in ("v", "p", "c") and e < len(name) - len(suf):
+                    start += e - s
+                    name = text[start:end]
+                else:
+                    break
+            taken.append((start, end))
+            article.mentions.append(Mention(start, end, "Company", f"Company/{name}", name))

@@ -1,0 +1,105 @@
+"""Word lists the extractors share, loaded once from ``kg/data``.
+
+* ``surnames()``: Chinese family names (from jionlp, see kg/data/README.md);
+* ``roles()``: post titles with their kind and implied body;
+* ``agency_grammar()``: the sections of kg/data/agency_grammar.txt;
+* ``is_dictionary_word()`` / ``word_tag()``: jieba's dictionary, for word boundaries.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Chinese family names, one and two characters."""
+    return frozenset(_data_lines("surnames.txt"))
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post title: ``kind`` is ``official`` or ``other``; ``body`` the body it implies (市政府)."""
+
+    name: str
+    kind: str
+    body: str | None
+
+
+@cache
+def roles() -> dict[str, Role]:
+    """Post titles by name."""
+    out: dict[str, Role] = {}
+    for line in _data_lines("roles.txt"):
+        cols = line.split("\t")
+        out[cols[0]] = Role(cols[0], cols[1], cols[2] if len(cols) > 2 and cols[2] else None)
+    return out
+
+
+@cache
+def roles_longest_first() -> tuple[str, ...]:
+    """Role names, longest first (for longest-match scanning)."""
+    return tuple(sorted(roles(), key=len, reverse=True))
+
+
+def role_at(text: str, pos: int) -> str | None:
+    """The longest role title starting at ``pos`` in ``text``."""
+    for r in roles_longest_first():
+        if text.startswith(r, pos):
+            return r
+    return None
+
+
+@cache
+def agency_grammar() -> dict[str, tuple[str, ...]]:
+    """Sections of the agency grammar, each longest first."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _data_lines("agency_grammar.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        else:
+            sections[current].append(line.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in sections.items()}
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg as pseg
+
+    return pseg.dt.word_tag_tab
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word (``n``, ``v``, ``ns`` …), or None."""
+    return _word_tags().get(word)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in jieba's dictionary."""
+    dt = jieba.dt
+    if not dt.initialized:
+        dt.initialize()
+    return dt.FREQ.get(word, 0) > 0
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """jieba tokens of ``text`` (no HMM) with their offsets."""
+    out = []
+    pos = 0
+    for w in jieba.cut(text, HMM=False):
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return out
