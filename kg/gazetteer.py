@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 """Gazetteer of Chinese administrative divisions with 12-digit statistical codes.
 
 The data file ``kg/data/divisions.tsv`` (built by ``scripts/build_gazetteer.py``
@@ -12,6 +10,8 @@ prefecture, county and township with its parent and short forms::
     >>> [d.name for d in g.ancestors("371502106000")]
     ['东昌府区', '聊城市', '山东省']
 """
+
+from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
@@ -215,6 +215,10 @@ class Gazetteer:
             return matches
         inside = [d for d in matches if self.is_within(d.code, within)]
         return inside or matches
+
+    def by_level(self, level: str) -> list[Division]:
+        """Every division of one level (``province``, ``prefecture``, ``county``, ``township``)."""
+        return [d for d in self._by_code.values() if d.level == level]
 
     def names(self) -> Iterable[str]:
         """Return every official name and alias, e.g. for a longest-match scanner.

@@ -129,7 +129,7 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
                 out.append((s, s + len(nat), "national"))
                 break
     for m in article.mentions:
-        if m.kind == "Place" and m.attrs.get("adminLevel") in ("province", "prefecture", "county", "township"):
+        if m.attrs.get("adminLevel") in ("province", "prefecture", "county", "township"):
             out.append((m.start, m.end, "place"))
     return sorted(set(out))
 
@@ -186,7 +186,7 @@ def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context
 def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
     best = None
     for m in article.mentions:
-        if m.kind == "Place" and m.start < before and m.label.endswith(suffix):
+        if m.attrs.get("adminLevel") and m.start < before and m.label.endswith(suffix):
             if best is None or m.start > best.start:
                 best = m
     return best.label if best else None

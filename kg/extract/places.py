@@ -1,0 +1,178 @@
+"""Places: administrative divisions from the gazetteer, villages and visited sites.
+
+Divisions are found by longest match against the gazetteer's names:
+
+* full names (聊城市, 东昌府区, 梁水镇) anywhere;
+* short forms (聊城, 山东, 临清) only for provinces, prefecture-level cities
+  and the counties of the paper's home city — elsewhere a short form is too
+  often an ordinary word (和平, 新华);
+* a name that several divisions share is resolved inside the home city, then
+  the home province; if still ambiguous it becomes a place marked
+  ``gk:ambiguous`` with no code rather than a guess.
+
+Every division links to its direct parent (``gk:locatedIn``) up to the
+province; parents not named in the article are implied nodes.  Villages come
+from the text ("张寨镇苏村东" gives 苏村 in 张寨镇).  Sites visited ("来到…敬老院",
+"在…中学") are ``gk:Site`` places located in the division their name starts
+with.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.gazetteer import Division, Gazetteer
+from kg.model import Article, Mention, Node, Relation
+from kg.pipeline import Context
+
+LEVEL_CLASS = {"province": "Province", "prefecture": "Prefecture", "county": "County", "township": "Township",
+               "village": "Village"}
+VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村(?![委民庄])")
+VISIT = r"(?:来到|走进|深入|前往|察看|参观|到|在|赴)"
+SITE_SUFFIX = (r"(?:敬老院|养老院|福利院|卫生院|医院|中学|小学|学校|幼儿园|大学|陈列馆|纪念馆|展览馆|博物馆|图书馆|"
+               r"文化馆|体育馆|美术馆|产业园|工业园|科技园|园区|工厂|车间|基地|作战中心|指挥中心|服务中心|文化站|"
+               r"广场|公园|景区|码头|港|站|示范区|社区)")
+SITE = re.compile(rf"{VISIT}(?P<name>[^,，。;；、:：()（）\n]{{2,24}}?{SITE_SUFFIX})(?=[,，。;；、和与及]|位于)")
+MIN_FULL_NAME = 2
+
+
+@cache
+def _index() -> tuple[dict[str, list[Division]], dict[str, frozenset[int]]]:
+    gaz = Gazetteer.default()
+    names: dict[str, list[Division]] = {}
+    for d in gaz:
+        for n in {d.name, *d.aliases}:
+            if len(n) >= MIN_FULL_NAME:
+                names.setdefault(n, []).append(d)
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[0], set()).add(len(n))
+    return names, {k: frozenset(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def _is_full_name(name: str, d: Division) -> bool:
+    return name == d.name
+
+
+def _choose(name: str, cands: list[Division], ctx: Context) -> list[Division]:
+    """Divisions a name may mean here, the home region's first."""
+    region = ctx.region
+    gaz = Gazetteer.default()
+    full = [d for d in cands if _is_full_name(name, d)]
+    short = [d for d in cands if not _is_full_name(name, d)]
+    ok_short = [d for d in short if d.level in ("province", "prefecture")
+                or (region.city_code and d.level == "county" and gaz.is_within(d.code, region.city_code))]
+    pool = full + [d for d in ok_short if d not in full]
+    for within in (region.city_code, region.province_code):
+        if within and len(pool) > 1:
+            inside = [d for d in pool if d.code == within or gaz.is_within(d.code, within)]
+            if inside:
+                pool = inside
+    if len(pool) > 1:
+        top = min(("province", "prefecture", "county", "township").index(d.level) for d in pool)
+        higher = [d for d in pool if ("province", "prefecture", "county", "township").index(d.level) == top]
+        if len(higher) == 1:
+            pool = higher
+    return pool
+
+
+def division_key(d: Division) -> str:
+    """Entity key of a gazetteer division: its code."""
+    return f"Place/{d.code}"
+
+
+def _declare(article: Article, d: Division, at: int, mentioned_span: tuple[int, int] | None) -> str:
+    key = division_key(d)
+    attrs = {"adminCode": d.code, "adminLevel": d.level}
+    if mentioned_span:
+        article.mentions.append(Mention(mentioned_span[0], mentioned_span[1], LEVEL_CLASS[d.level], key, d.name,
+                                        attrs))
+    else:
+        article.nodes.append(Node(key, LEVEL_CLASS[d.level], d.name, at, attrs=attrs, mentioned=False))
+    return key
+
+
+def _hierarchy(article: Article, d: Division, at: int, seen: set[str]) -> None:
+    gaz = Gazetteer.default()
+    child = d
+    for parent in gaz.ancestors(d.code):
+        article.relations.append(Relation(division_key(child), "locatedIn", division_key(parent), at))
+        if division_key(parent) in seen:
+            break
+        seen.add(division_key(parent))
+        _declare(article, parent, at, None)
+        child = parent
+
+
+def find_places(article: Article, context: Context) -> None:
+    """Add division, village and site mentions with their hierarchy."""
+    text = article.text
+    names, lengths = _index()
+    declared: set[str] = set()
+    mentioned_keys: set[str] = set()
+    divisions: list[tuple[int, int, Division | None, str]] = []
+    i = 0
+    while i < len(text):
+        hit = None
+        for n in lengths.get(text[i], ()):
+            cand = text[i:i + n]
+            if len(cand) == n and cand in names:
+                chosen = _choose(cand, names[cand], context)
+                if chosen:
+                    hit = (i, i + n, chosen, cand)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        s, e, chosen, surface = hit
+        divisions.append((s, e, chosen[0] if len(chosen) == 1 else None, surface))
+        i = e
+    for s, e, d, surface in divisions:
+        if d is None:
+            key = f"Place/{surface}?"
+            article.mentions.append(Mention(s, e, "AdministrativeDivision", key, surface))
+            article.nodes.append(Node(key, "AdministrativeDivision", surface, s, attrs={"ambiguous": True}))
+            continue
+        key = _declare(article, d, s, (s, e))
+        mentioned_keys.add(key)
+        if key not in declared:
+            declared.add(key)
+            _hierarchy(article, d, s, declared)
+        if d.level == "township":
+            _village(article, e, key)
+    # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
+    article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
+    _sites(article, context)
+
+
+def _village(article: Article, pos: int, township_key: str) -> None:
+    m = VILLAGE.match(article.text, pos)
+    if not m:
+        return
+    name = m.group(0)
+    key = f"Place/{township_key[len('Place/'):]}/{name}"
+    article.mentions.append(Mention(m.start(), m.end(), "Village", key, name, {"adminLevel": "village"}))
+    article.relations.append(Relation(key, "locatedIn", township_key, m.start()))
+
+
+def _sites(article: Article, context: Context) -> None:
+    text = article.text
+    divisions = [m for m in article.mentions if m.attrs.get("adminLevel")]
+    for m in SITE.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if name.startswith(("市", "县", "区")) and not any(d.start == s for d in divisions):
+            loc = f"Place/{context.region.city_code}" if context.region.city_code else None
+        else:
+            inner = [d for d in divisions if s <= d.start < e]
+            loc = inner[-1].key if inner else None
+        after = text[e:e + 30]
+        where = re.match(r"位于", after)
+        if where:
+            later = [d for d in divisions if e < d.start <= e + 20]
+            if later:
+                loc = later[-1].key
+        key = f"Place/site/{name}"
+        article.mentions.append(Mention(s, e, "Site", key, name))
+        if loc:
+            article.relations.append(Relation(key, "locatedIn", loc, s))
