@@ -183,6 +183,27 @@ def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context
     return surface, ""
 
 
+def _jurisdiction(a: AgencySpan, places: dict[int, Mention], home: str | None, ctx: Context) -> str | None:
+    """The division an agency serves: the place its name starts with, or the home city/province."""
+    if a.start in places:
+        return places[a.start].key
+    region = ctx.region
+    if region.city and a.label.startswith(region.city) and region.city_code:
+        return f"Place/{region.city_code}"
+    if region.province and a.label.startswith(region.province) and region.province_code:
+        return f"Place/{region.province_code}"
+    return None
+
+
+def _ensure_region_node(article: Article, key: str, at: int) -> None:
+    """Declare the home city or province (with its hierarchy) when the article does not name it."""
+    if any(m.key == key for m in article.mentions) or any(n.key == key for n in article.nodes):
+        return
+    from kg.extract.places import declare_division
+
+    declare_division(article, key[len("Place/"):], at)
+
+
 def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
     best = None
     for m in article.mentions:
@@ -197,10 +218,12 @@ def find_agencies(article: Article, context: Context) -> None:
     text = article.text
     found: list[AgencySpan] = []
     taken: list[tuple[int, int]] = []
+    # a visited site (斗虎屯镇综合文化服务中心) is a place, not a body
+    site_ends = {m.end for m in article.mentions if m.kind == "Site"}
     for start, pend, kind in _prefix_starts(article):
         if any(a <= start < b for a, b in taken):
             continue
-        ends = _chain(text, pend)
+        ends = [e for e in _chain(text, pend) if e not in site_ends]
         if not ends:
             if kind == "national" and text[start:pend] in agency_grammar()["body"] + ("国务院", "中共中央"):
                 ends = [pend]
@@ -220,10 +243,16 @@ def find_agencies(article: Article, context: Context) -> None:
         taken.append((start, end))
     spans = context.cache.setdefault("agencies", {})
     spans[article.id] = found
+    places = {m.start: m for m in article.mentions if m.attrs.get("adminLevel")}
+    home = context.region.city_code or context.region.province_code
     for a in found:
         article.mentions.append(Mention(a.start, a.end, "Agency", a.key, a.label))
         if a.parent:
             article.relations.append(Relation(a.key, "parentOrganization", a.parent, a.start))
+        where = _jurisdiction(a, places, home, context)
+        if where:
+            article.relations.append(Relation(a.key, "jurisdiction", where, a.start))
+            _ensure_region_node(article, where, a.start)
     _find_companies(article, taken)
 
 

@@ -50,8 +50,12 @@ def _index() -> tuple[dict[str, list[Division]], dict[str, frozenset[int]]]:
     return names, {k: frozenset(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+FULL_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州")
+
+
 def _is_full_name(name: str, d: Division) -> bool:
-    return name == d.name
+    """The official name, or another name with a level suffix (梁水镇 for 梁水镇镇, a former 茌平县)."""
+    return name == d.name or (len(name) >= 3 and name.endswith(FULL_SUFFIXES))
 
 
 def _choose(name: str, cands: list[Division], ctx: Context) -> list[Division]:
@@ -90,6 +94,17 @@ def _declare(article: Article, d: Division, at: int, mentioned_span: tuple[int, 
     else:
         article.nodes.append(Node(key, LEVEL_CLASS[d.level], d.name, at, attrs=attrs, mentioned=False))
     return key
+
+
+def declare_division(article: Article, code: str, at: int) -> None:
+    """Declare a division the article implies but does not name, with its parents."""
+    d = Gazetteer.default().get(code)
+    if d is None:
+        return
+    declared = {n.key for n in article.nodes} | {m.key for m in article.mentions}
+    if division_key(d) not in declared:
+        _declare(article, d, at, None)
+        _hierarchy(article, d, at, declared | {division_key(d)})
 
 
 def _hierarchy(article: Article, d: Division, at: int, seen: set[str]) -> None:
@@ -172,7 +187,10 @@ def _sites(article: Article, context: Context) -> None:
             later = [d for d in divisions if e < d.start <= e + 20]
             if later:
                 loc = later[-1].key
-        key = f"Place/site/{name}"
-        article.mentions.append(Mention(s, e, "Site", key, name))
+        label = name
+        if name[0] in "市州" and context.region.city and not any(d.start == s for d in divisions):
+            label = context.region.city + name[1:]
+        key = f"Place/site/{label}"
+        article.mentions.append(Mention(s, e, "Site", key, label))
         if loc:
             article.relations.append(Relation(key, "locatedIn", loc, s))
