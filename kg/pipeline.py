@@ -74,7 +74,7 @@ class Pipeline:
 
     def __init__(self, names: Iterable[str] | None = None) -> None:
         self.names = list(DEFAULT_PIPELINE if names is None else names)
-        self._components = [(n, get_component(n)) for n in self.names if _available(n)]
+        self._components = [(n, get_component(n)) for n in self.names]
 
     def __call__(self, page: Page, region: Region | None = None) -> Page:
         """Run every component on every article of ``page`` (in place) and return it."""
@@ -87,11 +87,3 @@ class Pipeline:
                 comp(art, ctx)
         return page
 
-
-def _available(name: str) -> bool:
-    """Whether a registered component can be imported (extractors land one by one)."""
-    target = REGISTRY.get(name)
-    if not isinstance(target, str):
-        return target is not None
-    module = target.partition(":")[0]
-    return importlib.util.find_spec(module) is not None
