@@ -58,24 +58,51 @@ def count_entities(graphs: list[tuple[URIRef, Graph]]) -> Counter:
     return Counter({k: len(v) for k, v in seen.items()})
 
 
-def build(paths: Iterable[str | Path], output: str | Path, date: dt.date | None = None,
-          region: Region | None = None, pipeline: Pipeline | None = None) -> BuildResult:
-    """Build a graph from newspaper pages and write it to ``output`` (format by suffix).
+def build(paths: Iterable[str | Path], output: str | Path | None = None, date: dt.date | None = None,
+          region: Region | None = None, pipeline: Pipeline | None = None,
+          store: str | Path | None = None) -> BuildResult:
+    """Build a graph from newspaper pages; write it to ``output`` and/or add it to ``store``.
 
     Files that cannot be read are listed in ``BuildResult.errors``; the rest
     are still built.
+
+    Args:
+        paths: Pages: .txt, .html, .jsonl files or directories.
+        output: An RDF file to write (format by suffix), atomically.
+        store: A store directory (:mod:`kg.store`): each article's graph is
+            added as soon as its page is extracted, replacing that article's
+            graph if present; an interrupted build leaves whole articles only.
+
+    Raises:
+        ValueError: neither ``output`` nor ``store`` is given.
+        kg.store.StoreError: the store cannot be opened (in use by another process).
     """
+    if output is None and store is None:
+        raise ValueError("build needs an output file, a store, or both")
     report = IngestReport()
-    result = BuildResult(output=Path(output))
+    result = BuildResult(output=Path(output) if output is not None else None)
     graphs: list[tuple[URIRef, Graph]] = []
-    for page in extract_pages(paths, date, region, pipeline, report):
-        result.pages += 1
-        result.articles += len(page.articles)
-        if page.region and page.region.city:
-            result.regions[page.region.city] += 1
-        graphs.extend(page_graphs(page))
+    kgstore = None
+    if store is not None:
+        from kg.store import KgStore
+
+        kgstore = KgStore.open(store)
+    try:
+        for page in extract_pages(paths, date, region, pipeline, report):
+            result.pages += 1
+            result.articles += len(page.articles)
+            if page.region and page.region.city:
+                result.regions[page.region.city] += 1
+            page_gs = list(page_graphs(page))
+            if kgstore is not None:
+                for iri, g in page_gs:
+                    kgstore.put_article(iri, g)
+            graphs.extend(page_gs)
+    finally:
+        if kgstore is not None:
+            kgstore.close()
     result.errors = report.errors
     if graphs:
-        result.triples = write_dataset(graphs, output)
+        result.triples = write_dataset(graphs, output) if output is not None else len({t for _, g in graphs for t in g})
     result.entities = count_entities(graphs)
     return result

@@ -19,7 +19,6 @@ LAZY_COMMANDS: dict[str, str] = {
     "serve": "kg.serve:serve_command",
     "push": "kg.push:push_command",
     "remove": "kg.store:remove_command",
-    "viz": "kg.viz.cli:viz_command",
 }
 
 SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {
@@ -72,30 +71,43 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output file; the suffix picks the format: .ttl Turtle, .trig TriG (a named graph per "
                    "article), .nq N-Quads, .jsonld JSON-LD.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Add each article's graph to this store directory (created if missing), replacing "
+                   "the article if it is already there. At least one of -o and --store is needed.")
 @click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD (else from the file name or JSONL).")
 @click.option("--region", callback=parse_region,
               help="Home region of the paper, e.g. 聊城市 (else inferred from the page).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], output: Path, date: dt.date | None, region, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, date: dt.date | None, region,
+          quiet: bool) -> None:
     """Build a graph from newspaper pages (.txt, .html, .jsonl files or directories)."""
     from kg.build import build as run_build
     from kg.rdf.serialize import format_for
+    from kg.store import StoreError
 
+    if output is None and store is None:
+        raise click.UsageError("give -o OUTPUT, --store DIR, or both")
     try:
-        format_for(output)
+        if output is not None:
+            format_for(output)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-o/--output") from None
-    result = run_build(list(inputs), output, date=date, region=region)
+    try:
+        result = run_build(list(inputs), output, date=date, region=region, store=store)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
     if result.articles == 0:
         click.echo("error: no article could be read; nothing written", err=True)
         sys.exit(1)
     if not quiet:
-        click.echo(f"{result.output}: {result.pages} page(s), {result.articles} articles, {result.triples} triples")
+        where = ", ".join(str(x) for x in (output, store) if x)
+        click.echo(f"{where}: {result.pages} page(s), {result.articles} articles, {result.triples} triples")
         if result.regions:
             click.echo("home region: " + ", ".join(f"{r} ({n} pages)" for r, n in result.regions.most_common()))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entities.items()) if k not in ("Sentence",))

@@ -1,0 +1,230 @@
+"""Run SPARQL over a built graph: a file or a store, with the ontology at hand.
+
+:func:`open_dataset` loads a ``.ttl``/``.nt``/``.trig``/``.nq``/``.jsonld``
+file into an in-memory pyoxigraph store, or opens a store directory
+read-only.  :func:`run_query` runs a query on it with the predeclared
+prefixes of :data:`kg.rdf.namespaces.PREFIXES` and returns a
+:class:`kg.results.QueryResult`.
+
+Queries see the *union* of all graphs as their default graph: every article
+graph of a store (or a TriG/N-Quads file), the default graph of a Turtle
+file, and the ontology graph (:data:`kg.store.ONTOLOGY_GRAPH`), so that
+``?e a/rdfs:subClassOf* gk:Event`` finds meetings and inspection visits.
+A triple stated in several articles is seen once per article in the union:
+write ``SELECT DISTINCT`` and ``COUNT(DISTINCT …)``.
+
+>>> ds = open_dataset("out/sample.ttl")  # doctest: +SKIP
+>>> run_query(ds, "SELECT ?h { ?a schema:headline ?h }").column("h")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from kg.rdf.namespaces import PREFIXES
+from kg.results import GRAPH_FORMATS, SELECT_FORMATS, QueryResult, render
+from kg.saved import QueryParamError, bind_params, get_saved, parse_param, saved_queries
+from kg.store import ONTOLOGY_GRAPH, KgStore, StoreError, is_store, ontology_path
+
+_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
+
+
+class QueryError(Exception):
+    """A query or a data file that cannot be read: syntax errors carry line and column.
+
+    Attributes:
+        line: 1-based line of a syntax error, when known.
+        column: 1-based column of a syntax error, when known.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def open_dataset(source: str | Path, ontology: bool = True) -> ox.Store:
+    """A pyoxigraph store to query: a store directory (read-only) or a file loaded into memory.
+
+    Args:
+        source: A store directory, or a ``.ttl``, ``.nt``, ``.trig``, ``.nq``,
+            ``.jsonld`` or ``.rdf`` file.
+        ontology: For a file, also load the packaged ontology into
+            :data:`~kg.store.ONTOLOGY_GRAPH` (a store carries its own copy).
+
+    Raises:
+        QueryError: the file cannot be read or parsed, or the store cannot be opened.
+    """
+    path = Path(source)
+    if path.is_dir():
+        try:
+            return KgStore.open_read_only(path).store
+        except StoreError as exc:
+            raise QueryError(str(exc)) from None
+    if not path.exists():
+        raise QueryError(f"{path}: no such file or store directory")
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    if fmt is None:
+        raise QueryError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .trig, .nq or .jsonld")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        raise _syntax_error(f"{path}", exc) from None
+    if ontology:
+        store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+    return store
+
+
+def _syntax_error(where: str, exc: SyntaxError, text: str | None = None) -> QueryError:
+    message = str(exc)
+    m = _POSITION.search(message)
+    if not m:
+        return QueryError(f"{where}: syntax error: {message}")
+    line, col, what = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    out = f"{where}:{line}:{col}: syntax error: {what}"
+    if text is not None:
+        lines = text.splitlines()
+        if 0 < line <= len(lines):
+            src = lines[line - 1]
+            out += f"\n  {src}\n  {' ' * (col - 1)}^"
+    return QueryError(out, line, col)
+
+
+def run_query(store: ox.Store, text: str, params: dict[str, str] | None = None, limit: int | None = None,
+              timeout: float | None = None, where: str = "query") -> QueryResult:
+    """Run a SPARQL query and collect its answer.
+
+    Args:
+        store: What to query (see :func:`open_dataset`).
+        text: The query; the prefixes of :data:`~kg.rdf.namespaces.PREFIXES`
+            are predeclared.
+        params: Values for the query's parameters (``VALUES ?name { UNDEF }``),
+            see :func:`kg.saved.bind_params`.
+        limit: Keep at most this many rows or triples (``truncated`` tells).
+        timeout: Stop collecting after this many seconds and raise. The check
+            is made between rows: a query that sorts or groups everything
+            is timed out by the caller (the endpoint runs it in a worker).
+        where: Name of the query in error messages (a file name).
+
+    Raises:
+        QueryError: a syntax error (with line and column), an unknown
+            parameter, an update where a query was expected, or the time limit.
+    """
+    if params:
+        try:
+            text = bind_params(text, params)
+        except QueryParamError as exc:
+            raise QueryError(str(exc)) from None
+    try:
+        answer = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise _syntax_error(where, exc, text) from None
+    except OSError as exc:
+        raise QueryError(f"{where}: {exc}") from None
+    deadline = None if timeout is None else time.monotonic() + timeout
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        result = QueryResult(kind="graph")
+        sink = result.triples
+    else:
+        result = QueryResult(kind="select", variables=[v.value for v in answer.variables])
+        sink = result.rows
+    try:
+        for item in answer:
+            if limit is not None and len(sink) >= limit:
+                result.truncated = True
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                raise QueryError(f"{where}: query took longer than {timeout:g} s")
+            sink.append(item if result.kind == "graph" else list(item))
+    except OSError as exc:
+        raise QueryError(f"{where}: {exc}") from None
+    return result
+
+
+def query_text(query: str | None, file: Path | None, saved: str | None) -> tuple[str, str]:
+    """The query to run and its name for messages, from exactly one of three sources.
+
+    Raises:
+        QueryError: none or several of them are given, or the saved question is unknown.
+    """
+    given = [x for x in (query, file, saved) if x]
+    if len(given) != 1:
+        raise QueryError("give exactly one of: a query text, -f FILE, --saved NAME")
+    if file:
+        return Path(file).read_text(encoding="utf-8"), str(file)
+    if saved:
+        try:
+            sq = get_saved(saved)
+        except KeyError as exc:
+            raise QueryError(exc.args[0]) from None
+        return sq.text, f"{saved}.rq"
+    return str(query), "query"
+
+
+def format_saved_list() -> str:
+    """The saved questions, one block each: name, Chinese, English, parameters."""
+    out = []
+    for sq in saved_queries().values():
+        out.append(sq.name)
+        out.append(f"    {sq.zh}")
+        out.append(f"    {sq.en}")
+        for p, desc in sq.params.items():
+            out.append(f"    --param {p}=…  {desc}".rstrip())
+    return "\n".join(out)
+
+
+@click.command("query")
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--saved", help="Run a saved question by name (see --list-saved).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter (a `VALUES ?NAME { UNDEF }` in the query); repeatable. "
+                   "Dates YYYY-MM-DD, numbers, <IRI> and gk:Term are typed; other values are strings.")
+@click.option("--format", "fmt", type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS), default="table",
+              show_default=True, help="Output format. CONSTRUCT prints Turtle unless ntriples is asked for.")
+@click.option("--limit", type=int, help="Print at most this many rows.")
+@click.option("--no-ontology", is_flag=True, help="Do not load the ontology next to a file's graph.")
+@click.option("--list-saved", is_flag=True, help="List the saved questions and exit.")
+def query_command(source: Path | None, query: str | None, file: Path | None, saved: str | None,
+                  params: tuple[str, ...], fmt: str, limit: int | None, no_ontology: bool,
+                  list_saved: bool) -> None:
+    """Ask a SPARQL question of SOURCE: a store directory or a .ttl/.trig/.nq/.jsonld file.
+
+    \b
+    Examples:
+      kg query out/sample.ttl 'SELECT ?h { ?a schema:headline ?h }'
+      kg query kgstore/ --saved posts-of-officials --format csv
+      kg query kgstore/ --saved places-visited-by-official --param official=张三
+      kg query out/sample.ttl -f question.rq --format json
+    """
+    if list_saved:
+        click.echo(format_saved_list())
+        return
+    if source is None:
+        raise click.UsageError("missing SOURCE (a store directory or an RDF file)")
+    try:
+        text, where = query_text(query, file, saved)
+        bound = dict(parse_param(p) for p in params)
+        dataset = open_dataset(source, ontology=not no_ontology)
+        result = run_query(dataset, text, params=bound, limit=limit, where=where)
+        out = render(result, fmt)
+    except (QueryError, QueryParamError, ValueError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(out, nl=not out.endswith("\n"))
+
+
+def is_source(path: str | Path) -> bool:
+    """Whether ``path`` is something :func:`open_dataset` can open."""
+    p = Path(path)
+    return is_store(p) or (p.is_file() and ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower()) is not None)
