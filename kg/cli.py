@@ -19,6 +19,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "serve": "kg.serve:serve_command",
     "push": "kg.push:push_command",
     "remove": "kg.store:remove_command",
+    "viz": "kg.viz.cli:viz_command",
 }
 
 SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {
