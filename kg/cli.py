@@ -15,11 +15,11 @@ import click
 
 LAZY_COMMANDS: dict[str, str] = {
     # name -> "module:click_command"; each module holds the command for its library code
-    "viz": "kg.viz.cli:viz_command",
     "query": "kg.query:query_command",
     "serve": "kg.serve:serve_command",
     "push": "kg.push:push_command",
     "remove": "kg.store:remove_command",
+    "viz": "kg.viz.cli:viz_command",
 }
 
 SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {
