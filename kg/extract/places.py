@@ -37,7 +37,7 @@ MIN_FULL_NAME = 2
 
 
 @cache
-def _index() -> tuple[dict[str, list[Division]], dict[str, frozenset[int]]]:
+def _index() -> tuple[dict[str, list[Division]], dict[str, tuple[int, ...]]]:
     gaz = Gazetteer.default()
     names: dict[str, list[Division]] = {}
     for d in gaz:
@@ -47,7 +47,8 @@ def _index() -> tuple[dict[str, list[Division]], dict[str, frozenset[int]]]:
     lengths: dict[str, set[int]] = {}
     for n in names:
         lengths.setdefault(n[0], set()).add(len(n))
-    return names, {k: frozenset(sorted(v, reverse=True)) for k, v in lengths.items()}
+    # longest first: a full name (宜都市) wins over its short form (宜都)
+    return names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
 FULL_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州")
