@@ -86,6 +86,7 @@ class OfficialFinder:
         self.agency_at = {a.start: a for a in outer}
         self.journalists = set(article.authors) | set(article.photographers)
         self.names: dict[str, list[PostRef]] = {}
+        self.listed: set[str] = set()  # names anchored only by an attendance list of this article
         self.spans: list[tuple[int, int, str]] = []
 
     # -- titles -----------------------------------------------------------
@@ -178,6 +179,7 @@ class OfficialFinder:
                 and text.startswith(LIST_END_WORDS, members[-1][1]):
             for s, e in members:
                 self._add(s, e, [])
+                self.listed.add(text[s:e])
             return members[-1][1]
         return i + 1
 
@@ -232,6 +234,11 @@ class OfficialFinder:
                 scope = home
             cache.setdefault(name, scope)
             return cache[name]
+        if name in self.listed:
+            # someone in the attendance line of a local event is local, even when a
+            # national leader of the same name was named elsewhere on the page
+            cache.setdefault(name, home)
+            return home
         return cache.setdefault(name, home)
 
     def emit(self) -> None:
