@@ -165,6 +165,18 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _ministries(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """National ministries that jieba reads as one word (水利部, 公安部), which the stem rule cannot see."""
+    out: list[tuple[int, int]] = []
+    for name in agency_grammar().get("ministry", ()):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken + out) or not _end_ok(text, e):
+                continue
+            out.append((s, e))
+    return out
+
+
 def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
     """Canonical label and identity scope of a name as written."""
     region = ctx.region
@@ -237,6 +249,10 @@ def find_agencies(article: Article, context: Context) -> None:
             found.append(AgencySpan(start, end, label, key, parent))
             parent = key
         taken.append((start, ends[-1]))
+    for start, end in _ministries(text, taken):
+        surface = text[start:end]
+        found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
+        taken.append((start, end))
     for start, end in _strong_starts(text, taken):
         surface = text[start:end]
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
