@@ -282,12 +282,17 @@
 
     if (n.e.length) {
       body.appendChild(el("h3", "依据 (" + n.e.length + ")"));
+      var lastArticle = -1, quotes = null;
       n.e.slice(0, 60).forEach(function (si) {
-        var s = SENT[si], a = ART[s[0]], div = el("div", null, "kg-evidence");
-        div.appendChild(el("span", a[0], "kg-headline"));
-        div.appendChild(dateSpan(a[1]));
-        div.appendChild(el("blockquote", s[1]));
-        body.appendChild(div);
+        var s = SENT[si], a = ART[s[0]];
+        if (s[0] !== lastArticle) {
+          lastArticle = s[0];
+          quotes = el("div", null, "kg-evidence");
+          quotes.appendChild(el("span", a[0], "kg-headline"));
+          quotes.appendChild(dateSpan(a[1]));
+          body.appendChild(quotes);
+        }
+        quotes.appendChild(el("blockquote", s[1]));
       });
       if (n.e.length > 60) body.appendChild(el("p", "……另有 " + (n.e.length - 60) + " 条", "kg-date"));
     }

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterable
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.rdf.namespaces import GK, SCHEMA
@@ -77,6 +77,7 @@ class Evidence:
     headline: str
     date: str | None
     text: str
+    start: int = 0  # offset of the sentence in its article: evidence reads in article order
 
 
 def ontology_path() -> Path:
@@ -135,8 +136,8 @@ def class_ancestors(g: Graph) -> dict[str, frozenset[str]]:
 def load_graph(source: str | Path | Graph) -> Graph:
     """Read a graph file (.ttl, .trig, .nq, .nt, .jsonld) or a store directory into one rdflib graph.
 
-    Named graphs (TriG, N-Quads) are merged.  A directory is read as a govkg
-    store with :mod:`kg.store` when that module is available.
+    Named graphs (TriG, N-Quads) are merged; a directory is read as a govkg
+    store (:mod:`kg.store`), all its article graphs merged.
     """
     if isinstance(source, Graph):
         return source
@@ -161,25 +162,30 @@ def load_graph(source: str | Path | Graph) -> Graph:
 
 
 def _load_store(path: Path) -> Graph:
+    """Every article graph of a govkg store (:mod:`kg.store`), merged into one rdflib graph."""
+    import pyoxigraph as ox
+
+    from kg.store import ONTOLOGY_GRAPH, KgStore, StoreError
+
     try:
-        import kg.store as store  # written alongside; optional here
-    except ImportError:
-        raise ValueError(f"{path}: is a directory, and this govkg has no store support; "
-                         "pass a graph file (.ttl, .trig, .nq, .jsonld)") from None
-    opener = getattr(store, "open_store", None) or getattr(store, "Store", None)
-    if opener is None:
-        raise ValueError(f"{path}: kg.store has no open_store/Store to read it with")
-    st = opener(path)
-    to_graph = getattr(st, "to_graph", None) or getattr(st, "graph", None)
-    if callable(to_graph):
-        return to_graph()
-    if isinstance(to_graph, Graph):
-        return to_graph
-    # Fall back to a CONSTRUCT of everything through the store's query method.
-    result = st.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        store = KgStore.open_read_only(path).store
+    except StoreError as exc:
+        raise ValueError(str(exc)) from None
+
+    def term(t: object):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return Literal(t.value, lang=t.language)
+            return Literal(t.value, datatype=URIRef(t.datatype.value))
+        return BNode(str(t.value))
+
     g = Graph()
-    for t in result:
-        g.add(tuple(t)[:3])
+    for q in store:
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == ONTOLOGY_GRAPH:
+            continue
+        g.add((term(q.subject), term(q.predicate), term(q.object)))
     return g
 
 
@@ -239,7 +245,9 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
         if ev is None:
             art = g.value(sent, GK.inArticle)
             head, date = art_info.get(art, ("", None))
-            ev = sent_cache[sent] = Evidence(head, date, str(g.value(sent, GK.text) or ""))
+            start = g.value(sent, GK.startOffset)
+            ev = sent_cache[sent] = Evidence(head, date, str(g.value(sent, GK.text) or ""),
+                                             int(start) if start is not None else 0)
         return ev
 
     nodes = view.nodes
@@ -258,7 +266,7 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
             if d:
                 n["dates"].add(d)
         evs = sorted({evidence(x) for x in g.objects(s, GK.evidence)},
-                     key=lambda e: (e.date or "", e.headline, e.text))
+                     key=lambda e: (e.date or "", e.headline, e.start, e.text))
         n["evidence"] = evs
         n["mentions"] = max(1, len(evs), len(articles))
         d = _date(g.value(s, GK.date))

@@ -127,7 +127,7 @@ def page_html(data: dict) -> str:
            "base-uri 'none'; form-action 'none'")
     parts = {
         "title": html.escape(data["title"]),
-        "csp": html.escape(csp),
+        "csp": html.escape(csp, quote=False).replace('"', "&quot;"),
         "css": _asset("app.css").replace("</", "<\\/"),
         "vis": vis,
         "app": app,
