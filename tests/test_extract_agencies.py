@@ -1,0 +1,78 @@
+"""Agencies and companies (issue 3): canonical labels, parents, jurisdiction, national bodies."""
+from __future__ import annotations
+
+import pytest
+
+from _kgtext import GK, alt_labels, build, label, labels, node, objs
+
+TEXT = ("宜昌农业\n\n本报讯(记者 黄晓燕)市委农办、省农业农村厅、市生态环境局大气科负责人参加。"
+        "水利部、交通运输部有关负责人出席。全国农业技术推广服务中心专家介绍。城东派出所民警到场。"
+        "全部干部要做好部署,形成新格局,举办培训。宜昌兴发化工有限公司、湖北长江能源集团参加签约。")
+
+
+@pytest.fixture(scope="module")
+def g():
+    return build(TEXT, "宜昌市")
+
+
+def test_canonical_labels_qualified_by_home_region(g):
+    names = labels(g, GK.Agency)
+    assert "宜昌市委" in names
+    assert "宜昌市委农办" in names
+    assert "湖北省农业农村厅" in names
+    assert "市委" not in names and "省农业农村厅" not in names
+
+
+def test_alt_label_keeps_surface_form(g):
+    assert "省农业农村厅" in alt_labels(g, node(g, GK.Agency, "湖北省农业农村厅"))
+    assert "市委农办" in alt_labels(g, node(g, GK.Agency, "宜昌市委农办"))
+
+
+def test_parent_bodies(g):
+    office = node(g, GK.Agency, "宜昌市委农办")
+    assert [label(g, p) for p in objs(g, office, GK.parentOrganization)] == ["宜昌市委"]
+    section = node(g, GK.Agency, "宜昌市生态环境局大气科")
+    assert [label(g, p) for p in objs(g, section, GK.parentOrganization)] == ["宜昌市生态环境局"]
+
+
+def test_jurisdiction(g):
+    city = objs(g, node(g, GK.Agency, "宜昌市委"), GK.jurisdiction)
+    assert [label(g, p) for p in city] == ["宜昌市"]
+    assert g.value(city[0], GK.adminCode).toPython() == "420500000000"
+    prov = objs(g, node(g, GK.Agency, "湖北省农业农村厅"), GK.jurisdiction)
+    assert [label(g, p) for p in prov] == ["湖北省"]
+
+
+def test_national_bodies(g):
+    names = labels(g, GK.Agency)
+    assert "水利部" in names  # one jieba word
+    assert "交通运输部" in names
+    assert "全国农业技术推广服务中心" in names
+
+
+def test_police_station(g):
+    assert "城东派出所" in labels(g, GK.Agency)
+
+
+@pytest.mark.parametrize("word", ["全部", "干部", "部署", "格局", "举办"])
+def test_common_words_are_not_agencies(g, word):
+    assert not any(word in n for n in labels(g, GK.Agency))
+
+
+def test_companies_are_companies_not_agencies(g):
+    companies = labels(g, GK.Company)
+    assert "宜昌兴发化工有限公司" in companies
+    assert "湖北长江能源集团" in companies
+    assert not any(n.endswith(("公司", "集团")) for n in labels(g, GK.Agency))
+
+
+def test_one_node_per_agency_across_articles():
+    text = ("一\n\n本报讯(记者 黄晓燕)市农业农村局召开会议。\n\n二\n\n本报讯(记者 郑红梅)市农业农村局发布通知。")
+    g = build(text, "宜昌市")
+    bureau = node(g, GK.Agency, "宜昌市农业农村局")
+    assert len(objs(g, bureau, GK.mentionedIn)) == 2
+
+
+def test_home_region_changes_the_label():
+    g = build("湖州农业\n\n本报讯(记者 黄晓燕)湖州市委农办、市农业农村局负责人参加。", "湖州市")
+    assert "湖州市农业农村局" in labels(g, GK.Agency)

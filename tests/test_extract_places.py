@@ -1,0 +1,110 @@
+"""Places (issue 4): divisions with codes and hierarchy, short forms, renamed and ambiguous names,
+villages, visited sites, and the home region."""
+from __future__ import annotations
+
+import pytest
+
+from _kgtext import GK, alt_labels, build, graph_of, label, labels, node, objs, of_type, page_of
+
+HEAD = "宜昌新闻\n\n本报讯(记者 黄晓燕)"
+
+
+def chain(g, place) -> list[str]:
+    """Labels from a place up its gk:locatedIn chain."""
+    out = [label(g, place)]
+    while (parent := g.value(place, GK.locatedIn)) is not None:
+        out.append(label(g, parent))
+        place = parent
+    return out
+
+
+@pytest.fixture(scope="module")
+def g():
+    return build(HEAD + "5月18日,市委书记王建林来到宜都市,走进五眼泉镇,又到当阳调研。"
+                 "在长阳县龙舟坪镇郑家榜村东察看茶园。", "宜昌市")
+
+
+def test_divisions_have_codes_and_parents_up_to_the_province(g):
+    town = node(g, GK.Township, "五眼泉镇")
+    assert g.value(town, GK.adminCode).toPython() == "420581107000"
+    assert g.value(town, GK.adminLevel).toPython() == "township"
+    assert chain(g, town) == ["五眼泉镇", "宜都市", "宜昌市", "湖北省"]
+    assert g.value(node(g, GK.County, "宜都市"), GK.adminCode).toPython() == "420581000000"
+
+
+def test_full_name_is_matched_whole(g):
+    # "宜都市" is the county-level city itself, not its short form followed by 市
+    assert "宜都" not in alt_labels(g, node(g, GK.County, "宜都市"))
+
+
+def test_short_form_of_county_level_city_in_home_city(g):
+    city = node(g, GK.County, "当阳市")
+    assert "当阳" in alt_labels(g, city)
+    assert g.value(city, GK.adminCode).toPython() == "420582000000"
+
+
+def test_short_form_of_prefecture():
+    g = build("宜昌新闻\n\n本报讯(记者 黄晓燕)宜昌今年新建项目20个。", "宜昌市")
+    city = node(g, GK.Prefecture, "宜昌市")
+    assert "宜昌" in alt_labels(g, city)
+
+
+def test_township_of_home_region_by_bare_name():
+    # 龙舟坪镇 alone, with no county before it
+    g = build(HEAD + "龙舟坪镇今年新建茶园三千亩。", "宜昌市")
+    town = node(g, GK.Township, "龙舟坪镇")
+    assert chain(g, town)[1:] == ["长阳土家族自治县", "宜昌市", "湖北省"]
+
+
+def test_village_in_its_township(g):
+    village = node(g, GK.Village, "郑家榜村")
+    assert chain(g, village)[:2] == ["郑家榜村", "龙舟坪镇"]
+
+
+@pytest.mark.parametrize("region,text,current,former", [
+    ("襄阳市", "襄阳新闻\n\n本报讯(记者 黄晓燕)襄樊和襄阳市是一座城。", "襄阳市", "襄樊"),
+    ("聊城市", "聊城新闻\n\n本报讯(记者 黄晓燕)原茌平县、今茌平区的农民增收。", "茌平区", "茌平县"),
+])
+def test_renamed_division_is_one_node_with_the_former_name(region, text, current, former):
+    g = build(text, region)
+    place = [p for p in of_type(g, GK.Prefecture) | of_type(g, GK.County) if label(g, p) == current]
+    assert len(place) == 1
+    assert former in alt_labels(g, place[0])
+
+
+def test_ambiguous_township_outside_home_region_has_no_code():
+    g = build(HEAD + "张寨镇的农民来宜昌学习种茶。", "宜昌市")
+    amb = [p for p in g.subjects(GK.ambiguous, None) if label(g, p) == "张寨镇"]
+    assert len(amb) == 1
+    assert g.value(amb[0], GK.ambiguous).toPython() is True
+    assert g.value(amb[0], GK.adminCode) is None
+
+
+def test_visited_sites_are_located_in_their_division():
+    g = build(HEAD + "5月18日,市委书记王建林来到夷陵区小溪塔街道敬老院,走进夷陵区实验中学,察看宜昌市博物馆。",
+              "宜昌市")
+    home = node(g, GK.Site, "夷陵区小溪塔街道敬老院")
+    assert label(g, g.value(home, GK.locatedIn)) == "小溪塔街道"
+    school = node(g, GK.Site, "夷陵区实验中学")
+    assert label(g, g.value(school, GK.locatedIn)) == "夷陵区"
+    museum = node(g, GK.Site, "宜昌市博物馆")
+    assert label(g, g.value(museum, GK.locatedIn)) == "宜昌市"
+
+
+def test_site_after_zai():
+    g = build(HEAD + "5月18日,全市现场会在枝江市第一中学召开。", "宜昌市")
+    school = node(g, GK.Site, "枝江市第一中学")
+    assert label(g, g.value(school, GK.locatedIn)) == "枝江市"
+
+
+def test_home_region_inferred_from_the_page_and_overridden():
+    text = "湖州新闻\n\n本报讯(记者 黄晓燕)湖州市吴兴区今年新建项目20个,湖州各县区争先。市委召开会议。"
+    page = page_of(text)
+    assert (page.region.city, page.region.province) == ("湖州市", "浙江省")
+    g = graph_of(page)
+    assert "湖州市委" in labels(g, GK.Agency)
+    home = set(g.objects(None, GK.homeRegion))
+    assert [label(g, h) for h in home] == ["湖州市"]
+    over = page_of(text, region="嘉兴市")
+    assert over.region.city == "嘉兴市"
+    assert "嘉兴市委" in labels(graph_of(over), GK.Agency)
