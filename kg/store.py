@@ -141,9 +141,12 @@ class KgStore:
         self.close()
 
     def close(self) -> None:
-        """Flush writes to disk (the database itself closes when garbage-collected)."""
+        """Flush writes and let go of the database (its lock is released once nothing else refers to it)."""
+        if self.store is None:
+            return
         if not self.read_only:
             self.store.flush()
+        self.store = None  # type: ignore[assignment]
 
     def put_ontology(self, path: str | Path | None = None) -> None:
         """Replace the ontology graph with the ontology file (the packaged one by default)."""
