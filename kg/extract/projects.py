@@ -51,6 +51,8 @@ def _jio():
 
 def parse_amount(text: str) -> tuple[Decimal, bool] | None:
     """Yuan and whether approximate, for "1050亿元", "近百亿元", "20余万元"; None if not money."""
+    if "元" not in text:
+        return None  # jionlp reads "335个" as 11 yuan
     try:
         res = _jio().parse_money(text)
     except Exception:  # jionlp raises on text it cannot read as money
@@ -58,7 +60,10 @@ def parse_amount(text: str) -> tuple[Decimal, bool] | None:
     if not res or res.get("case") != "元":
         return None
     approx = res.get("definition") != "accurate" or bool(re.search(r"[近约超逾多余]", text))
-    return Decimal(res["num"]).normalize(), approx
+    num = res["num"]
+    if isinstance(num, (list, tuple)):  # "20余万元" is a range [20万, 30万]: keep the stated lower bound
+        num, approx = num[0], True
+    return Decimal(num).normalize(), approx
 
 
 def _owner(label: str) -> str | None:
