@@ -1,0 +1,43 @@
+"""Date resolution against the publication date (issue 5)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.dates import find_date_expressions, resolve_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize("published,expr,date,part", [
+    (D(2024, 3, 10), "3月8日", D(2024, 3, 8), None),
+    (D(2024, 3, 10), "3月8日上午", D(2024, 3, 8), "上午"),
+    (D(2024, 3, 10), "25日晚", D(2024, 2, 25), "晚"),
+    (D(2024, 3, 10), "昨天", D(2024, 3, 9), None),
+    (D(2024, 3, 10), "昨日", D(2024, 3, 9), None),
+    (D(2024, 3, 10), "前天下午", D(2024, 3, 8), "下午"),
+    (D(2024, 3, 10), "12月30日", D(2023, 12, 30), None),
+    (D(2024, 3, 10), "2023年12月30日", D(2023, 12, 30), None),
+    (D(2024, 3, 10), "10日", D(2024, 3, 10), None),
+    # a January paper looks back into December
+    (D(2024, 1, 5), "28日", D(2023, 12, 28), None),
+    (D(2024, 1, 5), "12月28日", D(2023, 12, 28), None),
+    (D(2024, 1, 5), "3日", D(2024, 1, 3), None),
+    (D(2024, 1, 5), "1月4日下午", D(2024, 1, 4), "下午"),
+    (D(2024, 1, 5), "去年12月31日", D(2023, 12, 31), None),
+    # the year boundary itself
+    (D(2024, 1, 1), "昨天", D(2023, 12, 31), None),
+    (D(2024, 1, 1), "12月31日晚", D(2023, 12, 31), "晚"),
+])
+def test_resolve_date(published, expr, date, part):
+    assert resolve_date(expr, published) == (date, part)
+
+
+def test_no_publication_date_no_invented_date():
+    assert resolve_date("3月8日", None) == (None, None)
+
+
+def test_find_date_expressions():
+    text = "3月8日上午,会议召开。25日晚,活动举行。昨天,他到现场。"
+    assert [text[s:e] for s, e in find_date_expressions(text)] == ["3月8日上午", "25日晚", "昨天"]
