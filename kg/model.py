@@ -6,7 +6,7 @@ ingest produces :class:`Page` and :class:`Article`; extraction components add
 graph stage turns them into RDF.
 
 An *entity key* is a string ``"Kind/identity"`` (for example
-``"Agency/聊城市农业农村局"`` or ``"Place/371502000000"``).  Mentions that share
+``"Agency/宜昌市水利局"`` or ``"Place/371502000000"``).  Mentions that share
 a key are one node in the graph, across articles of a build.
 """
 from __future__ import annotations
@@ -135,7 +135,7 @@ class Region:
 
     @property
     def local_prefix(self) -> str:
-        """The name that qualifies "市委" into "聊城市委" (the city's full name)."""
+        """The name that qualifies "市委" into "宜昌市委" (the city's full name)."""
         return self.city or self.province or ""
 
 

@@ -2,7 +2,7 @@
 
 The home region is read from the page itself: the prefecture-level city
 named most often (full or short form) is the city that "我市", "市委" and
-"市农业农村局" refer to.  ``--region`` overrides it.
+"市水利局" refer to.  ``--region`` overrides it.
 """
 from __future__ import annotations
 

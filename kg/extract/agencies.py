@@ -4,9 +4,9 @@ An agency name is ``[region prefix] unit (unit)*`` where a unit is a whole body
 (委, 政府, 政协 …) or a stem followed by a department suffix (…局, …委员会,
 …办, …中心); see kg/data/agency_grammar.txt.  The prefix is a level
 character meaning the paper's own division (市委 in a Liaocheng paper is
-聊城市委), a place named in the text (莘县公安局), or a national prefix
+宜昌市委), a place named in the text (当阳市公安局), or a national prefix
 (全国…, 国家…).  Units chained in one name give the parent body
-(市委农办 is part of 市委).
+(市委组织部 is part of 市委).
 
 Canonical names (``rdfs:label``) replace the level character by the home
 region's name; the surface form is kept as ``skos:altLabel``.
@@ -135,7 +135,7 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
 
 
 def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Agencies with no prefix, named by a strong suffix after a stem of nouns (农业农村部, 莘州派出所)."""
+    """Agencies with no prefix, named by a strong suffix after a stem of nouns (水利部, 城东派出所)."""
     g = agency_grammar()
     out = []
     toks = tokens(text)
@@ -230,7 +230,7 @@ def find_agencies(article: Article, context: Context) -> None:
     text = article.text
     found: list[AgencySpan] = []
     taken: list[tuple[int, int]] = []
-    # a visited site (斗虎屯镇综合文化服务中心) is a place, not a body
+    # a visited site (X镇综合文化服务中心) is a place, not a body
     site_ends = {m.end for m in article.mentions if m.kind == "Site"}
     for start, pend, kind in _prefix_starts(article):
         if any(a <= start < b for a, b in taken):

@@ -1,8 +1,8 @@
 """Events: inspection visits, meetings, press conferences, ceremonies.
 
 A dated sentence that names an event (kg/data/event_triggers.txt) makes an
-event of that class: "3月8日,市委书记李长萍到东昌府区、莘县…进行调研" is an
-inspection visit on 2024-03-08 by 李长萍 in 东昌府区 and 莘县.  For the
+event of that class: "5月8日,市委书记张立文到当阳市、远安县…进行调研" is an
+inspection visit on 2024-05-08 by 张立文 in 当阳市 and 远安县.  For the
 article's lead event, the attendance lines ("…参加活动", "…出席会议") add
 participants and the sites named in the article are the sites visited, in
 order.  The organizer is the agency that 召开/举行 the event, or the one that

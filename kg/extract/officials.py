@@ -4,8 +4,8 @@ Shapes recognised (agencies come from :mod:`kg.extract.agencies`, roles and
 surnames from kg/data):
 
 * title before name: ``[agency] role (、[agency] role)* NAME`` —
-  "市委书记李长萍", "市政协党组书记、主席曾晓黎出席";
-* name, comma, title: "周志伟,市农业农村局党组书记、局长";
+  "市委书记张立文", "市政协党组书记、主席刘明远出席";
+* name, comma, title: "陈思远,市水利局党组书记、局长";
 * attendance lists: "甲、乙、丙参加活动", "…等参加会议";
 * later bare mentions of a name already anchored on the page.
 
@@ -14,7 +14,7 @@ follows it is a boundary (punctuation, or a verb such as 介绍/表示/出席).
 
 Identity: an official's key is ``Official/<scope>/<name>`` where the scope is
 the region of the first post's agency (the home city for local bodies, 中国
-for national ones), else the paper's home city.  So a 李强 in a Liaocheng
+for national ones), else the paper's home city.  So a 王建国 in a Liaocheng
 attendance line is not the Premier, and one name within one city is one
 person across the articles of a page.
 """

@@ -2,7 +2,7 @@
 
 Divisions are found by longest match against the gazetteer's names:
 
-* full names (聊城市, 东昌府区, 梁水镇) anywhere;
+* full names (宜昌市, 当阳市, 两河镇) anywhere;
 * short forms (聊城, 山东, 临清) only for provinces, prefecture-level cities
   and the counties of the paper's home city — elsewhere a short form is too
   often an ordinary word (和平, 新华);
@@ -12,7 +12,7 @@ Divisions are found by longest match against the gazetteer's names:
 
 Every division links to its direct parent (``gk:locatedIn``) up to the
 province; parents not named in the article are implied nodes.  Villages come
-from the text ("张寨镇苏村东" gives 苏村 in 张寨镇).  Sites visited ("来到…敬老院",
+from the text ("王庄镇李村东" gives 李村 in 王庄镇).  Sites visited ("来到…敬老院",
 "在…中学") are ``gk:Site`` places located in the division their name starts
 with.
 """

@@ -2,15 +2,15 @@
 
 Shapes:
 
-* a named project or work: "推动祥光2×66万千瓦热电联产项目手续完善" — a name
+* a named project or work: "推动楚峰2×35万千瓦热电联产项目手续完善" — a name
   ending in 项目/工程 that carries something specific (a proper name unknown to
   the dictionary, a capacity, a quoted name), after a verb or a clause start;
-* the head of a list: "为鲁西化工苯酚丙酮等14个项目办理…", "谋划了X等…项目";
-* a quoted programme: "“双百工程”", "100万亩“吨半粮”产能提升工程".
+* the head of a list: "为江华化工乙烯等12个项目办理…", "谋划了X等…项目";
+* a quoted programme: "“三清工程”", "50万亩“高产田”提升工程".
 
 The company behind a project is the leading proper name of its label when it
 ends in an industry word (…化工, …集团) or is a name jieba does not know
-followed by a capacity ("鹏盛年产20万吨…").  Money in the same clause
+followed by a capacity ("华锐年产5万吨…").  Money in the same clause
 (投资/总投资/产值 …) is parsed with jionlp and normalised to yuan.
 """
 from __future__ import annotations

@@ -47,8 +47,8 @@ class ArticleParts:
 def parse_people(inner: str) -> tuple[list[str], list[str]]:
     """Names in a byline's brackets: (reporters, correspondents).
 
-    >>> parse_people("记者 赵宗锋 杨光 通讯员 张三")
-    (['赵宗锋', '杨光'], ['张三'])
+    >>> parse_people("记者 张三 李四 通讯员 张三")
+    (['张三', '李四'], ['张三'])
     """
     reporters: list[str] = []
     others: list[str] = []
