@@ -62,13 +62,44 @@ def decode_bytes(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
+        text = _best_legacy_decoding(data)
+        if text is None:
             raise InputError(f"{name}: binary file or unknown encoding (tried UTF-8, UTF-16, GB18030)") from None
     if not _looks_like_text(text):
         raise InputError(f"{name}: binary file (not text)")
     return text
+
+
+# Code points that Chinese newspaper text is made of: ASCII, Latin-1, punctuation,
+# number forms, symbols, CJK punctuation, kana, CJK ideographs, full-width forms.
+_COMMON = re.compile(
+    "[\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u2100-\u27bf\u3000-\u33ff"
+    "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
+def _best_legacy_decoding(data: bytes) -> str | None:
+    """Not UTF-8: the decoding (GB18030, UTF-16 LE/BE without BOM) that reads most like Chinese text.
+
+    UTF-16 text of Chinese characters has few NUL bytes, so it cannot be told
+    by them; instead every decoding that succeeds is scored by the share of
+    common characters, and GB18030 wins ties.
+    """
+    best: tuple[float, str] | None = None
+    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if not sample:
+            continue
+        score = len(_COMMON.findall(sample)) / len(sample)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None or best[0] < 0.9:
+        return None
+    return best[1]
 
 
 def _looks_like_text(text: str) -> bool:
