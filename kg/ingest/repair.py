@@ -16,6 +16,7 @@ NEW_UNIT = re.compile(r"^(?:本报讯|本报[^\s(（]{0,15}?电|新华社|中新
 # A photo credit closes its caption: "■本报记者 X", "(记者 X 摄)".
 CREDIT_END = re.compile(r"(?:[■□▲●][^■□▲●]{0,20}|摄[)）]?)$")
 BODY_PUNCT = re.compile(r"[,，。;；]")
+SENTENCE_INSIDE = re.compile(r"[。!?！？;；]")
 MIN_BODY_LEN = 40
 MIN_DEDUPE_LEN = 15
 
@@ -47,7 +48,11 @@ def should_join(before: str, after: str) -> bool:
         return False
     if NEW_UNIT.match(after) or CREDIT_END.search(before):
         return False
-    return is_body_like(before)
+    if is_body_like(before):
+        return True
+    # a short tail of running text ("加快项目进度。2023年,市委、市政" + "府多次召开…"):
+    # a headline has no full stop inside it, so a sentence end means body text
+    return bool(SENTENCE_INSIDE.search(before)) and is_body_like(after)
 
 
 def join_broken(pars: list[str]) -> list[str]:
