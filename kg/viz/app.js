@@ -68,11 +68,13 @@
     interaction: { hover: !big, tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false }
   };
 
+  var hasFocus = DATA.focus !== null && DATA.focus !== undefined;
   var network = new vis.Network($("kg-network"), { nodes: nodes, edges: edges }, options);
   if (DATA.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: false });
       state.stabilized = true;
+      if (hasFocus) select(DATA.focus);
     });
   }
   network.on("afterDrawing", function () {
@@ -81,7 +83,7 @@
     state.drawn = true;
     state.drawnAt = Math.round(performance.now());
     document.body.setAttribute("data-drawn", "1");
-    if (DATA.focus !== null && DATA.focus !== undefined) select(DATA.focus);
+    if (hasFocus && !DATA.physics) select(DATA.focus);
   });
   network.on("click", function (p) {
     if (p.nodes.length) showPanel(p.nodes[0]);
@@ -213,9 +215,11 @@
 
   function select(i) {
     if (hidden[i]) { hidden[i] = false; nodes.update({ id: i, hidden: false }); }
+    var wasHidden = $("kg-panel").hidden;
+    showPanel(i);
+    if (wasHidden) network.setSize("100%", "100%");  // the panel took room: measure the canvas again
     network.selectNodes([i]);
     network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: big ? false : { duration: 400 } });
-    showPanel(i);
     return i;
   }
 
