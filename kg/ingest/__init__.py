@@ -52,12 +52,14 @@ def article_id(source: str, index: int) -> str:
     return f"{base}{'-' + suffix if suffix else ''}/{index}"
 
 
-def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None) -> Article:
+def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
+             raw: RawPage | None = None) -> Article:
     lines = [parts.headline, *parts.alt_headlines, *parts.body]
     text = "\n".join(line for line in lines if line)
     art = Article(id=article_id(source, index), text=text, source=source, index=index, date=date,
                   headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
-                  authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind)
+                  authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind,
+                  url=raw.url if raw else None, publisher=raw.publisher if raw else None)
     art.sentences = split_sentences(text)
     return art
 
@@ -72,7 +74,7 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
             only.body.insert(0, only.headline)
         only.headline = raw.title
     parts = [p for p in parts if p.body or p.headline]
-    articles = [_article(p, raw.source, i, pub) for i, p in enumerate(parts, 1)]
+    articles = [_article(p, raw.source, i, pub, raw) for i, p in enumerate(parts, 1)]
     return Page(source=raw.source, date=pub, articles=articles)
 
 
@@ -97,7 +99,7 @@ def ingest(paths: list[str | Path], date: dt.date | None = None,
     """
     for f in iter_input_files(paths):
         try:
-            raws = read_file(f)
+            raws = read_file(f, report.errors if report is not None else None)
         except InputError as exc:
             if report is None:
                 raise

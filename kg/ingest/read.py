@@ -34,6 +34,7 @@ class RawPage:
     date: dt.date | None = None
     title: str | None = None
     url: str | None = None
+    publisher: str | None = None
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -131,13 +132,17 @@ class _MainText(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
         self.title: str | None = None
+        self.h1: str | None = None
         self._in_title = False
+        self._in_h1 = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.SKIP:
             self.skip += 1
         if tag == "title":
             self._in_title = True
+        if tag == "h1" and self.h1 is None and not self.skip:
+            self._in_h1 = True
         if tag in self.BLOCK:
             self.parts.append("\n\n")
 
@@ -146,6 +151,8 @@ class _MainText(HTMLParser):
             self.skip -= 1
         if tag == "title":
             self._in_title = False
+        if tag == "h1" and self._in_h1:
+            self._in_h1 = False
         if tag in self.BLOCK:
             self.parts.append("\n\n")
 
@@ -155,39 +162,68 @@ class _MainText(HTMLParser):
             return
         if not self.skip:
             self.parts.append(data)
+            if self._in_h1:
+                self.h1 = ((self.h1 or "") + data.strip()) or None
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
-    """Main text of an HTML page (scripts, styles and navigation dropped) and its title."""
+    """Main text of an HTML page (scripts, styles and navigation dropped) and its headline.
+
+    The headline is the page's first ``<h1>``; without one, the ``<title>``
+    less a trailing site name ("标题 - 某某日报").
+    """
     parser = _MainText()
     parser.feed(html)
     text = "".join(parser.parts)
     paras = [re.sub(r"[ \t\u3000]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
-    return "\n\n".join(p for p in paras if p), parser.title
+    title = parser.h1
+    if not title and parser.title:
+        title = re.split(r"\s+[-_|–—]\s+|\s*[|_]\s*", parser.title)[0].strip() or None
+    return "\n\n".join(p for p in paras if p), title
 
 
-def _jsonl_records(path: Path, text: str) -> Iterator[RawPage]:
+def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
+    """One JSONL line as a raw page named ``FILE#LINE`` (unique, so article IRIs never collide)."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        raise InputError(f"{path}:{n}: a JSONL record needs a non-empty 'text' field")
+    date = None
+    if rec.get("date"):
+        try:
+            date = dt.date.fromisoformat(str(rec["date"])[:10])
+        except ValueError:
+            raise InputError(f"{path}:{n}: date {rec['date']!r} is not YYYY-MM-DD") from None
+    if date is None:
+        date = date_from_name(path.name)
+
+    def opt(key: str) -> str | None:
+        value = rec.get(key)
+        return str(value).strip() or None if value is not None else None
+
+    return RawPage(source=f"{path.name}#{n}", text=rec["text"], date=date, title=opt("title"), url=opt("url"),
+                   publisher=opt("source"))
+
+
+def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> Iterator[RawPage]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            raise InputError(f"{path}:{n}: a JSONL record needs a non-empty 'text' field")
-        date = None
-        if rec.get("date"):
-            try:
-                date = dt.date.fromisoformat(str(rec["date"])[:10])
-            except ValueError:
-                raise InputError(f"{path}:{n}: date {rec['date']!r} is not YYYY-MM-DD") from None
-        source = rec.get("source") or f"{path.name}#{n}"
-        yield RawPage(source=str(source), text=rec["text"], date=date, title=rec.get("title"), url=rec.get("url"))
+            yield _jsonl_record(path, n, line)
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
 
 
-def read_file(path: str | Path) -> list[RawPage]:
+def read_file(path: str | Path, errors: list[str] | None = None) -> list[RawPage]:
     """Read one file into raw pages (one for .txt/.html, one per line for .jsonl).
+
+    A bad line of a JSONL file is appended to ``errors`` (``FILE:LINE: reason``)
+    and the other lines are read; without ``errors`` it raises.
 
     Raises:
         InputError: the file is missing, empty, binary, too large or malformed.
@@ -201,7 +237,7 @@ def read_file(path: str | Path) -> list[RawPage]:
     text = decode_bytes(p.read_bytes(), str(p))
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return list(_jsonl_records(p, text))
+        return list(_jsonl_records(p, text, errors))
     if suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         body, title = html_to_text(text)
         if not body.strip():
