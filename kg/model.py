@@ -104,6 +104,8 @@ class Article:
     authors: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     kind: str = "news"  # news | photo
+    url: str | None = None  # where the article was published (JSONL ``url``)
+    publisher: str | None = None  # the paper (JSONL ``source``)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)

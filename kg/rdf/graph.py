@@ -69,6 +69,10 @@ def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
     if art.date:
         g.add((a, SCHEMA.datePublished, literal(art.date)))
     g.add((a, GK.sourceFile, Literal(art.source)))
+    if art.publisher:
+        g.add((a, SCHEMA.publisher, Literal(art.publisher)))
+    if art.url:
+        g.add((a, SCHEMA.url, URIRef(art.url) if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", art.url) else Literal(art.url)))
     g.add((a, GK.articleNumber, literal(art.index)))
     g.add((a, GK.text, Literal(art.text)))
     if home is not None:
