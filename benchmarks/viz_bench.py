@@ -6,7 +6,7 @@
 For each size it makes an invented graph in the govkg vocabulary
 (:func:`kg.viz.synthetic.synthetic_graph`), then times
 
-* parse: reading the graph written as Turtle with rdflib (what ``kg viz FILE.ttl`` does first);
+* parse: reading the graph written as Turtle (pyoxigraph parser into an rdflib graph: what ``kg viz FILE.ttl`` does first);
 * view: RDF graph -> networkx view model (:func:`kg.viz.build_view`);
 * layout + write: positions computed in Python and the HTML file written
   (:func:`kg.viz.render_view`); the sum is what ``kg viz`` spends after parsing;
@@ -63,7 +63,7 @@ def run(sizes: list[int]) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    out = ["| nodes | edges | triples | parse .ttl (rdflib) | view model | layout + write HTML | HTML size | drawn (page clock) | drawn (wall) |",
+    out = ["| nodes | edges | triples | parse .ttl | view model | layout + write HTML | HTML size | drawn (page clock) | drawn (wall) |",
            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         drawn = (f"{r['drawn_page']:.2f} s | {r['drawn_wall']:.2f} s" if "drawn_page" in r else "n/a | n/a")
