@@ -179,6 +179,13 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         if _affinity(first, prev.body) > _affinity(first, parts.body):
             prev.headline = first
             runs[b] = run[1:]
+    # ... or that ends the page (or column): the last line of a headline-less article
+    for b, parts in articles:
+        if parts.headline or runs[b] or len(parts.body) < 2:
+            continue
+        last = parts.body[-1]
+        if is_headline_like(last) and len(last) >= 6 and _affinity(last, parts.body[:-1]) >= 0.5:
+            parts.headline = parts.body.pop()
     for b, parts in articles:
         if not parts.headline:
             _head_from_run([pars[j] for j in runs[b]], parts)
