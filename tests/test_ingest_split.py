@@ -1,0 +1,189 @@
+"""A page splits into articles: every shape of headline, byline and caption.
+
+Texts are written for these tests (invented places and people).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.ingest import ingest_text, split_sentences
+from kg.ingest.split import parse_people
+
+BODY = "会议强调,要坚持以人民为中心的发展思想,扎实推进各项重点工作,确保全年目标任务圆满完成。"
+
+
+def arts(text: str):
+    return ingest_text(text, source="nanhe-daily-2024-05-21.txt").articles
+
+
+def test_bylined_article_with_headline_above():
+    (a,) = arts("南河县召开春耕备耕工作会议\n\n"
+                "本报讯(记者 钱立衡 孙雨桐)5月20日,南河县召开春耕备耕工作会议,部署全县春季农业生产。" + BODY)
+    assert a.headline == "南河县召开春耕备耕工作会议"
+    assert a.authors == ["钱立衡", "孙雨桐"]
+    assert a.kind == "news" and a.alt_headlines == [] and a.column is None
+    assert a.text.startswith("南河县召开春耕备耕工作会议\n本报讯(记者 钱立衡 孙雨桐)5月20日")
+
+
+def test_two_bylined_articles_on_one_page():
+    page = ("南河县召开春耕备耕工作会议\n\n本报讯(记者 钱立衡)5月20日,南河县召开春耕备耕工作会议。" + BODY + "\n\n"
+            + BODY + "\n\n"
+            "东湖区启动全民健身月活动\n\n本报讯(记者 周望舒)5月19日,东湖区全民健身月活动启动。" + BODY)
+    a, b = arts(page)
+    assert (a.headline, a.authors, b.headline, b.authors) == (
+        "南河县召开春耕备耕工作会议", ["钱立衡"], "东湖区启动全民健身月活动", ["周望舒"])
+    assert a.text.count(BODY) == 2 and "全民健身" not in a.text
+    assert (a.index, b.index) == (1, 2) and a.id != b.id
+
+
+def test_kicker_and_headline():
+    (a,) = arts("聚焦主业强基础——\n\n南河县新建高标准农田五万亩\n\n"
+                "本报讯(记者 钱立衡)5月20日,南河县高标准农田建设现场推进会召开。" + BODY)
+    assert a.headline == "南河县新建高标准农田五万亩"
+    assert a.alt_headlines == ["聚焦主业强基础"]
+
+
+def test_headline_and_subtitle():
+    (a,) = arts("东湖区一季度经济运行稳中向好\n\n规上工业增加值同比增长6.2%\n\n"
+                "本报讯(记者 周望舒)4月18日,记者从东湖区统计局获悉。" + BODY)
+    assert a.headline == "东湖区一季度经济运行稳中向好"
+    assert a.alt_headlines == ["规上工业增加值同比增长6.2%"]
+
+
+def test_subtitle_with_leading_dash():
+    (a,) = arts("东湖区一季度经济运行稳中向好\n\n——规上工业增加值同比增长6.2%\n\n"
+                "本报讯(记者 周望舒)4月18日,记者从东湖区统计局获悉。" + BODY)
+    assert a.alt_headlines == ["规上工业增加值同比增长6.2%"]
+
+
+def test_column_label_above_headline():
+    (a,) = arts("三争三创见成效\n\n南河县优化营商环境出实招\n\n"
+                "本报讯(记者 孙雨桐)5月18日,南河县出台优化营商环境十条措施。" + BODY)
+    assert a.column == "三争三创见成效"
+    assert a.headline == "南河县优化营商环境出实招"
+    assert a.alt_headlines == []
+
+
+def test_column_label_kicker_and_headline():
+    (a,) = arts("两会进行时\n\n代表委员建言——\n\n让乡村振兴跑出加速度\n\n"
+                "本报讯(记者 孙雨桐)3月6日,代表委员们围绕乡村振兴建言献策。" + BODY)
+    assert (a.column, a.alt_headlines, a.headline) == ("两会进行时", ["代表委员建言"], "让乡村振兴跑出加速度")
+
+
+def test_headline_trailing_its_article():
+    """The layout quirk: the first article's headline is printed after its body, above the next headline."""
+    page = ("本报讯(记者 钱立衡)5月20日,南河县召开防汛工作会议,部署今年防汛抗旱工作。" + BODY + "\n\n"
+            "全县各级各部门要压紧压实防汛责任,加强汛期值班值守,确保安全度汛。\n\n"
+            "南河县召开防汛工作会议\n\n\n\n"
+            "东湖区启动全民健身月活动\n\n"
+            "本报讯(记者 周望舒)5月21日,东湖区全民健身月活动启动,全区各街道组织健身活动。" + BODY)
+    a, b = arts(page)
+    assert a.headline == "南河县召开防汛工作会议" and a.authors == ["钱立衡"]
+    assert b.headline == "东湖区启动全民健身月活动" and b.authors == ["周望舒"]
+    assert "防汛" not in b.text
+
+
+def test_photo_caption_is_a_photo_article_with_its_photographer():
+    page = ("南河县召开春耕备耕工作会议\n\n本报讯(记者 钱立衡)5月20日,南河县召开春耕备耕工作会议。" + BODY + "\n\n"
+            "5月20日,南河县一家农业合作社内,农户正在分拣新鲜蔬菜。\n\n"
+            "近年来,南河县大力发展设施蔬菜产业,带动农户增收致富,蔬菜产业成为乡村振兴的重要支撑。 ■本报记者 吴晓岚\n\n"
+            "东湖区启动全民健身月活动\n\n本报讯(记者 周望舒)5月21日,东湖区全民健身月活动启动。" + BODY)
+    a, photo, b = arts(page)
+    assert photo.kind == "photo"
+    assert photo.photographers == ["吴晓岚"] and photo.authors == []
+    assert photo.headline.startswith("5月20日,南河县一家农业合作社内")
+    assert "吴晓岚" not in a.text and "分拣新鲜蔬菜" not in a.text
+    assert b.headline == "东湖区启动全民健身月活动"
+
+
+def test_photo_caption_credited_with_she():
+    (photo,) = arts("5月20日,南河县城关镇农户在大棚里采摘黄瓜,今年全镇蔬菜种植面积达到两万亩。(本报记者 吴晓岚 摄)")
+    assert photo.kind == "photo" and photo.photographers == ["吴晓岚"]
+
+
+def test_peoples_daily_dateline_byline():
+    (a,) = arts("东湖新区建设提速\n\n本报北京3月8日电(记者 韩思远)东湖新区建设正在提速,各项工程有序推进。" + BODY)
+    assert a.headline == "东湖新区建设提速" and a.authors == ["韩思远"]
+    assert "本报北京3月8日电" in a.text
+
+
+def test_xinhua_dateline_byline():
+    (a,) = arts("东湖新区建设提速\n\n新华社北京3月8日电(记者 韩思远 邓可馨)东湖新区建设正在提速。" + BODY)
+    assert a.authors == ["韩思远", "邓可馨"]
+
+
+def test_standalone_reporter_line_under_the_headline():
+    (a,) = arts("东湖新区建设提速\n\n本报记者 韩思远 邓可馨\n\n东湖新区建设正在提速,各项工程有序推进。" + BODY)
+    assert a.headline == "东湖新区建设提速"
+    assert a.authors == ["韩思远", "邓可馨"]
+    assert "东湖新区建设正在提速" in a.text
+
+
+def test_correspondents_in_bylines_are_authors():
+    (a,) = arts("东湖区完成年度目标\n\n本报讯(记者 周望舒 通讯员 邓可馨 宋嘉禾)4月18日,东湖区完成年度目标。" + BODY)
+    assert a.authors == ["周望舒", "邓可馨", "宋嘉禾"]
+    assert parse_people("记者 周望舒 通讯员 邓可馨、宋嘉禾") == (["周望舒"], ["邓可馨", "宋嘉禾"])
+    assert parse_people("通讯员 邓可馨 记者 周望舒") == (["周望舒"], ["邓可馨"])
+
+
+def test_page_without_markers_is_one_article_headed_by_its_first_line():
+    (a,) = arts("南河县春季植树活动综述\n\n今年春天,南河县组织干部群众开展植树活动,共植树十万余株。\n\n" + BODY)
+    assert a.headline == "南河县春季植树活动综述"
+    assert a.authors == [] and a.kind == "news"
+    assert BODY in a.text
+
+
+def test_page_without_markers_or_headline_is_headed_by_its_first_sentence():
+    (a,) = arts("今年春天,南河县组织干部群众开展植树活动,共植树十万余株。" + BODY)
+    assert a.headline == "今年春天,南河县组织干部群众开展植树活动,共植树十万余株"
+
+
+def test_article_ids_are_readable_and_stable():
+    page = "南河县召开春耕备耕工作会议\n\n本报讯(记者 钱立衡)5月20日,会议召开。" + BODY
+    assert arts(page)[0].id == "nanhe-daily-2024-05-21/1" == arts(page)[0].id
+    assert arts(page)[0].date.isoformat() == "2024-05-21"
+
+
+@pytest.mark.parametrize("text", [
+    "南河县召开春耕备耕工作会议\n\n本报讯(记者 钱立衡)5月20日,会议召开!会议要求:“抓好春耕。”大家表示赞同?是的\n\n" + BODY,
+    "东湖新区建设提速\n\n本报记者 韩思远\n\n东湖新区建设正在提速。各项工程有序推进。\n\n" + BODY,
+])
+def test_sentences_are_offsets_into_the_article_text(text):
+    for a in arts(text):
+        assert a.sentences
+        pieces = [a.text[s.start:s.end] for s in a.sentences]
+        assert all(p and p == p.strip() for p in pieces)
+        assert all(s.start < s.end <= t.start for s, t in zip(a.sentences, a.sentences[1:]))
+        # together the sentences are the whole text, less the spaces between them
+        assert "".join(pieces) == re.sub(r"\s+", "", a.text) or \
+            re.sub(r"\s+", "", "".join(pieces)) == re.sub(r"\s+", "", a.text)
+        assert a.sentence_text(0) == a.headline
+
+
+def test_sentence_split_keeps_closing_quotes_with_their_sentence():
+    text = "他说:“抓好春耕。”会议结束。"
+    assert [text[s.start:s.end] for s in split_sentences(text)] == ["他说:“抓好春耕。”", "会议结束。"]
+    assert split_sentences("") == [] and split_sentences(" \n ") == []
+
+
+def test_sentence_at_finds_the_sentence_of_an_offset():
+    (a,) = arts("南河县召开春耕备耕工作会议\n\n本报讯(记者 钱立衡)5月20日,会议召开。" + BODY)
+    at = a.text.index("扎实推进")
+    i = a.sentence_at(at)
+    assert "扎实推进" in a.sentence_text(i)
+
+
+def test_headline_trailing_the_last_article_of_the_page():
+    (a,) = arts("本报讯(记者 钱立衡)5月20日,南河县召开防汛工作会议,部署今年防汛抗旱工作。" + BODY + "\n\n"
+                "南河县召开防汛工作会议\n")
+    assert a.headline == "南河县召开防汛工作会议"
+    assert a.text.startswith("南河县召开防汛工作会议\n本报讯") and a.text.count("南河县召开防汛工作会议\n") == 1
+
+
+def test_short_closing_line_of_an_article_is_not_taken_for_its_headline():
+    (a,) = arts("本报讯(记者 钱立衡)5月20日,南河县召开防汛工作会议,部署今年防汛抗旱工作。" + BODY + "\n\n"
+                "韩思远、邓可馨参加会议\n")
+    assert a.headline == "5月20日,南河县召开防汛工作会议,部署今年防汛抗旱工作"
+    assert a.text.endswith("韩思远、邓可馨参加会议")
