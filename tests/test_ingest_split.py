@@ -187,3 +187,12 @@ def test_short_closing_line_of_an_article_is_not_taken_for_its_headline():
                 "韩思远、邓可馨参加会议\n")
     assert a.headline == "5月20日,南河县召开防汛工作会议,部署今年防汛抗旱工作"
     assert a.text.endswith("韩思远、邓可馨参加会议")
+
+
+def test_headline_taken_from_the_first_sentence_is_not_repeated_in_the_text():
+    (a,) = arts("今年春天,南河县组织干部群众开展植树活动,共植树十万余株。" + BODY)
+    assert a.text.count("今年春天") == 1 and a.text.startswith("今年春天")
+    (photo,) = arts("5月20日,南河县城关镇农户在大棚里采摘黄瓜。\n\n今年全镇蔬菜种植面积达到两万亩,带动农户增收。 ■本报记者 吴晓岚")
+    assert photo.text.count("采摘黄瓜") == 1
+    (b,) = arts("本报讯(记者 钱立衡)5月20日,南河县召开防汛工作会议。" + BODY)
+    assert b.text.count("召开防汛工作会议") == 1

@@ -54,7 +54,7 @@ def article_id(source: str, index: int) -> str:
 
 def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
              raw: RawPage | None = None) -> Article:
-    lines = [parts.headline, *parts.alt_headlines, *parts.body]
+    lines = [parts.headline if parts.headline_printed else "", *parts.alt_headlines, *parts.body]
     text = "\n".join(line for line in lines if line)
     art = Article(id=article_id(source, index), text=text, source=source, index=index, date=date,
                   headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
@@ -70,9 +70,10 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
     parts = split_articles(repair(raw.text))
     if raw.title and len(parts) == 1 and parts[0].headline != raw.title:
         only = parts[0]
-        if only.headline:
+        if only.headline and only.headline_printed:
             only.body.insert(0, only.headline)
         only.headline = raw.title
+        only.headline_printed = True
     parts = [p for p in parts if p.body or p.headline]
     articles = [_article(p, raw.source, i, pub, raw) for i, p in enumerate(parts, 1)]
     return Page(source=raw.source, date=pub, articles=articles)

@@ -42,6 +42,9 @@ class ArticleParts:
     photographers: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     kind: str = "news"
+    # False when the headline is the body's first sentence (nothing printed above it):
+    # then it is not a line of its own in the article text
+    headline_printed: bool = True
 
 
 def parse_people(inner: str) -> tuple[list[str], list[str]]:
@@ -191,6 +194,7 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
             _head_from_run([pars[j] for j in runs[b]], parts)
         if not parts.headline and parts.body:
             parts.headline = _first_sentence(parts.body[0])
+            parts.headline_printed = False
 
     out = [(b, parts) for b, parts in articles]
     for block in caption_blocks:
@@ -198,6 +202,7 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         cap.photographers = photo_credit(pars[block[-1]]) or []
         cap.body = [pars[i] for i in block]
         cap.headline = _first_sentence(cap.body[0])
+        cap.headline_printed = False
         out.append((block[0], cap))
     out.sort(key=lambda t: t[0])
     return [parts for _, parts in out]
@@ -221,4 +226,5 @@ def _single_article(pars: list[str]) -> ArticleParts:
     else:
         parts.body = pars
         parts.headline = _first_sentence(pars[0]) if pars else ""
+        parts.headline_printed = False
     return parts
