@@ -53,8 +53,31 @@ def literal(value: Any) -> Literal:
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, (float, Decimal)):
-        return Literal(Decimal(str(value)).normalize() if isinstance(value, float) else value, datatype=XSD.decimal)
+        return Literal(decimal_lexical(value), datatype=XSD.decimal)
     return Literal(str(value))
+
+
+def decimal_lexical(value: float | Decimal) -> str:
+    """Canonical xsd:decimal form ("10000000000.0", "3.5", "-0.25"): what every format writes and reads back.
+
+    >>> decimal_lexical(1e10), decimal_lexical(Decimal("3.50")), decimal_lexical(2)
+    ('10000000000.0', '3.5', '2.0')
+    """
+    text = format(Decimal(str(value)).normalize(), "f")
+    if "." not in text:
+        return text + ".0"
+    text = text.rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+class _TripleSet(set):
+    """A plain set of triples with the two Graph methods :func:`article_triples` uses (much faster to fill)."""
+
+    def add(self, triple: tuple) -> None:  # type: ignore[override]
+        super().add(triple)
+
+    def remove(self, triple: tuple) -> None:  # type: ignore[override]
+        self.discard(triple)
 
 
 def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
@@ -91,6 +114,14 @@ def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
 def article_graph(art: Article, home_key: str | None = None) -> Graph:
     """Every triple that one article contributes: itself, its sentences, entities and facts."""
     g = bind_prefixes(Graph())
+    for t in article_triples(art, home_key):
+        g.add(t)
+    return g
+
+
+def article_triples(art: Article, home_key: str | None = None) -> set[tuple]:
+    """The triples of :func:`article_graph` as a plain set (no rdflib Graph: for streaming writers)."""
+    g = _TripleSet()
     home = entity_iri(home_key) if home_key else None
     a = _article_triples(g, art, home)
     labels: dict[URIRef, str] = {}
