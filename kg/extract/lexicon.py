@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -53,9 +53,20 @@ def roles_longest_first() -> tuple[str, ...]:
     return tuple(sorted(roles(), key=len, reverse=True))
 
 
+@cache
+def _roles_by_first_char() -> dict[str, tuple[str, ...]]:
+    """Role names grouped by their first character, each group longest first."""
+    out: dict[str, list[str]] = {}
+    for r in roles_longest_first():
+        out.setdefault(r[0], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def role_at(text: str, pos: int) -> str | None:
     """The longest role title starting at ``pos`` in ``text``."""
-    for r in roles_longest_first():
+    if pos >= len(text):
+        return None
+    for r in _roles_by_first_char().get(text[pos], ()):
         if text.startswith(r, pos):
             return r
     return None
@@ -96,10 +107,19 @@ def is_dictionary_word(word: str) -> bool:
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """jieba tokens of ``text`` (no HMM) with their offsets."""
+    """jieba tokens of ``text`` (no HMM) with their offsets.
+
+    Cached (bounded): the extractors ask for the same article text and the same
+    short units many times.
+    """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     pos = 0
     for w in jieba.cut(text, HMM=False):
         out.append((w, pos, pos + len(w)))
         pos += len(w)
-    return out
+    return tuple(out)
