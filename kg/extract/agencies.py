@@ -122,7 +122,9 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
     for i, (w, s, e) in enumerate(toks):
         prev = toks[i - 1][0] if i else ""
         free = not prev or len(prev) > 1 or prev in FUNCTION_TOKENS or not CJK.fullmatch(prev)
-        if free and text[s] in g["level"] and (w == text[s] or any(w[1:].startswith(b) for b in g["body"])):
+        # the level character alone, or a word jieba reads whole: 市委, 市政府, 省公安厅
+        whole = len(w) >= 3 and w[-1] in _suffix_chars()
+        if free and text[s] in g["level"] and (w == text[s] or whole or any(w[1:].startswith(b) for b in g["body"])):
             out.append((s, s + 1, "level"))
         for nat in g["national"]:
             if text.startswith(nat, s):

@@ -37,10 +37,11 @@ def _shift_back(d: dt.date, expr: str) -> dt.date:
         return d
     if "月" in expr:
         return d.replace(year=d.year - 1)
-    month, year = (d.month - 1, d.year) if d.month > 1 else (12, d.year - 1)
-    for day in (d.day, 30, 29, 28):
+    month, year = d.month, d.year
+    for _ in range(2):  # the latest earlier month that has that day
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
         try:
-            return dt.date(year, month, day)
+            return dt.date(year, month, d.day)
         except ValueError:
             continue
     return d

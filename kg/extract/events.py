@@ -20,7 +20,7 @@ from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
 HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展")
-ATTEND = re.compile(r"(参加|出席|陪同|列席)")
+ATTEND = re.compile(r"(参加|出席|陪同|列席|主持|致辞|讲话|宣布|见证|介绍|发布|会见|签约)")
 DIVISION_KINDS = {"Place", "AdministrativeDivision", "Country", "Province", "Prefecture", "County", "Township",
                   "Village"}
 SITE_KINDS = {"Site", "DevelopmentZone"}
@@ -109,8 +109,9 @@ class EventFinder:
             art.relations.append(Relation(key, "participant", p, trig_at))
         if organizer:
             art.relations.append(Relation(key, "organizer", organizer, trig_at))
+        bodies = [m for m in art.mentions if m.kind in ("Agency", "Company") and _in(m, s_start, s_end)]
         places = [m for m in art.mentions if m.kind in DIVISION_KINDS and _in(m, s_start, s_end)
-                  and not (organizer and m.key == organizer)]
+                  and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
         for p in dict.fromkeys(m.key for m in places):
             art.relations.append(Relation(key, "place", p, trig_at))
         if lead and cls == "InspectionVisit":
@@ -126,8 +127,9 @@ class EventFinder:
         art, text = self.art, self.art.text
         agencies = [m for m in art.mentions if m.kind == "Agency" and _in(m, s_start, s_end)]
         for m in sorted(agencies, key=lambda m: m.end - m.start, reverse=True):
-            rest = text[m.end:m.end + 3].lstrip("在于")
-            if m.end <= trig_at and rest.startswith(HOLD_VERBS):
+            # "X召开…", "X在…举行…", "X5月15日举行…": the body, then (a date or a place) and the verb
+            between = text[m.end:trig_at]
+            if m.end <= trig_at and re.match(r"^(?:在|于)?[^,，。;；]{0,14}?(?:召开|举行|举办|主办|组织)", between):
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
         if tail.startswith(HOLD_VERBS) or tail.startswith(("在", "于")):

@@ -36,6 +36,8 @@ NAME_END_WORDS = (
     "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地",
 )
 LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同")
+# "市领导甲、乙参加活动": the names after a collective title start a list like a clause does
+LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "市级领导", "省级领导", "领导同志", "有关领导")
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
@@ -73,6 +75,17 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int
     return None
 
 
+def region_of_agency(label: str, home: str) -> str:
+    """The region an agency belongs to, from its canonical name: 中国 for national bodies,
+    the division its name starts with (宁波市政府 -> 宁波市), else the paper's home region."""
+    from kg.extract.places import division_prefix
+
+    if label.startswith(NATIONAL_PREFIXES) or label.endswith(("部", "署", "国务院")):
+        prefix = division_prefix(label)
+        return prefix or "中国"
+    return division_prefix(label) or home
+
+
 class OfficialFinder:
     """Finds officials and posts in one article."""
 
@@ -88,6 +101,8 @@ class OfficialFinder:
         self.names: dict[str, list[PostRef]] = {}
         self.listed: set[str] = set()  # names anchored only by an attendance list of this article
         self.spans: list[tuple[int, int, str]] = []
+        # divisions by end offset: "宁波市副市长" puts the 副市长 in 宁波市's government
+        self.division_ending = {m.end: m for m in article.mentions if m.attrs.get("adminLevel")}
 
     # -- titles -----------------------------------------------------------
     def title_chain(self, pos: int) -> tuple[int, list[PostRef]]:
@@ -103,8 +118,9 @@ class OfficialFinder:
             r = role_at(text, p)
             if not r:
                 break
+            place = self.division_ending.get(p) if a is None else None
             while r:
-                posts.append(self._post(agency, r))
+                posts.append(self._post(agency, r, place.label if place else None))
                 p += len(r)
                 r = role_at(text, p)
             end = p
@@ -116,10 +132,13 @@ class OfficialFinder:
             end -= 1
         return end, posts
 
-    def _post(self, agency: AgencySpan | None, role: str) -> PostRef:
+    def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body
         if body:
-            label = self._implied_agency(body)
+            if place and body[0] in "省市县区州镇乡" and place.endswith(body[0]):
+                label = place + body[1:]
+            else:
+                label = self._implied_agency(body)
             return PostRef(f"Agency/{label}", label, role)
         if agency is None:
             return PostRef(None, None, role)
@@ -148,7 +167,7 @@ class OfficialFinder:
                         continue
                     i = max(end, i + 1)
                     continue
-            if i == 0 or text[i - 1] in "。,，;；!?！？\n“":
+            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i):
                 i = self._name_first(i)
                 continue
             i += 1
@@ -221,17 +240,9 @@ class OfficialFinder:
         region = self.ctx.region
         home = region.city or region.province or "中国"
         if posts:
-            label = posts[0].agency_label or ""
-            if label.startswith(NATIONAL_PREFIXES) or not any(label.startswith(r) for r in
-                                                                (region.city or "-", region.province or "-")) \
-                    and label.endswith(("部", "国务院")):
-                scope = "中国"
-            elif region.city and label.startswith(region.city):
-                scope = region.city
-            elif region.province and label.startswith(region.province):
-                scope = region.province
-            else:
-                scope = home
+            regions = [region_of_agency(p.agency_label or "", home) for p in posts]
+            # the most local of the home regions the posts are in, else the first post's region
+            scope = next((r for r in (region.city, region.province) if r and r in regions), regions[0])
             cache.setdefault(name, scope)
             return cache[name]
         if name in self.listed:

@@ -27,7 +27,7 @@ from kg.pipeline import Context
 
 LEVEL_CLASS = {"province": "Province", "prefecture": "Prefecture", "county": "County", "township": "Township",
                "village": "Village"}
-VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村(?![委民庄])")
+VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村(?=[东西南北内外里的,，。、;；和与及等)）]|党|$)")
 VISIT = r"(?:来到|走进|深入|前往|察看|参观|到|在|赴)"
 SITE_SUFFIX = (r"(?:敬老院|养老院|福利院|卫生院|医院|中学|小学|学校|幼儿园|大学|陈列馆|纪念馆|展览馆|博物馆|图书馆|"
                r"文化馆|体育馆|美术馆|产业园|工业园|科技园|园区|工厂|车间|基地|作战中心|指挥中心|服务中心|文化站|"
@@ -81,6 +81,18 @@ def _choose(name: str, cands: list[Division], ctx: Context) -> list[Division]:
         if len(higher) == 1:
             pool = higher
     return pool
+
+
+def division_prefix(text: str) -> str | None:
+    """Official name of the division whose full name starts ``text`` (宁波市政府 -> 宁波市), if any."""
+    names, lengths = _index()
+    for n in lengths.get(text[:1], ()):
+        cands = names.get(text[:n])
+        if cands and n < len(text):
+            full = [d for d in cands if _is_full_name(text[:n], d)]
+            if len(full) == 1:
+                return full[0].name
+    return None
 
 
 def division_key(d: Division) -> str:

@@ -28,6 +28,11 @@ from kg.pipeline import Context
 VERBS = r"(?:推动|推进|实施|建设|谋划了|谋划|引进|签约|开工|投产|落地|启动|打造|建成|策划并实施了|实施了|为|对)"
 NAME_BODY = r"[^,，。;；、:：!?！？()（）\n]{2,30}?"
 PROJECT = re.compile(rf"{VERBS}(?P<name>{NAME_BODY}(?:项目|工程))")
+# a project opening its clause ("其中,楚峰年产10万吨磷酸铁锂项目总投资52亿元"): only with a capacity in its name
+PROJECT_AT_CLAUSE = re.compile(rf"(?<=[,，。;；\n])(?P<name>[^,，。;；、:：!?！？()（）“”\n]{{2,30}}?(?:项目|工程))")
+CAPACITY = re.compile(r"年产|[×xX]\d|\d+(?:\.\d+)?万?(?:千瓦|兆瓦|吨|亩|平方米|台|套|辆|件)")
+# a base or park under construction: "投资约30亿元建设X储能电池生产基地"
+BASE = re.compile(rf"(?:建设|建成|打造|新建|落户|开工建设)(?P<name>{NAME_BODY}(?:生产基地|基地|产业园|工业园))")
 LIST_HEAD = re.compile(rf"{VERBS}(?P<name>{NAME_BODY})等[^,，。;；]{{0,12}}?项目")
 QUOTED = re.compile(r"(?P<name>(?:\d+(?:\.\d+)?万?亩)?“[^”]{2,12}”[^,，。;；、“”]{0,8}?(?:工程|项目|计划))|"
                     r"“(?P<inner>[^”]{2,10}(?:工程|项目|计划))”")
@@ -96,12 +101,14 @@ def find_projects(article: Article, context: Context) -> None:
     """Add Project mentions with owner companies, places, involved agencies and amounts."""
     text = article.text
     found: dict[tuple[int, int], str] = {}
-    for rx in (LIST_HEAD, PROJECT, QUOTED):
+    for rx in (LIST_HEAD, PROJECT, PROJECT_AT_CLAUSE, BASE, QUOTED):
         for m in rx.finditer(text):
             group = "inner" if m.groupdict().get("inner") else "name"
             s, e = m.span(group)
             name = _clean(text[s:e])
             if not name or (rx is PROJECT and not SPECIFIC.search(name) and not _owner(name)):
+                continue
+            if rx is PROJECT_AT_CLAUSE and not CAPACITY.search(name):
                 continue
             if any(a <= s < b or s <= a < e for a, b in found):
                 continue
@@ -127,12 +134,15 @@ def find_projects(article: Article, context: Context) -> None:
                 article.relations.append(Relation(key, "projectPlace", m.key, s))
         clause_end = min([i for i in (text.find(c, e) for c in "。;；") if i >= 0] or [sent.end])
         _amounts(article, key, e, clause_end)
+        clause_start = max(text.rfind(c, sent.start, s) for c in ",，。;；") + 1
+        _amounts(article, key, max(clause_start, sent.start), s, before=True)
 
 
-def _amounts(article: Article, key: str, start: int, end: int) -> None:
+def _amounts(article: Article, key: str, start: int, end: int, before: bool = False) -> None:
+    """Amounts stated after the project's name in its clause (or before it: "投资约30亿元建设X")."""
     text = article.text
-    for n, m in enumerate(MONEY.finditer(text, start, end)):
-        if re.search(r"项目|个", text[start:m.start()]):
+    for n, m in enumerate(MONEY.finditer(text, start, end), start=10 if before else 0):
+        if re.search(r"项目|个", text[m.end():end] if before else text[start:m.start()]):
             break  # the amount is about another subject of the sentence
         parsed = parse_amount(m.group("amount"))
         if not parsed:

@@ -1,0 +1,82 @@
+"""Pages unlike the sample: another province, groundbreaking, investment trips, a national press
+conference, officials of other regions.  The page in tests/fixtures/pages/ is written for the tests
+(invented people, companies and projects; real places)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from _kgtext import GK, build, label, labels, node, objs
+from kg.build import build as build_file
+
+PAGE = Path(__file__).parent / "fixtures" / "pages" / "yichang-daily-2024-05-20.txt"
+
+
+@pytest.fixture(scope="module")
+def yichang(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("yc") / "yc.ttl"
+    build_file([PAGE], out)
+    return Graph().parse(out)
+
+
+def test_home_region_is_inferred_from_another_province(yichang: Graph) -> None:
+    assert "宜昌市委" in labels(yichang, GK.Agency)
+    secretary = node(yichang, GK.Official, "熊征宇")
+    posts = {label(yichang, p) for p in objs(yichang, secretary, GK.holds)}
+    assert {"宜昌市委书记", "湖北省委常委"} <= posts
+    assert "/宜昌市/" in str(secretary)  # local official: scoped to the home city
+
+
+def test_groundbreaking_with_speakers_and_attendance_line(yichang: Graph) -> None:
+    (event,) = [e for e in yichang.subjects(GK.date, None) if (e, None, GK.Groundbreaking) in yichang]
+    assert str(yichang.value(event, GK.date)) == "2024-05-18"
+    who = {label(yichang, p) for p in objs(yichang, event, GK.participant)}
+    assert {"熊征宇", "马泽江", "刘明远", "陈思远", "黄立新"} <= who
+    assert "宜都市" in {label(yichang, p) for p in objs(yichang, event, GK.place)}
+
+
+def test_investment_trip_goes_to_another_province(yichang: Graph) -> None:
+    (event,) = [e for e in yichang.subjects(GK.date, None) if (e, None, GK.InvestmentPromotion) in yichang]
+    assert "深圳市" in {label(yichang, p) for p in objs(yichang, event, GK.place)}
+    assert "马泽江" in {label(yichang, p) for p in objs(yichang, event, GK.participant)}
+
+
+def test_national_press_conference_organizer_and_speaker(yichang: Graph) -> None:
+    (event,) = [e for e in yichang.subjects(GK.date, None) if (e, None, GK.PressConference) in yichang]
+    assert str(yichang.value(event, GK.date)) == "2024-05-15"
+    assert label(yichang, yichang.value(event, GK.organizer)) == "国务院新闻办公室"
+    speaker = yichang.value(event, GK.participant)
+    assert label(yichang, speaker) == "盛来运" and "/中国/" in str(speaker)
+
+
+def test_projects_with_capacity_and_bases_with_investment(yichang: Graph) -> None:
+    assert {"楚峰年产10万吨磷酸铁锂项目", "华锐储能电池生产基地"} <= set(labels(yichang, GK.Project))
+    base = node(yichang, GK.Project, "华锐储能电池生产基地")
+    amount = yichang.value(base, GK.investment)
+    assert float(yichang.value(amount, GK.value)) == 3e9
+    assert yichang.value(amount, GK.approximate).toPython() is True
+    # a count of projects is not a project
+    assert not any("126个" in p or "二季度" in p for p in labels(yichang, GK.Project))
+
+
+def test_visit_in_a_county_with_townships_and_a_school(yichang: Graph) -> None:
+    (event,) = [e for e in yichang.subjects(GK.date, None) if (e, None, GK.InspectionVisit) in yichang]
+    places = {label(yichang, p) for p in objs(yichang, event, GK.place)}
+    assert {"远安县", "花林寺镇", "鸣凤镇"} <= places
+    assert "宜昌市" not in places  # named only inside "宜昌市委书记"
+    assert "花林寺镇中心小学" in {label(yichang, s) for s in objs(yichang, event, GK.site)}
+    assert not labels(yichang, GK.Village)  # "调研乡村振兴" is no village
+
+
+def test_official_of_another_city_and_a_provincial_department() -> None:
+    g = build("杭州召开长三角合作座谈会\n\n本报讯(记者 张三)5月18日,长三角合作座谈会在杭州市召开。"
+              "宁波市副市长张立文出席会议并讲话。省公安厅副厅长李建华介绍情况。市领导陈思远、刘光明参加活动。",
+              region="杭州市")
+    ningbo = node(g, GK.Official, "张立文")
+    assert [label(g, p) for p in objs(g, ningbo, GK.holds)] == ["宁波市政府副市长"]
+    assert "/宁波市/" in str(ningbo)
+    police = node(g, GK.Official, "李建华")
+    assert [label(g, p) for p in objs(g, police, GK.holds)] == ["浙江省公安厅副厅长"]
+    assert {"陈思远", "刘光明"} <= set(labels(g, GK.Official))
