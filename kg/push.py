@@ -121,7 +121,10 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
     method = "POST" if append else "PUT"
     result = PushResult(endpoint=endpoint)
     if graph is not None:
-        triples = {(q.subject, q.predicate, q.object) for q in store}
+        from kg.store import ONTOLOGY_GRAPH
+
+        skip = None if ontology else ox.NamedNode(ONTOLOGY_GRAPH)
+        triples = {(q.subject, q.predicate, q.object) for q in store if q.graph_name != skip}
         data = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
         send(graph_url(endpoint, graph), data, method, timeout)
         result.graphs.append(graph)

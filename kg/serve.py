@@ -21,8 +21,6 @@ import html
 import json
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -98,21 +96,42 @@ class Endpoint:
         self.writable = writable
         self.timeout = timeout
         self.max_rows = max_rows
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        self.slots = threading.BoundedSemaphore(workers)
 
     def query(self, text: str) -> QueryResult:
-        """Run a query within the limits.
+        """Run a query within the limits, on a worker thread.
+
+        A query past the time limit is abandoned: it finishes on its (daemon)
+        thread, holding one of ``workers`` slots until then, so runaway
+        queries cannot pile up.
 
         Raises:
             QueryError: a syntax error.
-            TimeoutError: the query ran past the time limit.
+            TimeoutError: the query ran past the time limit, or every slot is busy.
         """
-        future = self.pool.submit(run_query, self.store, text, None, self.max_rows, self.timeout)
-        try:
-            return future.result(timeout=self.timeout)
-        except FutureTimeout:
-            future.cancel()
-            raise TimeoutError(f"query took longer than {self.timeout:g} s") from None
+        if not self.slots.acquire(timeout=self.timeout):
+            raise TimeoutError("the endpoint is busy with other queries; try again later")
+        box: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = run_query(self.store, text, None, self.max_rows, self.timeout)
+            except BaseException as exc:  # handed to the request thread
+                box["error"] = exc
+            finally:
+                self.slots.release()
+
+        worker = threading.Thread(target=work, daemon=True, name="sparql-query")
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            raise TimeoutError(f"query took longer than {self.timeout:g} s")
+        if "error" in box:
+            err = box["error"]
+            if isinstance(err, QueryError) and "longer than" in str(err):
+                raise TimeoutError(str(err))
+            raise err  # type: ignore[misc]
+        return box["result"]  # type: ignore[return-value]
 
     def update(self, text: str) -> None:
         """Run a SPARQL update (only when writable).
