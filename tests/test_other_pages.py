@@ -80,3 +80,25 @@ def test_official_of_another_city_and_a_provincial_department() -> None:
     police = node(g, GK.Official, "李建华")
     assert [label(g, p) for p in objs(g, police, GK.holds)] == ["浙江省公安厅副厅长"]
     assert {"陈思远", "刘光明"} <= set(labels(g, GK.Official))
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("会议召开\n\n本报讯(全媒体记者 张三 实习生 李四)5月8日,会议召开。", ["张三", "李四"]),
+    ("会议召开\n\n本报讯 记者张三 通讯员李四报道:5月8日,会议召开。", ["张三", "李四"]),
+    ("会议召开\n\n5月8日,会议召开。(记者 张三)", ["张三"]),
+    ("会议召开\n\n5月8日,会议召开。\n\n(本报记者 张三 通讯员 李四)", ["张三", "李四"]),
+])
+def test_byline_shapes_of_other_papers(text: str, authors: list[str]) -> None:
+    from kg.ingest import ingest_text
+
+    (article,) = ingest_text(text, source="x-2024-05-10.txt").articles
+    assert article.authors == authors
+
+
+def test_department_of_the_body_named_before() -> None:
+    g = build("市委召开会议\n\n本报讯(记者 张三)5月8日,市委常委会召开会议。"
+              "市委常委、宣传部部长王建国,市委常委、秘书长李明出席。", region="宜昌市")
+    posts = {label(g, p) for p in objs(g, node(g, GK.Official, "王建国"), GK.holds)}
+    assert posts == {"宜昌市委常委", "宜昌市委宣传部部长"}
+    dept = node(g, GK.Agency, "宜昌市委宣传部")
+    assert label(g, g.value(dept, GK.parentOrganization)) == "宜昌市委"

@@ -101,6 +101,11 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
     return None
 
 
+def department_end(text: str, pos: int) -> int | None:
+    """End of a department name without region (宣传部, 组织部) starting at ``pos``, or None."""
+    return _unit_at(text, pos, MAX_EXT_STEM, bodies=False)
+
+
 def _chain(text: str, pos: int, bodies: bool = True) -> list[int]:
     """Ends of the units of a name starting at ``pos`` (empty when no unit starts there)."""
     ends: list[int] = []

@@ -75,6 +75,13 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int
     return None
 
 
+def _department_at(text: str, pos: int) -> int | None:
+    """End of a department name (stem + suffix, no region) starting at ``pos``."""
+    from kg.extract.agencies import department_end
+
+    return department_end(text, pos)
+
+
 def region_of_agency(label: str, home: str) -> str:
     """The region an agency belongs to, from its canonical name: 中国 for national bodies,
     the division its name starts with (宁波市政府 -> 宁波市), else the paper's home region."""
@@ -115,6 +122,16 @@ class OfficialFinder:
             a = self.agency_at.get(p)
             if a is not None:
                 agency, p = a, a.end
+            elif agency is not None and p > pos and not role_at(text, p):
+                # "市委常委、宣传部部长": a department of the body named just before
+                dept = _department_at(text, p)
+                if dept and role_at(text, dept):
+                    label = agency.label + text[p:dept]
+                    parent = agency.key
+                    agency = AgencySpan(p, dept, label, f"Agency/{label}", parent)
+                    self.art.nodes.append(Node(agency.key, "Agency", label, p))
+                    self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
+                    p = dept
             r = role_at(text, p)
             if not r:
                 break
@@ -124,13 +141,20 @@ class OfficialFinder:
                 p += len(r)
                 r = role_at(text, p)
             end = p
-            if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)):
+            if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
+                                                         or self._department_then_role(agency, p + 1)):
                 end = p + 1
                 continue
             break
         if end > pos and text[end - 1] in "、,，":
             end -= 1
         return end, posts
+
+    def _department_then_role(self, agency: AgencySpan | None, p: int) -> bool:
+        if agency is None:
+            return False
+        dept = _department_at(self.text, p)
+        return bool(dept and role_at(self.text, dept))
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body

@@ -21,6 +21,11 @@ NAME = r"[\u4e00-\u9fff·]{2,5}"
 DATELINE = re.compile(
     r"^(?:本报讯|本报[^\s(（]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网)[^\s(（]{0,15}?电)\s*[(（]([^()（）]{1,80})[)）]"
 )
+# "本报讯 记者张三 通讯员李四报道:" — a dateline whose byline has no brackets
+DATELINE_BARE = re.compile(r"^(?:本报讯|本报[^\s(（]{0,15}?电)\s*((?:[\u4e00-\u9fff]{0,4}?(?:记者|通讯员))[^:：()（）]{1,50}?)"
+                           r"(?:报道)?[:：]")
+# "(记者 张三)" or "(本报记者 张三 通讯员 李四)" closing an article
+TRAILING_BYLINE = re.compile(r"[(（]\s*((?:本报|新华社)?[\u4e00-\u9fff]{0,4}?(?:记者|通讯员)[^()（）]{1,60})[)）]\s*$")
 REPORTER_LINE = re.compile(rf"^(?:本报|新华社)?(?:记者|通讯员)\s*({NAME}(?:[\s、,]+{NAME})*)\s*$")
 PHOTO_CREDIT = re.compile(rf"[■□▲●]\s*(?:本报|新华社)?(?:记者|通讯员|摄影)?\s*({NAME}(?:[\s、]+{NAME})*)\s*(?:摄)?\s*$")
 PHOTO_CREDIT_SHE = re.compile(rf"[(（]?(?:本报)?(?:记者|通讯员)\s*({NAME}(?:[\s、]+{NAME})*)\s*摄[)）]?\s*$")
@@ -50,8 +55,10 @@ class ArticleParts:
 def parse_people(inner: str) -> tuple[list[str], list[str]]:
     """Names in a byline's brackets: (reporters, correspondents).
 
-    >>> parse_people("记者 张三 李四 通讯员 张三")
-    (['张三', '李四'], ['张三'])
+    >>> parse_people("记者 张三 李四 通讯员 王五")
+    (['张三', '李四'], ['王五'])
+    >>> parse_people("全媒体记者 张三 实习生 李四")
+    (['张三'], ['李四'])
     """
     reporters: list[str] = []
     others: list[str] = []
@@ -64,6 +71,11 @@ def parse_people(inner: str) -> tuple[list[str], list[str]]:
                 role = word
                 tok = tok[len(word):]
                 break
+        else:
+            # "全媒体记者", "首席记者", "特约通讯员": any word ending in a role is a role
+            m = re.match(r"^[\u4e00-\u9fff]{0,4}?(记者|通讯员|实习生|摄影)(.*)$", tok)
+            if m and (not m.group(2) or re.fullmatch(NAME, m.group(2))):
+                role, tok = m.group(1), m.group(2)
         if re.fullmatch(NAME, tok):
             (others if role in CORRESPONDENT_ROLES else reporters).append(tok)
     return reporters, others
@@ -74,10 +86,25 @@ def byline_people(par: str) -> tuple[list[str], list[str]] | None:
     m = DATELINE.match(par)
     if m:
         return parse_people(m.group(1))
+    m = DATELINE_BARE.match(par)
+    if m:
+        return parse_people(m.group(1))
     m = REPORTER_LINE.match(par)
     if m:
         return parse_people(m.group(1))
     return None
+
+
+def trailing_byline(parts: "ArticleParts") -> None:
+    """Authors named at the end of an article ("…。(记者 张三)") when it has none yet."""
+    if parts.authors or parts.kind != "news":
+        return
+    for par in reversed(parts.body[-2:]):
+        m = TRAILING_BYLINE.search(par)
+        if m:
+            reporters, others = parse_people(m.group(1))
+            parts.authors = reporters + others
+            return
 
 
 def photo_credit(par: str) -> list[str] | None:
@@ -132,7 +159,9 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for i in bylines:
         role[i] = "byline"
     if not bylines and not captions:
-        return [_single_article(pars)]
+        single = _single_article(pars)
+        trailing_byline(single)
+        return [single]
 
     # caption blocks: the credited line, and the dated line just above it
     caption_blocks: list[list[int]] = []
@@ -162,7 +191,7 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         parts = ArticleParts()
         reporters, others = byline_people(pars[b]) or ([], [])
         parts.authors = reporters + others
-        body = [pars[b]] if DATELINE.match(pars[b]) else []
+        body = [pars[b]] if DATELINE.match(pars[b]) or DATELINE_BARE.match(pars[b]) else []
         k = b + 1
         while k < n and role[k] == "body":
             body.append(pars[k])
@@ -205,6 +234,8 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         cap.headline_printed = False
         out.append((block[0], cap))
     out.sort(key=lambda t: t[0])
+    for _, parts in out:
+        trailing_byline(parts)
     return [parts for _, parts in out]
 
 
