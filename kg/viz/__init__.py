@@ -1,7 +1,7 @@
 """The graph explorer: a govkg graph as one self-contained, offline HTML page.
 
 >>> from kg.viz import render_html  # doctest: +SKIP
->>> render_html("out/sample.ttl", "out/graph.html", focus="李长萍", hops=2)
+>>> render_html("out/sample.ttl", "out/graph.html", focus="张立文", hops=2)  # doctest: +SKIP
 
 :mod:`kg.viz.graph` turns RDF into a networkx view model, :mod:`kg.viz.layout`
 computes positions for big graphs, :mod:`kg.viz.render` writes the page
