@@ -3,7 +3,7 @@
 Source: jionlp (Apache-2.0), module jionlp/rule/rule_pattern.py, the full
 百家姓 list (the first SINGLE_CHINESE_FAMILY_NAME string) and
 TWO_CHAR_CHINESE_FAMILY_NAME.  Run: python scripts/build_surnames.py
-(tests/test_data_files.py checks the shipped file is what this writes).
+(tests/test_ontology.py checks the shipped file is what this writes).
 """
 from __future__ import annotations
 
