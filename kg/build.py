@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from rdflib.namespace import RDF
 from kg.ingest import IngestReport, ingest
 from kg.model import Page, Region
 from kg.pipeline import Pipeline
-from kg.rdf import GK, page_graphs, write_dataset
+from kg.rdf import GK, page_graphs
 
 
 @dataclass
@@ -31,6 +33,7 @@ class BuildResult:
     entities: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     regions: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
 
 
 def extract_pages(paths: Iterable[str | Path], date: dt.date | None = None, region: Region | None = None,
@@ -60,11 +63,15 @@ def count_entities(graphs: list[tuple[URIRef, Graph]]) -> Counter:
 
 def build(paths: Iterable[str | Path], output: str | Path | None = None, date: dt.date | None = None,
           region: Region | None = None, pipeline: Pipeline | None = None,
-          store: str | Path | None = None) -> BuildResult:
+          store: str | Path | None = None, workers: int = 1, progress: bool | None = None) -> BuildResult:
     """Build a graph from newspaper pages; write it to ``output`` and/or add it to ``store``.
 
     Files that cannot be read are listed in ``BuildResult.errors``; the rest
-    are still built.
+    are still built.  The build streams (:mod:`kg.stream`): each article is
+    written as soon as its page is extracted, so memory does not grow with the
+    corpus for N-Quads/N-Triples output and stores (Turtle, TriG and JSON-LD
+    are assembled from a temporary N-Quads file at the end, which holds the
+    whole graph in memory for that step).
 
     Args:
         paths: Pages: .txt, .html, .jsonl files or directories.
@@ -72,37 +79,63 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
         store: A store directory (:mod:`kg.store`): each article's graph is
             added as soon as its page is extracted, replacing that article's
             graph if present; an interrupted build leaves whole articles only.
+        workers: Processes that extract pages (0: one per core); the output
+            is the same (isomorphic) for any number.
+        progress: Show a progress bar on stderr; None: only when stderr is a terminal.
 
     Raises:
         ValueError: neither ``output`` nor ``store`` is given.
         kg.store.StoreError: the store cannot be opened (in use by another process).
     """
+    from kg.stream import StreamWriter, input_size, make_pool, page_results, progress_bar, weighted_pages
+
     if output is None and store is None:
         raise ValueError("build needs an output file, a store, or both")
+    paths = list(paths)
+    workers = workers if workers > 0 else (os.cpu_count() or 1)
     report = IngestReport()
     result = BuildResult(output=Path(output) if output is not None else None)
-    graphs: list[tuple[URIRef, Graph]] = []
+    pool = make_pool(workers, tuple(pipeline.names) if pipeline is not None else None) if workers > 1 else None
     kgstore = None
-    if store is not None:
-        from kg.store import KgStore
-
-        kgstore = KgStore.open(store)
+    bar = None
+    writer = StreamWriter(output)
     try:
-        for page in extract_pages(paths, date, region, pipeline, report):
-            result.pages += 1
-            result.articles += len(page.articles)
-            if page.region and page.region.city:
-                result.regions[page.region.city] += 1
-            page_gs = list(page_graphs(page))
-            if kgstore is not None:
-                for iri, g in page_gs:
-                    kgstore.put_article(iri, g)
-            graphs.extend(page_gs)
+        if store is not None:
+            from kg.store import KgStore
+
+            kgstore = KgStore.open(store)
+        bar = progress_bar(input_size(paths), progress)
+        start = time.monotonic()
+        for out in page_results(weighted_pages(paths, date, report), region, workers=workers,
+                                keep_triples=kgstore is not None, executor=pool, pipeline=pipeline):
+            if out.source:
+                result.pages += 1
+            result.articles += len(out.articles)
+            if out.region_city:
+                result.regions[out.region_city] += 1
+            for art in out.articles:
+                writer.write(art, out.source)
+                if kgstore is not None:
+                    kgstore.put_article(URIRef(art.iri), art.triples)
+            if bar is not None:
+                bar.update(out.weight)
+                rate = result.articles / max(time.monotonic() - start, 1e-9)
+                bar.set_postfix_str(f"{result.articles} articles, {rate:.1f} articles/s", refresh=False)
+        if result.articles:
+            result.triples = writer.close()
+        else:
+            writer.abort()
+    except BaseException:
+        writer.abort()
+        raise
     finally:
+        if bar is not None:
+            bar.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         if kgstore is not None:
             kgstore.close()
     result.errors = report.errors
-    if graphs:
-        result.triples = write_dataset(graphs, output) if output is not None else len({t for _, g in graphs for t in g})
-    result.entities = count_entities(graphs)
+    result.entities = writer.entities
+    result.warnings = writer.warnings
     return result

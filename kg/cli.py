@@ -81,9 +81,11 @@ def cli() -> None:
 @click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD (else from the file name or JSONL).")
 @click.option("--region", callback=parse_region,
               help="Home region of the paper, e.g. 聊城市 (else inferred from the page).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-j", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes extracting pages in parallel (0: one per core); the graph is the same.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and no progress bar).")
 def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, date: dt.date | None, region,
-          quiet: bool) -> None:
+          workers: int, quiet: bool) -> None:
     """Build a graph from newspaper pages (.txt, .html, .jsonl files or directories)."""
     from kg.build import build as run_build
     from kg.rdf.serialize import format_for
@@ -97,12 +99,15 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, dat
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-o/--output") from None
     try:
-        result = run_build(list(inputs), output, date=date, region=region, store=store)
+        result = run_build(list(inputs), output, date=date, region=region, store=store, workers=workers,
+                           progress=False if quiet else None)
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if result.articles == 0:
         click.echo("error: no article could be read; nothing written", err=True)
         sys.exit(1)

@@ -1,0 +1,411 @@
+"""Streaming, parallel build: pages to N-Triples text per article, in input order.
+
+The build is split in two halves so that it streams and parallelises:
+
+* :func:`extract_pages_out` (run in worker processes, or in-process for one
+  worker) ingests nothing: it takes :class:`kg.model.Page` objects, runs the
+  extraction pipeline and turns each article into :class:`ArticleOut`, its
+  triples already serialised as N-Triples lines.  Lines that mention the
+  article or one of its sentences (as subject or object) cannot occur in any
+  other article, so they are kept as one text block; the other lines (entity
+  labels, types, attributes, facts between entities) may repeat across
+  articles and carry a 16-byte digest for de-duplication.
+* :class:`StreamWriter` (in the main process) appends each article to the
+  output as soon as it arrives, keeping only the digests of entity triples,
+  which grow with the number of distinct entities, not with the corpus text.
+
+:func:`page_results` maps the first half over pages with N processes
+(:class:`concurrent.futures.ProcessPoolExecutor`) and yields results in input
+order, so the output is the same whatever the number of workers.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from collections import Counter, deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
+from rdflib.plugins.serializers.nt import _nt_row
+
+from kg.ingest import IngestReport, ingest
+from kg.ingest.read import iter_input_files
+from kg.model import Page, Region
+from kg.rdf.graph import article_iri, article_triples
+from kg.rdf.namespaces import GK, bind_prefixes
+from kg.rdf.serialize import format_for
+
+_GK = str(GK._NS)
+_TYPE = RDF.type
+
+
+@dataclass
+class ArticleOut:
+    """One extracted article, serialised.
+
+    Attributes:
+        iri: The article's IRI (its named graph in TriG/N-Quads and in a store).
+        local: N-Triples lines that name the article or its sentences (unique to it).
+        local_count: Number of lines in ``local``.
+        local_types: Classes (gk local names) of the article's own typed nodes (Article, Sentence).
+        shared: (digest, N-Triples line, gk class or None) of triples between entities and
+            literals that other articles may state too.
+        triples: The article's triples as rdflib terms, only when asked for (a store needs them).
+    """
+
+    iri: str
+    local: str
+    local_count: int
+    local_types: list[str]
+    shared: list[tuple[bytes, str, str | None]]
+    triples: list[tuple] | None = None
+
+
+@dataclass
+class PageOut:
+    """One extracted page: its articles in order, its home region, and its share of the input bytes."""
+
+    source: str
+    articles: list[ArticleOut]
+    region_city: str | None = None
+    weight: int = 0
+
+
+def digest(line: str) -> bytes:
+    """16-byte digest of an N-Triples line (collisions: about 1 in 2**64 for 2**32 distinct lines)."""
+    return hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+
+
+def article_out(iri: URIRef, triples: Iterable[tuple], keep_triples: bool = False) -> ArticleOut:
+    """Serialise one article's triples, splitting article-local lines from shareable ones."""
+    a = str(iri)
+    own = a + "/"
+    local: list[str] = []
+    local_types: list[str] = []
+    shared: list[tuple[bytes, str, str | None]] = []
+    for t in triples:
+        s, p, o = t
+        line = _nt_row(t)
+        cls = str(o)[len(_GK):] if p == _TYPE and str(o).startswith(_GK) else None
+        ss = str(s)
+        if ss == a or ss.startswith(own) or (isinstance(o, URIRef) and (o == a or str(o).startswith(own))):
+            local.append(line)
+            if cls:
+                local_types.append(cls)
+        else:
+            shared.append((digest(line), line, cls))
+    local.sort()
+    shared.sort()
+    return ArticleOut(iri=a, local="".join(local), local_count=len(local), local_types=local_types,
+                      shared=shared, triples=list(triples) if keep_triples else None)
+
+
+def page_out(page: Page, keep_triples: bool = False, weight: int = 0) -> PageOut:
+    """Serialise an extracted page (see :func:`kg.rdf.page_graphs` for the graph it stands for)."""
+    home_key = page.region.city_code and f"Place/{page.region.city_code}" if page.region else None
+    arts = [article_out(article_iri(art), article_triples(art, home_key or None), keep_triples)
+            for art in page.articles]
+    city = page.region.city if page.region and page.region.city else None
+    return PageOut(source=page.source, articles=arts, region_city=city, weight=weight)
+
+
+# --- worker side -----------------------------------------------------------------------------------
+
+_PIPELINES: dict[tuple[str, ...] | None, object] = {}
+
+
+def _pipeline(names: tuple[str, ...] | None):
+    from kg.pipeline import Pipeline
+
+    if names not in _PIPELINES:
+        _PIPELINES[names] = Pipeline(list(names) if names is not None else None)
+    return _PIPELINES[names]
+
+
+def extract_pages_out(pages: list[tuple[Page, int]], region: Region | None, names: tuple[str, ...] | None,
+                      keep_triples: bool = False, pipeline=None) -> list[PageOut]:
+    """Extract (page, weight) pairs and serialise them: the unit of work of a worker."""
+    pipe = pipeline or _pipeline(names)
+    return [page_out(pipe(page, region), keep_triples, weight) for page, weight in pages]
+
+
+def _warm_up(names: tuple[str, ...] | None) -> int:
+    """Load the pipeline (and jieba's dictionary) in a worker before the real work arrives."""
+    from kg.extract.lexicon import is_dictionary_word
+
+    _pipeline(names)
+    is_dictionary_word("会议")
+    return os.getpid()
+
+
+# --- main side -------------------------------------------------------------------------------------
+
+def weighted_pages(paths: Iterable[str | Path], date=None, report: IngestReport | None = None
+                   ) -> Iterator[tuple[Page | None, int]]:
+    """Pages with their share of the input bytes (for a progress bar); (None, size) for a file with none.
+
+    A file's pages share its size in proportion to their text; the last page
+    takes the remainder, so the weights of all pages add up to the input size.
+    """
+    for f in iter_input_files(list(paths)):
+        try:
+            size = f.stat().st_size
+        except OSError:
+            size = 0
+        prev: Page | None = None
+        used = 0
+        for page in ingest([f], date=date, report=report):
+            if prev is not None:
+                w = min(sum(len(a.text.encode("utf-8")) for a in prev.articles), max(size - used, 0))
+                used += w
+                yield prev, w
+            prev = page
+        yield prev, max(size - used, 0)
+
+
+def input_size(paths: Iterable[str | Path]) -> int:
+    """Total size in bytes of the input files (what the progress bar counts down)."""
+    total = 0
+    for f in iter_input_files(list(paths)):
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _chunks(items: Iterator[tuple[Page | None, int]], max_chars: int = 30_000, max_pages: int = 32
+            ) -> Iterator[list[tuple[Page | None, int]]]:
+    chunk: list[tuple[Page | None, int]] = []
+    chars = 0
+    for page, w in items:
+        chunk.append((page, w))
+        chars += sum(len(a.text) for a in page.articles) if page is not None else 0
+        if chars >= max_chars or len(chunk) >= max_pages:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def page_results(items: Iterable[tuple[Page | None, int]], region: Region | None = None,
+                 names: Iterable[str] | None = None, workers: int = 1, keep_triples: bool = False,
+                 executor: Executor | None = None, pipeline=None) -> Iterator[PageOut]:
+    """Extract pages with ``workers`` processes; yield :class:`PageOut` in input order.
+
+    At most ``3 * workers`` chunks are in flight, so memory stays bounded
+    whatever the input size.  A file that yielded no page comes out as an
+    empty :class:`PageOut` carrying its weight (for the progress bar).
+    ``pipeline`` (a :class:`kg.pipeline.Pipeline`) is used as it is with one
+    worker; worker processes build their own from its names.
+    """
+    if names is None and pipeline is not None:
+        names = pipeline.names
+    key = tuple(names) if names is not None else None
+    chunks = _chunks(iter(items))
+    if workers <= 1 and executor is None:
+        for chunk in chunks:
+            for page, w in chunk:
+                if page is None:
+                    yield PageOut(source="", articles=[], weight=w)
+                else:
+                    yield from extract_pages_out([(page, w)], region, key, keep_triples, pipeline)
+        return
+    own = executor is None
+    if own:
+        executor = make_pool(workers, key)
+    pending: deque[tuple[Future, int]] = deque()
+    try:
+        for chunk in chunks:
+            pages = [(p, w) for p, w in chunk if p is not None]
+            skipped = sum(w for p, w in chunk if p is None)
+            pending.append((executor.submit(extract_pages_out, pages, region, key, keep_triples), skipped))
+            while len(pending) >= 3 * max(workers, 1):
+                yield from _drain_one(pending)
+        while pending:
+            yield from _drain_one(pending)
+    finally:
+        for fut, _ in pending:
+            fut.cancel()
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain_one(pending: deque[tuple[Future, int]]) -> Iterator[PageOut]:
+    fut, skipped = pending.popleft()
+    if skipped:
+        yield PageOut(source="", articles=[], weight=skipped)
+    yield from fut.result()
+
+
+def make_pool(workers: int, names: tuple[str, ...] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes with the pipeline loaded in each.
+
+    Workers are forked where the platform can (they then inherit components
+    registered at run time with :func:`kg.pipeline.register`), spawned elsewhere.
+    """
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() and sys.platform != "darwin" \
+        else mp.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    for fut in [pool.submit(_warm_up, names) for _ in range(workers)]:
+        fut.result()
+    return pool
+
+
+class StreamWriter:
+    """Append articles to an RDF file as they come; the file appears (atomically) on :meth:`close`.
+
+    N-Quads (``.nq``) and N-Triples (``.nt``) are written line by line: each
+    article is a named graph in N-Quads (its lines are distinct by graph
+    name); in N-Triples an entity triple that an earlier article already
+    stated is skipped (kept: one 16-byte digest per distinct entity triple).
+    Turtle, TriG and JSON-LD group triples by subject over the whole graph, so
+    the articles are streamed into an N-Triples/N-Quads temporary file and the
+    whole graph is parsed and written at the end: that last step holds the
+    whole graph in memory (rdflib, roughly 1 kB per triple).
+
+    Memory: one 16-byte digest per distinct entity triple and an entry per
+    article (its IRI's and content's digests and its source file name).
+
+    Attributes:
+        triples: Distinct triples written so far (as in the merged graph).
+        entities: Distinct typed nodes by gk class.
+        warnings: Articles built twice with different content.
+    """
+
+    def __init__(self, path: str | Path | None) -> None:
+        self.triples = 0
+        self.entities: Counter = Counter()
+        self.warnings: list[str] = []
+        self._seen: set[bytes] = set()
+        self._articles: dict[bytes, tuple[bytes, str]] = {}
+        self._fh: IO[bytes] | None = None
+        self.path = Path(path) if path is not None else None
+        if self.path is None:  # count only (a build into a store alone)
+            self.fmt = self._stream_fmt = None
+            return
+        self.fmt = format_for(self.path)
+        self._stream_fmt = "nquads" if self.fmt in ("nquads", "trig") else "nt"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self._tmp = Path(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the output is an ordinary file
+        self._fh = os.fdopen(fd, "wb", buffering=1 << 20)
+
+    def write(self, art: ArticleOut, source: str = "") -> None:
+        """Append one article (``source``: the file it came from, for the warning below).
+
+        An article whose IRI was written before (the same page given twice) is
+        skipped when its triples are the same; when they differ (two inputs with
+        the same file name), both are written, merged as one article as in the
+        in-memory build, and :attr:`warnings` says so.
+        """
+        key = digest(art.iri)
+        h = hashlib.blake2b(art.local.encode("utf-8"), digest_size=16)
+        for d, _, _ in art.shared:
+            h.update(d)
+        prev = self._articles.get(key)
+        if prev is not None:
+            if prev[0] == h.digest():
+                return
+            self.warnings.append(f"{source or art.iri}: article {art.iri} was already built from "
+                                 f"{prev[1] or 'another input'} with other content; both are merged into it")
+        else:
+            self._articles[key] = (h.digest(), source)
+        quads = self._stream_fmt == "nquads"
+        g = f" <{art.iri}> .\n"
+        parts: list[str] = []
+        self.triples += art.local_count
+        self.entities.update(art.local_types)
+        parts.append(_to_quads(art.local, g) if quads else art.local)
+        for d, line, cls in art.shared:
+            new = d not in self._seen
+            if new:
+                self._seen.add(d)
+                self.triples += 1
+                if cls:
+                    self.entities[cls] += 1
+            if quads:
+                parts.append(line[:-3] + g)
+            elif new:
+                parts.append(line)
+        if self._fh is not None:
+            self._fh.write("".join(parts).encode("utf-8"))
+
+    def close(self) -> int:
+        """Finish the file and move it into place; returns the triple count."""
+        fh, self._fh = self._fh, None
+        if fh is None:
+            return self.triples
+        assert self.path is not None
+        try:
+            if self.fmt in ("nquads", "nt"):
+                fh.flush()
+                os.fsync(fh.fileno())
+                fh.close()
+                os.replace(self._tmp, self.path)
+            else:
+                fh.close()
+                from kg.rdf.serialize import atomic_write_bytes
+
+                if self.fmt == "trig":
+                    g = bind_prefixes(Dataset())
+                    g.parse(self._tmp, format="nquads")
+                else:
+                    g = bind_prefixes(Graph())
+                    g.parse(self._tmp, format="nt")
+                data = g.serialize(format=self.fmt)
+                atomic_write_bytes(self.path, data.encode("utf-8") if isinstance(data, str) else data)
+                self._tmp.unlink(missing_ok=True)
+        except BaseException:
+            self._tmp.unlink(missing_ok=True)
+            raise
+        return self.triples
+
+    def abort(self) -> None:
+        """Drop the partial output; an existing file at ``path`` is left as it was."""
+        fh, self._fh = self._fh, None
+        if fh is not None:
+            fh.close()
+            self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> StreamWriter:
+        return self
+
+    def __exit__(self, exc_type, *_: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _to_quads(nt: str, g: str) -> str:
+    """N-Triples lines to N-Quads lines in graph ``g`` (given as ``' <iri> .\\n'``).
+
+    In N-Triples a raw newline only ends a line (newlines in literals are
+    escaped), so every ``' .\\n'`` is a line end.
+    """
+    return nt.replace(" .\n", g)
+
+
+def progress_bar(total: int, enabled: bool | None = None):
+    """A tqdm bar over input bytes with articles/s, or None when not on a terminal (or disabled)."""
+    if enabled is None:
+        enabled = sys.stderr.isatty() and not os.environ.get("CI")
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True,
+                desc="build", smoothing=0.1, mininterval=0.5,
+                bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]")
