@@ -65,14 +65,13 @@ def graph_url(endpoint: str, graph: str | None) -> str:
 
 
 def _graphs(store: ox.Store, ontology: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
+    """The graphs to send: the named graphs (a store's default graph is only their merge), else the default graph."""
     from kg.store import ONTOLOGY_GRAPH
 
-    names: list[ox.NamedNode | ox.DefaultGraph] = sorted(
-        (g for g in store.named_graphs() if isinstance(g, ox.NamedNode)
-         and (ontology or g.value != ONTOLOGY_GRAPH)), key=lambda g: g.value)
-    if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-        names.insert(0, ox.DefaultGraph())
-    return names
+    named = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    if not [g for g in named if g.value != ONTOLOGY_GRAPH]:
+        named = [g for g in named if g.value == ONTOLOGY_GRAPH] + [ox.DefaultGraph()]
+    return [g for g in named if ontology or getattr(g, "value", None) != ONTOLOGY_GRAPH]
 
 
 def send(url: str, data: bytes, method: str = "PUT", timeout: float = 60.0) -> None:
@@ -115,16 +114,15 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
     if not endpoint.startswith(("http://", "https://")):
         raise PushError(f"{endpoint}: the endpoint must be an http:// or https:// URL")
     try:
-        store = open_dataset(source, ontology=ontology)
+        store = open_dataset(source, ontology=ontology, merge=False)
     except QueryError as exc:
         raise PushError(str(exc)) from None
     method = "POST" if append else "PUT"
     result = PushResult(endpoint=endpoint)
     if graph is not None:
-        from kg.store import ONTOLOGY_GRAPH
-
-        skip = None if ontology else ox.NamedNode(ONTOLOGY_GRAPH)
-        triples = {(q.subject, q.predicate, q.object) for q in store if q.graph_name != skip}
+        wanted = _graphs(store, ontology)
+        triples = {(q.subject, q.predicate, q.object) for g in wanted
+                   for q in store.quads_for_pattern(None, None, None, g)}
         data = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
         send(graph_url(endpoint, graph), data, method, timeout)
         result.graphs.append(graph)

@@ -6,6 +6,9 @@ building the same page again *replaces* that article and duplicates nothing,
 and :meth:`KgStore.remove` takes one article out.  The ontology
 (``ontology/govkg.ttl``) is kept in the named graph :data:`ONTOLOGY_GRAPH`, so
 that ``?x a/rdfs:subClassOf* gk:Event`` works in queries against the store.
+The default graph holds the merge of all named graphs as a *set* (each triple
+once, however many articles state it), kept up to date on every change;
+queries read it, and ``GRAPH ?article { … }`` still tells which article says what.
 
 Each article is written by one SPARQL update (``DROP SILENT GRAPH`` then
 ``INSERT DATA``), which pyoxigraph applies as one transaction: a build killed
@@ -56,6 +59,8 @@ def article_iri(ref: str) -> str:
 
 def _term(t: Node) -> str:
     """A term in N-Triples syntax (for ``INSERT DATA``)."""
+    if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return str(t)
     if isinstance(t, URIRef):
         return str(ox.NamedNode(str(t)))
     if isinstance(t, BNode):
@@ -69,11 +74,26 @@ def _term(t: Node) -> str:
     raise TypeError(f"cannot store term {t!r}")
 
 
+def _drop(g: str) -> str:
+    """Update operations that take graph ``g`` out of the store and out of the merged default graph.
+
+    A triple leaves the default graph only when no other named graph states it.
+    """
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+            f"DROP SILENT GRAPH {g}")
+
+
 def graph_update(name: str, triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    """The SPARQL update that replaces graph ``name`` by ``triples`` in one transaction."""
+    """The SPARQL update that replaces graph ``name`` by ``triples`` in one transaction.
+
+    The triples also go to the default graph, which holds the merge (a set) of
+    every named graph: queries read it without counting a triple once per
+    article that states it.
+    """
     g = str(ox.NamedNode(name))
     body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in triples)
-    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+    return f"{_drop(g)} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}}\n{body}\n}}"
 
 
 class KgStore:
@@ -151,11 +171,9 @@ class KgStore:
     def put_ontology(self, path: str | Path | None = None) -> None:
         """Replace the ontology graph with the ontology file (the packaged one by default)."""
         data = Path(path or ontology_path()).read_bytes()
-        g = ox.NamedNode(ONTOLOGY_GRAPH)
         tmp = ox.Store()
-        tmp.load(data, format=ox.RdfFormat.TURTLE, to_graph=g)
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in tmp)
-        self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        tmp.load(data, format=ox.RdfFormat.TURTLE)
+        self.store.update(graph_update(ONTOLOGY_GRAPH, [(q.subject, q.predicate, q.object) for q in tmp]))
 
     def put_article(self, iri: str | URIRef, graph: Graph) -> int:
         """Add an article's graph, replacing that article's graph if present.
@@ -183,7 +201,7 @@ class KgStore:
         node = ox.NamedNode(iri)
         if not self.store.contains_named_graph(node):
             raise StoreError(f"{self.path}: no article {iri}")
-        self.store.remove_graph(node)
+        self.store.update(_drop(str(node)))
         return iri
 
     def articles(self) -> list[str]:
