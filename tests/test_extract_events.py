@@ -40,7 +40,6 @@ def test_visit_sites_in_order(visit):
     assert str(g.value(e, GK.siteOrder)) == "小溪塔街道敬老院 → 宜都市第一中学 → 五眼泉镇茶叶产业园"
 
 
-@pytest.mark.xfail(strict=True, reason="sites listed after one verb (来到A、B、C) are not split: only A is a site")
 def test_visit_sites_listed_after_one_verb():
     g = build("调研\n\n本报讯(记者 黄晓燕)5月18日,市委书记王建林到夷陵区调研。他先后来到小溪塔街道敬老院、"
               "宜都市第一中学、五眼泉镇茶叶产业园。", "宜昌市")

@@ -2,7 +2,7 @@
 
 The page is built once into a store with the whole pipeline. Answers come
 from reading the page (and ../shared/eval/gold); questions whose facts the
-extractors do not produce yet are marked xfail (not strict) with the reason.
+extractors do not produce are marked xfail (not strict) with the reason; none are today.
 """
 from __future__ import annotations
 
@@ -61,14 +61,12 @@ def test_events_in_county(ds):
     assert ask(ds, "events-in-county", county="莘县", **{"from": "2024-03-09"}) == []
 
 
-@pytest.mark.xfail(strict=False, reason="projects are not placed (gk:projectPlace) by the extractors yet")
 def test_projects_in_city(ds):
     rows = ask(ds, "projects-in-county", county="聊城市")
     assert any("吨半粮" in r["project"] for r in rows)
     assert any("祥光" in r["project"] and float(r["investment"]) == 1.0e10 for r in rows)
 
 
-@pytest.mark.xfail(strict=False, reason="projects are not placed (gk:projectPlace) by the extractors yet")
 def test_investment_in_city(ds):
     rows = ask(ds, "investment-by-county", county="聊城市")
     assert rows and float(rows[0]["total"]) >= 1.0e10 and rows[0]["unit"] == "CNY"
@@ -104,10 +102,10 @@ def test_subdivisions_of_towns(ds):
     assert "苏村" in {r["subdivision"] for r in ask(ds, "subdivisions-with-events", place="张寨镇")}
 
 
-@pytest.mark.xfail(strict=False, reason="梁水镇 is labelled 梁水镇镇 by the place extractor")
 def test_subdivisions_of_a_district(ds):
     rows = ask(ds, "subdivisions-with-events", place="东昌府区")
-    assert {"梁水镇", "斗虎屯镇"} <= {r["subdivision"] for r in rows}
+    # the official name of 梁水镇 in the division code list is 梁水镇镇 (梁水镇 is its altLabel)
+    assert {"梁水镇镇", "斗虎屯镇"} <= {r["subdivision"] for r in rows}
 
 
 def test_journalists_and_articles(ds):

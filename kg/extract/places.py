@@ -34,7 +34,10 @@ SITE_SUFFIX = (r"(?:敬老院|养老院|福利院|卫生院|医院|中学|小学
                r"广场|公园|景区|码头|港|站|示范区|社区)")
 # what may follow a site's name: "在…中学召开", "到…敬老院看望"
 SITE_VERBS = r"(?:召开|举行|举办|调研|考察|检查|开展|看望|慰问|座谈)"
-SITE = re.compile(rf"{VISIT}(?P<name>[^,，。;；、:：()（）\n]{{2,24}}?{SITE_SUFFIX})(?=[,，。;；、和与及]|位于|{SITE_VERBS})")
+SITE_NAME = rf"(?P<name>[^,，。;；、:：()（）\n]{{2,24}}?{SITE_SUFFIX})(?=[,，。;；、和与及]|位于|{SITE_VERBS})"
+SITE = re.compile(rf"{VISIT}{SITE_NAME}")
+# the next site of a list after one verb: "来到A、B和C"
+SITE_NEXT = re.compile(rf"[、和与及]{SITE_NAME}")
 MIN_FULL_NAME = 2
 
 
@@ -188,9 +191,15 @@ def _village(article: Article, pos: int, township_key: str) -> None:
 def _sites(article: Article, context: Context) -> None:
     text = article.text
     divisions = [m for m in article.mentions if m.attrs.get("adminLevel")]
+    spans: list[tuple[int, int]] = []
     for m in SITE.finditer(text):
-        s, e = m.span("name")
-        name = m.group("name")
+        spans.append(m.span("name"))
+        nxt = SITE_NEXT.match(text, m.end("name"))
+        while nxt:
+            spans.append(nxt.span("name"))
+            nxt = SITE_NEXT.match(text, nxt.end("name"))
+    for s, e in spans:
+        name = text[s:e]
         if name.startswith(("市", "县", "区")) and not any(d.start == s for d in divisions):
             loc = f"Place/{context.region.city_code}" if context.region.city_code else None
         else:

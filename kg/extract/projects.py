@@ -127,15 +127,32 @@ def find_projects(article: Article, context: Context) -> None:
             article.mentions.append(Mention(pos, pos + len(owner), "Company", okey, owner))
             article.relations.append(Relation(key, "owner", okey, s))
         sent = article.sentences[article.sentence_at(s)]
-        for m in article.mentions:
-            if sent.start <= m.start < sent.end and m.kind == "Agency":
+        in_sentence = [m for m in article.mentions if sent.start <= m.start < sent.end]
+        for m in in_sentence:
+            if m.kind == "Agency":
                 article.relations.append(Relation(key, "involves", m.key, s))
-            if sent.start <= m.start < sent.end and m.attrs.get("adminLevel") in ("county", "township", "village"):
-                article.relations.append(Relation(key, "projectPlace", m.key, s))
+        _place(article, key, s, in_sentence, context)
         clause_end = min([i for i in (text.find(c, e) for c in "。;；") if i >= 0] or [sent.end])
         _amounts(article, key, e, clause_end)
         clause_start = max(text.rfind(c, sent.start, s) for c in ",，。;；") + 1
         _amounts(article, key, max(clause_start, sent.start), s, before=True)
+
+
+def _place(article: Article, key: str, at: int, in_sentence: list[Mention], context: Context) -> None:
+    """Where a project is: the most local division its sentence names, else the paper's home city
+    (a city paper's "我市…项目" are the city's unless the text places them)."""
+    from kg.extract.places import declare_division
+
+    levels = ("village", "township", "county", "prefecture")
+    inside = {m.key for m in in_sentence if m.kind in ("Agency", "Company")}
+    named = [m for m in in_sentence if m.attrs.get("adminLevel") in levels and not any(
+        a.start <= m.start and m.end <= a.end for a in in_sentence if a.key in inside)]
+    if named:
+        best = min(named, key=lambda m: levels.index(m.attrs["adminLevel"]))
+        article.relations.append(Relation(key, "projectPlace", best.key, at))
+    elif context.region.city_code:
+        declare_division(article, context.region.city_code, at)
+        article.relations.append(Relation(key, "projectPlace", f"Place/{context.region.city_code}", at))
 
 
 def _amounts(article: Article, key: str, start: int, end: int, before: bool = False) -> None:
