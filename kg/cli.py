@@ -20,6 +20,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "push": "kg.push:push_command",
     "remove": "kg.store:remove_command",
     "viz": "kg.viz.cli:viz_command",
+    "distributed": "kg.distributed:distributed_command",
 }
 
 SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {
