@@ -32,7 +32,8 @@ from typing import IO, Iterable, Iterator
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
+from rdflib.term import Literal
 
 from kg.ingest import IngestReport, ingest
 from kg.ingest.read import iter_input_files
@@ -82,6 +83,17 @@ def digest(line: str) -> bytes:
     return hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
 
 
+def nt_row(t: tuple) -> str:
+    """An N-Triples line, as rdflib's N-Triples serialiser writes it (without re-checking every IRI)."""
+    s, p, o = t
+    if type(s) is URIRef and type(p) is URIRef:
+        if isinstance(o, Literal):
+            return f"<{s}> <{p}> {_quoteLiteral(o)} .\n"
+        if type(o) is URIRef:
+            return f"<{s}> <{p}> <{o}> .\n"
+    return _nt_row(t)
+
+
 def article_out(iri: URIRef, triples: Iterable[tuple], keep_triples: bool = False) -> ArticleOut:
     """Serialise one article's triples, splitting article-local lines from shareable ones."""
     a = str(iri)
@@ -91,7 +103,7 @@ def article_out(iri: URIRef, triples: Iterable[tuple], keep_triples: bool = Fals
     shared: list[tuple[bytes, str, str | None]] = []
     for t in triples:
         s, p, o = t
-        line = _nt_row(t)
+        line = nt_row(t)
         cls = str(o)[len(_GK):] if p == _TYPE and str(o).startswith(_GK) else None
         ss = str(s)
         if ss == a or ss.startswith(own) or (isinstance(o, URIRef) and (o == a or str(o).startswith(own))):

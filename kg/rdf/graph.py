@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -26,6 +27,7 @@ def _iri_part(text: str) -> str:
     return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(key: str) -> URIRef:
     """IRI of the entity with key ``"Kind/identity"``."""
     kind, _, ident = key.partition("/")
