@@ -109,13 +109,13 @@ def is_dictionary_word(word: str) -> bool:
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """jieba tokens of ``text`` (no HMM) with their offsets.
 
-    Cached (bounded): the extractors ask for the same article text and the same
-    short units many times.
+    Cached (the 256 most recent texts, a few MB): the extractors ask for the
+    same article text and the same short units several times.
     """
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     pos = 0
