@@ -14,13 +14,14 @@ Every division links to its direct parent (``gk:locatedIn``) up to the
 province; parents not named in the article are implied nodes.  Villages come
 from the text ("王庄镇李村东" gives 李村 in 王庄镇).  Sites visited ("来到…敬老院",
 "在…中学") are ``gk:Site`` places located in the division their name starts
-with.
+with.  Rivers, railway lines and development zones: :mod:`kg.extract.landmarks`.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from kg.extract.landmarks import find_landmarks
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
@@ -176,6 +177,7 @@ def find_places(article: Article, context: Context) -> None:
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
+    find_landmarks(article)
 
 
 def _village(article: Article, pos: int, township_key: str) -> None:
