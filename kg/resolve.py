@@ -35,8 +35,18 @@ def region_from_name(name: str) -> Region:
     raise ValueError(f"--region {name!r}: not a province or prefecture-level city in the gazetteer")
 
 
+CITY_WEIGHT = 2  # a city named outright counts twice as much as one of its counties
+
+
 def home_region(page: Page) -> Region:
-    """Infer the paper's home region from how often each city is named on the page."""
+    """Infer the paper's home region from the page.
+
+    Each prefecture-level city scores two points for every time it is named
+    (full or short form) and one for every time one of its counties is named
+    by its full name (a paper names its own counties far more than others'
+    cities, and often names its city only inside "我市").  Without any city,
+    the most-named province.
+    """
     text = "\n".join(a.text for a in page.articles)
     gaz = _gazetteer()
     best: tuple[int, str] | None = None
@@ -45,7 +55,10 @@ def home_region(page: Page) -> Region:
         for d in gaz.by_level(level):
             n = sum(text.count(name) for name in _distinct_names(d.name, d.aliases))
             if n:
-                counts[d.code] = n
+                counts[d.code] = n * (CITY_WEIGHT if level == "prefecture" else 1)
+        if level == "prefecture":
+            for code, n in _county_votes(text).items():
+                counts[code] = counts.get(code, 0) + n
         if counts:
             code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
             best = (n, code)
@@ -58,6 +71,28 @@ def home_region(page: Page) -> Region:
     prov = gaz.parent(d.code)
     return Region(province=prov.name if prov else None, province_code=prov.code if prov else None,
                   city=d.name, city_code=d.code)
+
+
+@lru_cache(maxsize=1)
+def _unique_counties() -> dict[str, str]:
+    """Full county names that name one county in China -> its prefecture's code."""
+    gaz = _gazetteer()
+    out: dict[str, str] = {}
+    for d in gaz.by_level("county"):
+        parent = gaz.parent(d.code)
+        if len(d.name) >= 3 and parent is not None and parent.level == "prefecture" \
+                and len([x for x in gaz.lookup(d.name) if x.level == "county"]) == 1:
+            out[d.name] = parent.code
+    return out
+
+
+def _county_votes(text: str) -> dict[str, int]:
+    votes: dict[str, int] = {}
+    for name, city in _unique_counties().items():
+        n = text.count(name)
+        if n:
+            votes[city] = votes.get(city, 0) + n
+    return votes
 
 
 def _distinct_names(name: str, aliases: tuple[str, ...]) -> list[str]:

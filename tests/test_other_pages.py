@@ -102,3 +102,35 @@ def test_department_of_the_body_named_before() -> None:
     assert posts == {"宜昌市委常委", "宜昌市委宣传部部长"}
     dept = node(g, GK.Agency, "宜昌市委宣传部")
     assert label(g, g.value(dept, GK.parentOrganization)) == "宜昌市委"
+
+
+NANYANG = Path(__file__).parent / "fixtures" / "pages" / "nanyang-daily-2023-11-15.txt"
+
+
+@pytest.fixture(scope="module")
+def nanyang(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("ny") / "ny.ttl"
+    build_file([NANYANG], out)
+    return Graph().parse(out)
+
+
+def test_home_city_named_once_is_found_by_its_counties(nanyang: Graph) -> None:
+    """The page names 郑州 (a signing there) and 南阳 once each, and two counties of 南阳."""
+    assert "南阳市委" in labels(nanyang, GK.Agency)
+    assert "郑州市委" not in labels(nanyang, GK.Agency)
+
+
+def test_name_with_an_uncommon_character_and_company_executives(nanyang: Graph) -> None:
+    assert "朱是文" in labels(nanyang, GK.Official)  # 是 rarely ends a name, but can
+    assert set(labels(nanyang, GK.Person)) == {"张明浩", "李亦凡"}  # executives: persons, not officials
+    exec_ = node(nanyang, GK.Person, "张明浩")
+    assert [label(nanyang, p) for p in objs(nanyang, exec_, GK.holds)] == ["华创技术有限公司副总裁"]
+    assert "华创技术有限公司" in labels(nanyang, GK.Company)
+    assert not any("会见" in c for c in labels(nanyang, GK.Company))
+
+
+def test_meeting_chair_and_reporter_are_participants(nanyang: Graph) -> None:
+    meetings = [e for e in nanyang.subjects(GK.date, None) if (e, None, GK.Meeting) in nanyang
+                and str(nanyang.value(e, GK.date)) == "2023-11-13"]
+    (meeting,) = meetings
+    assert {"王智远", "阮大林"} <= {label(nanyang, p) for p in objs(nanyang, meeting, GK.participant)}

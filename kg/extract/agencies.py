@@ -26,8 +26,10 @@ MAX_STEM = 10
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
 STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由")
+# words after which a company's name starts (jieba tags some of them as nouns)
+COMPANY_CUT = {"在", "到", "向", "与", "同", "会见", "会谈", "走访", "考察", "调研", "来到", "参观", "看望", "签约"}
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "合作社")
-COMPANY_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由、,，。“”")
+COMPANY_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于以由、,，。“”")
 
 
 @dataclass
@@ -293,12 +295,22 @@ def _find_companies(article: Article, taken: list[tuple[int, int]]) -> None:
             name = text[start:end]
             if len(name) - len(suf) < 2:
                 continue
-            # drop a leading verb (位于, 来到) left attached by the character scan
-            for w, s, e in tokens(name)[:2]:
-                if word_tag(w) in ("v", "p", "c") and e < len(name) - len(suf):
-                    start += e - s
-                    name = text[start:end]
-                else:
+            # the name starts after the last verb or preposition the character scan ran over
+            # ("来到…会见华为技术有限公司" -> 华为技术有限公司)
+            cut = 0
+            for i, (w, s, e) in enumerate(tokens(name)):
+                if e == len(name) and word_tag(w) == "nt" and len(w) > len(suf):
+                    cut = max(cut, s)  # jieba knows the whole organisation name
                     break
+                if e > len(name) - len(suf):
+                    break
+                # prepositions and conjunctions anywhere, a verb only at the start (兴发 in 宜昌兴发化工 is a name)
+                tag = word_tag(w) if len(w) > 1 else None
+                if tag in ("p", "c") or (tag == "v" and i == 0) or w in COMPANY_CUT:
+                    cut = e
+            if len(name) - cut - len(suf) < 2:
+                continue
+            start += cut
+            name = text[start:end]
             taken.append((start, end))
             article.mentions.append(Mention(start, end, "Company", f"Company/{name}", name))

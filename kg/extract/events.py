@@ -20,7 +20,7 @@ from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
 HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展")
-ATTEND = re.compile(r"(参加|出席|陪同|列席|主持|致辞|讲话|宣布|见证|介绍|发布|会见|签约)")
+ATTEND = re.compile(r"(参加|出席|陪同|列席|主持|致辞|讲话|宣布|见证|介绍|发布|会见|签约|通报|汇报|发言)")
 DIVISION_KINDS = {"Place", "AdministrativeDivision", "Country", "Province", "Prefecture", "County", "Township",
                   "Village"}
 SITE_KINDS = {"Site", "DevelopmentZone"}

@@ -41,6 +41,7 @@ LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "市
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
+NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
 NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委")
 
 
@@ -65,13 +66,15 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int
     sur = 2 if text[pos:pos + 2] in sn else 1 if text[pos:pos + 1] in sn else 0
     if not sur:
         return None
-    for given in (2, 1):
-        end = pos + sur + given
-        cand = text[pos + sur:end]
-        if len(cand) < given or not NAME_CHARS.fullmatch(cand) or NOT_GIVEN & set(cand):
-            continue
-        if _ends_name(text, end, words):
-            return end
+    # first with the characters that rarely end a name excluded, then only the function words
+    for stops in (NOT_GIVEN, NEVER_GIVEN):
+        for given in (2, 1):
+            end = pos + sur + given
+            cand = text[pos + sur:end]
+            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or stops & set(cand):
+                continue
+            if _ends_name(text, end, words):
+                return end
     return None
 
 
@@ -104,6 +107,10 @@ class OfficialFinder:
         outer = [a for a in found if not any(b is not a and b.start <= a.start and a.end <= b.end
                                              and (b.end - b.start) > (a.end - a.start) for b in found)]
         self.agency_at = {a.start: a for a in outer}
+        for m in article.mentions:  # company executives: "X有限公司副总经理Y" (persons, not officials)
+            if m.kind == "Company" and m.start not in self.agency_at:
+                self.agency_at[m.start] = AgencySpan(m.start, m.end, m.label, m.key)
+        self.persons: dict[str, tuple[int, int, list[PostRef]]] = {}
         self.journalists = set(article.authors) | set(article.photographers)
         self.names: dict[str, list[PostRef]] = {}
         self.listed: set[str] = set()  # names anchored only by an attendance list of this article
@@ -185,8 +192,15 @@ class OfficialFinder:
                 end, posts = self.title_chain(i)
                 if posts:
                     n_end = name_at(text, end)
-                    if n_end and all(roles()[p.role].kind == "official" for p in posts):
+                    company = any((p.agency_key or "").startswith("Company/") for p in posts)
+                    if n_end and not company and all(roles()[p.role].kind == "official" for p in posts):
                         self._add(end, n_end, posts)
+                        i = n_end
+                        continue
+                    if n_end and (company or all(roles()[p.role].kind == "other" for p in posts)):
+                        name = text[end:n_end]
+                        if name not in self.journalists:
+                            self.persons.setdefault(name, (end, n_end, [p for p in posts if p.agency_key]))
                         i = n_end
                         continue
                     i = max(end, i + 1)
@@ -278,6 +292,13 @@ class OfficialFinder:
 
     def emit(self) -> None:
         art = self.art
+        for name, (s, e, posts) in self.persons.items():
+            if name in self.names:
+                continue
+            key = f"Person/{name}@{posts[0].agency_label if posts else art.id}"
+            art.mentions.append(Mention(s, e, "Person", key, name))
+            for p in posts:
+                self._post_triples(key, name, p, s)
         keys = {name: f"Official/{self.scope(name)}/{name}" for name in self.names}
         for s, e, name in sorted(self.spans):
             key = keys.get(name) or f"Official/{self.scope(name)}/{name}"
@@ -286,23 +307,26 @@ class OfficialFinder:
         for name, posts in self.names.items():
             seen = set()
             for p in posts:
-                if (p.agency_key, p.role) in seen:
-                    continue
-                seen.add((p.agency_key, p.role))
-                post_key = f"Post/{p.agency_label}/{p.role}"
-                at = first[name]
-                art.nodes.append(Node(post_key, "Post", f"{p.agency_label}{p.role}", at))
-                art.relations += [Relation(post_key, "role", p.role, at, obj_is_key=False),
-                                  Relation(post_key, "postIn", p.agency_key, at),
-                                  Relation(keys[name], "holds", post_key, at)]
-                if not any(m.key == p.agency_key for m in art.mentions):
-                    art.nodes.append(Node(p.agency_key, "Agency", p.agency_label or "", at))
-                h_key = f"PostHolding/{keys[name][len('Official/'):]}/{p.agency_label}/{p.role}/{art.date or ''}"
-                art.nodes.append(Node(h_key, "PostHolding", f"{name} {p.agency_label}{p.role}", at))
-                art.relations += [Relation(h_key, "member", keys[name], at),
-                                  Relation(h_key, "post", post_key, at)]
-                if art.date:
-                    art.relations.append(Relation(h_key, "observedOn", art.date, at, obj_is_key=False))
+                if (p.agency_key, p.role) not in seen:
+                    seen.add((p.agency_key, p.role))
+                    self._post_triples(keys[name], name, p, first[name])
+
+    def _post_triples(self, person_key: str, name: str, p: PostRef, at: int) -> None:
+        """The post node (one per role and body), ``holds``, and the dated post holding."""
+        art = self.art
+        post_key = f"Post/{p.agency_label}/{p.role}"
+        art.nodes.append(Node(post_key, "Post", f"{p.agency_label}{p.role}", at))
+        art.relations += [Relation(post_key, "role", p.role, at, obj_is_key=False),
+                          Relation(post_key, "postIn", p.agency_key, at),
+                          Relation(person_key, "holds", post_key, at)]
+        if not any(m.key == p.agency_key for m in art.mentions):
+            art.nodes.append(Node(p.agency_key, "Agency", p.agency_label or "", at))
+        h_key = f"PostHolding/{person_key.partition('/')[2]}/{p.agency_label}/{p.role}/{art.date or ''}"
+        art.nodes.append(Node(h_key, "PostHolding", f"{name} {p.agency_label}{p.role}", at))
+        art.relations += [Relation(h_key, "member", person_key, at),
+                          Relation(h_key, "post", post_key, at)]
+        if art.date:
+            art.relations.append(Relation(h_key, "observedOn", art.date, at, obj_is_key=False))
 
 
 def find_officials(article: Article, context: Context) -> None:
