@@ -227,6 +227,8 @@ def machine() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (a check that the script works)")
+    ap.add_argument("--part", choices=["all", "speed", "memory", "profile"], default="all",
+                    help="run only one part of the benchmark")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
@@ -249,6 +251,18 @@ def main() -> None:
              f"({sum(f.stat().st_size for f in five) / 2**20:.1f} MB UTF-8).", ""]
     print("\n".join(lines), flush=True)
 
+    if a.part in ("all", "speed"):
+        lines += speed(five, chars)
+    if a.part in ("all", "memory"):
+        lines += memory(small, big)
+    if a.part in ("all", "profile"):
+        lines += profile(five)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"build_throughput{'' if a.part == 'all' else '-' + a.part}.md").write_text("\n".join(lines) + "\n",
+                                                                                     encoding="utf-8")
+
+
+def speed(five: list[Path], chars: int) -> list[str]:
     serial = run("build", five, out=str(OUT / "serial.nq"), workers=1, warm=True)
     par = run("build", five, out=str(OUT / "parallel.nq"), workers=2, warm=True)
     control = run_two_at_once(five)
@@ -278,8 +292,10 @@ def main() -> None:
         "",
     ]
     print("\n".join(rows), flush=True)
-    lines += rows
+    return rows
 
+
+def memory(small: list[Path], big: list[Path]) -> list[str]:
     mem_small = run("build", small, out=str(OUT / "mem_small.nq"), workers=1)
     mem_big = run("build", big, out=str(OUT / "mem_big.nq"), workers=1)
     sb, bb = (sum(f.stat().st_size for f in x) / 2**20 for x in (small, big))
@@ -295,8 +311,10 @@ def main() -> None:
         "",
     ]
     print("\n".join(mrows), flush=True)
-    lines += mrows
+    return mrows
 
+
+def profile(five: list[Path]) -> list[str]:
     prof = run("profile", five[:41], out=str(OUT / "profile.nq"))
     total = prof["total"]
     plines = ["Profile (cProfile, serial build of 40 pages; share of all time, own time by module):", ""]
@@ -306,9 +324,7 @@ def main() -> None:
     plines += ["", "govkg functions by cumulative time:", ""]
     plines += [f"- {name}: {ct / total:.1%}" for ct, name in prof["cumtime"][:20]]
     print("\n".join(plines), flush=True)
-    lines += plines
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "build_throughput.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return plines
 
 
 if __name__ == "__main__":
