@@ -63,12 +63,18 @@ def _suffix_chars() -> frozenset[str]:
     return frozenset(s for s in agency_grammar()["suffix"] if len(s) == 1)
 
 
-def _stem_ok(stem: str) -> bool:
-    if not stem:
-        return True
-    if not CJK.fullmatch(stem) or STEM_STOP & set(stem):
-        return False
-    return not any(role_at(stem, i) for i in range(len(stem)))
+@cache
+def _by_first(section: str) -> dict[str, tuple[str, ...]]:
+    """Words of a grammar section by their first character, longest first."""
+    out: dict[str, list[str]] = {}
+    for w in agency_grammar()[section]:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _last_chars(section: str) -> frozenset[str]:
+    return frozenset(w[-1] for w in agency_grammar()[section])
 
 
 def _end_ok(text: str, end: int) -> bool:
@@ -85,20 +91,24 @@ def _end_ok(text: str, end: int) -> bool:
 
 def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
     """End of the unit (body, or stem + suffix) starting at ``pos``, or None."""
-    g = agency_grammar()
+    if pos >= len(text):
+        return None
     if bodies:
-        for body in g["body"]:
+        for body in _by_first("body").get(text[pos], ()):
             if text.startswith(body, pos) and _end_ok(text, pos + len(body)):
                 return pos + len(body)
+    suffixes = _by_first("suffix")
     for n in range(0, max_stem + 1):
-        stem = text[pos:pos + n]
-        if len(stem) < n or not _stem_ok(stem):
+        at = pos + n
+        # the stem grows one character at a time: each must be a CJK character that is no
+        # function word, and no role may start inside it (checked as it grows)
+        if n and (not CJK.match(text[at - 1]) or text[at - 1] in STEM_STOP):
             break
-        if role_at(text, pos + n):
+        if at >= len(text) or role_at(text, at):
             break
-        for suf in g["suffix"]:
-            end = pos + n + len(suf)
-            if text.startswith(suf, pos + n) and _end_ok(text, end) and _unit_ok(text[pos:end]):
+        for suf in suffixes.get(text[at], ()):
+            end = at + len(suf)
+            if text.startswith(suf, at) and _end_ok(text, end) and _unit_ok(text[pos:end]):
                 return end
     return None
 
@@ -131,9 +141,10 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         free = not prev or len(prev) > 1 or prev in FUNCTION_TOKENS or not CJK.fullmatch(prev)
         # the level character alone, or a word jieba reads whole: 市委, 市政府, 省公安厅
         whole = len(w) >= 3 and w[-1] in _suffix_chars()
-        if free and text[s] in g["level"] and (w == text[s] or whole or any(w[1:].startswith(b) for b in g["body"])):
+        if free and text[s] in g["level"] and (w == text[s] or whole or any(
+                w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ()))):
             out.append((s, s + 1, "level"))
-        for nat in g["national"]:
+        for nat in _by_first("national").get(text[s], ()):
             if text.startswith(nat, s):
                 out.append((s, s + len(nat), "national"))
                 break
@@ -148,7 +159,10 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     g = agency_grammar()
     out = []
     toks = tokens(text)
+    strong_last = _last_chars("strong")
     for i, (w, s, e) in enumerate(toks):
+        if w[-1] not in strong_last:
+            continue
         for suf in g["strong"]:
             if not w.endswith(suf) or any(a <= s < b for a, b in taken):
                 continue

@@ -21,6 +21,7 @@ person across the articles of a page.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from kg.extract.agencies import AgencySpan
@@ -38,6 +39,7 @@ NAME_END_WORDS = (
 LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同")
 # "市领导甲、乙参加活动": the names after a collective title start a list like a clause does
 LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "市级领导", "省级领导", "领导同志", "有关领导")
+CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
@@ -76,6 +78,13 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int
             if _ends_name(text, end, words):
                 return end
     return None
+
+
+@cache
+def _role_starts() -> re.Pattern[str]:
+    """Matches where any role title starts (the first character of one)."""
+    firsts = sorted({r[0] for r in roles()})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
 
 
 def _department_at(text: str, pos: int) -> int | None:
@@ -184,10 +193,21 @@ class OfficialFinder:
         return body
 
     # -- shapes -------------------------------------------------------------
+    def _candidates(self) -> list[int]:
+        """Offsets where a shape may start: agencies, roles, clause starts (nothing happens elsewhere)."""
+        text = self.text
+        starts = set(self.agency_at) | {0}
+        starts.update(m.start() for m in _role_starts().finditer(text))
+        starts.update(m.end() for m in CLAUSE_BOUNDARY.finditer(text))
+        return sorted(p for p in starts if p < len(text))
+
     def find(self) -> None:
         text = self.text
         i = 0
-        while i < len(text):
+        for cand in self._candidates():
+            if cand < i:
+                continue
+            i = cand
             if i in self.agency_at or role_at(text, i):
                 end, posts = self.title_chain(i)
                 if posts:

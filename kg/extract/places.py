@@ -50,9 +50,9 @@ def _index() -> tuple[dict[str, list[Division]], dict[str, tuple[int, ...]]]:
         for n in {d.name, *d.aliases}:
             if len(n) >= MIN_FULL_NAME:
                 names.setdefault(n, []).append(d)
-    lengths: dict[str, set[int]] = {}
+    lengths: dict[str, set[int]] = {}  # by the first two characters: most positions match none
     for n in names:
-        lengths.setdefault(n[0], set()).add(len(n))
+        lengths.setdefault(n[:2], set()).add(len(n))
     # longest first: a full name (宜都市) wins over its short form (宜都)
     return names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
@@ -90,7 +90,7 @@ def _choose(name: str, cands: list[Division], ctx: Context) -> list[Division]:
 def division_prefix(text: str) -> str | None:
     """Official name of the division whose full name starts ``text`` (宁波市政府 -> 宁波市), if any."""
     names, lengths = _index()
-    for n in lengths.get(text[:1], ()):
+    for n in lengths.get(text[:2], ()):
         cands = names.get(text[:n])
         if cands and n < len(text):
             full = [d for d in cands if _is_full_name(text[:n], d)]
@@ -148,7 +148,7 @@ def find_places(article: Article, context: Context) -> None:
     i = 0
     while i < len(text):
         hit = None
-        for n in lengths.get(text[i], ()):
+        for n in lengths.get(text[i:i + 2], ()):
             cand = text[i:i + n]
             if len(cand) == n and cand in names:
                 chosen = _choose(cand, names[cand], context)
