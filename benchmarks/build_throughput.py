@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from machine import cpu_model, memory_gib  # benchmarks/machine.py (scripts run from this folder)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "liaocheng-daily-2024-03-10.txt"
@@ -210,15 +211,8 @@ def run_two_at_once(files: list[Path]) -> float:
 # --- the report ----------------------------------------------------------------------------------
 
 def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = cpu_model()
+    mem = memory_gib()
     load = os.getloadavg()[0]
     return (f"{os.cpu_count()} cores ({cpu or platform.machine()}), {mem:.0f} GiB, {platform.system()}, "
             f"Python {platform.python_version()}, load average {load:.1f} at start")

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from machine import cpu_model, memory_gib  # benchmarks/machine.py (scripts run from this folder)
 
 ROOT = Path(__file__).resolve().parent.parent
 GK = "https://w3id.org/govkg/ontology#"
@@ -235,15 +236,8 @@ def run_rdflib(data: Path, limit: float) -> dict:
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = cpu_model()
+    mem = memory_gib()
     import pyoxigraph
     import rdflib
 
