@@ -134,3 +134,27 @@ def test_meeting_chair_and_reporter_are_participants(nanyang: Graph) -> None:
                 and str(nanyang.value(e, GK.date)) == "2023-11-13"]
     (meeting,) = meetings
     assert {"王智远", "阮大林"} <= {label(nanyang, p) for p in objs(nanyang, meeting, GK.participant)}
+
+
+RENMIN = Path(__file__).parent / "fixtures" / "pages" / "renmin-2024-04-13.txt"
+
+
+@pytest.fixture(scope="module")
+def renmin(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("rm") / "rm.ttl"
+    build_file([RENMIN], out)
+    return Graph().parse(out)
+
+
+def test_national_officials_and_a_name_followed_by_a_date(renmin: Graph) -> None:
+    premier = node(renmin, GK.Official, "周文山")  # "国务院总理周文山4月12日主持…"
+    assert [label(renmin, p) for p in objs(renmin, premier, GK.holds)] == ["国务院总理"]
+    assert "/中国/" in str(premier)
+    speaker = node(renmin, GK.Official, "金贤明")
+    assert [label(renmin, p) for p in objs(renmin, speaker, GK.holds)] == ["国家发展改革委政策研究室主任"]
+
+
+def test_a_meeting_is_no_agency_and_study_sessions_are_events(renmin: Graph) -> None:
+    assert not any("会议" in a for a in labels(renmin, GK.Agency))
+    (study,) = [e for e in renmin.subjects(GK.date, None) if (e, None, GK.Training) in renmin]
+    assert {"林海川", "周乃安", "葛长青"} <= {label(renmin, p) for p in objs(renmin, study, GK.participant)}

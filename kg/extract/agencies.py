@@ -51,7 +51,8 @@ def _unit_ok(unit: str) -> bool:
     """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部)."""
     toks = tokens(unit)
     last = toks[-1][0]
-    if last in agency_grammar()["not"]:
+    inside_not = agency_grammar()["inside-not"]
+    if last in agency_grammar()["not"] or any(w in inside_not for w, _, _ in toks):
         return False
     if len(last) == 1 or all(ch in _suffix_chars() for ch in last):
         return True

@@ -57,8 +57,8 @@ class PostRef:
 
 
 def _ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS) -> bool:
-    if end >= len(text) or text[end] in PUNCT_END:
-        return True
+    if end >= len(text) or text[end] in PUNCT_END or text[end].isdigit():
+        return True  # punctuation, or a date: "国务院总理X4月12日主持…"
     return text.startswith(words, end)
 
 
