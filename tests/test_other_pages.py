@@ -158,3 +158,13 @@ def test_a_meeting_is_no_agency_and_study_sessions_are_events(renmin: Graph) -> 
     assert not any("会议" in a for a in labels(renmin, GK.Agency))
     (study,) = [e for e in renmin.subjects(GK.date, None) if (e, None, GK.Training) in renmin]
     assert {"林海川", "周乃安", "葛长青"} <= {label(renmin, p) for p in objs(renmin, study, GK.participant)}
+
+
+def test_bodies_side_by_side_stay_apart_and_mass_organisations() -> None:
+    g = build("食品安全检查\n\n本报讯(记者 张三)5月8日,市市场监管局联合市公安局开展食品安全检查。"
+              "市直各部门要落实责任,市县两级财政投入3亿元。市妇联、市总工会、市科协联合举办活动。"
+              "市委组织部、市委宣传部召开会议。", region="宜昌市")
+    agencies = set(labels(g, GK.Agency))
+    assert {"宜昌市市场监管局", "宜昌市公安局", "宜昌市妇联", "宜昌市总工会", "宜昌市科协",
+            "宜昌市委组织部", "宜昌市委宣传部"} <= agencies
+    assert not any("联合" in a or "部门" in a or "两级" in a for a in agencies)

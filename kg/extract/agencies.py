@@ -90,7 +90,7 @@ def _end_ok(text: str, end: int) -> bool:
     return True
 
 
-def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
+def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = False) -> int | None:
     """End of the unit (body, or stem + suffix) starting at ``pos``, or None."""
     if pos >= len(text):
         return None
@@ -105,6 +105,9 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
         # function word, and no role may start inside it (checked as it grows)
         if n and (not CJK.match(text[at - 1]) or text[at - 1] in STEM_STOP):
             break
+        # a unit inside a name (市委|农办) never starts another body's name (联合|市公安局)
+        if sub_unit and n and text[at - 1] in agency_grammar()["level"]:
+            break
         if at >= len(text) or role_at(text, at):
             break
         for suf in suffixes.get(text[at], ()):
@@ -116,7 +119,7 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool) -> int | None:
 
 def department_end(text: str, pos: int) -> int | None:
     """End of a department name without region (宣传部, 组织部) starting at ``pos``, or None."""
-    return _unit_at(text, pos, MAX_EXT_STEM, bodies=False)
+    return _unit_at(text, pos, MAX_EXT_STEM, bodies=False, sub_unit=True)
 
 
 def _chain(text: str, pos: int, bodies: bool = True) -> list[int]:
@@ -127,7 +130,7 @@ def _chain(text: str, pos: int, bodies: bool = True) -> list[int]:
         ends.append(end)
         if role_at(text, end):
             break
-        end = _unit_at(text, end, MAX_EXT_STEM, bodies=False)
+        end = _unit_at(text, end, MAX_EXT_STEM, bodies=False, sub_unit=True)
     return ends
 
 
@@ -141,7 +144,8 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         prev = toks[i - 1][0] if i else ""
         free = not prev or len(prev) > 1 or prev in FUNCTION_TOKENS or not CJK.fullmatch(prev)
         # the level character alone, or a word jieba reads whole: 市委, 市政府, 省公安厅
-        whole = len(w) >= 3 and w[-1] in _suffix_chars()
+        whole = len(w) >= 3 and text[s] in g["level"] and (
+            w[-1] in _suffix_chars() or any(w.endswith(suf) for suf in g["suffix"]))
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
                 w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ()))):
             out.append((s, s + 1, "level"))
