@@ -168,3 +168,16 @@ def test_bodies_side_by_side_stay_apart_and_mass_organisations() -> None:
     assert {"宜昌市市场监管局", "宜昌市公安局", "宜昌市妇联", "宜昌市总工会", "宜昌市科协",
             "宜昌市委组织部", "宜昌市委宣传部"} <= agencies
     assert not any("联合" in a or "部门" in a or "两级" in a for a in agencies)
+
+
+@pytest.mark.parametrize("page", sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt")),
+                         ids=lambda p: p.stem)
+def test_other_pages_pass_the_shacl_shapes(page: Path, tmp_path: Path) -> None:
+    from pyshacl import validate
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "g.ttl"
+    build_file([page], out)
+    ok, _, report = validate(Graph().parse(out), shacl_graph=Graph().parse(root / "ontology" / "shapes.ttl"),
+                             ont_graph=Graph().parse(root / "ontology" / "govkg.ttl"), inference="rdfs")
+    assert ok, report
