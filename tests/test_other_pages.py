@@ -11,14 +11,19 @@ from rdflib import Graph
 from _kgtext import GK, build, label, labels, node, objs
 from kg.build import build as build_file
 
-PAGE = Path(__file__).parent / "fixtures" / "pages" / "yichang-daily-2024-05-20.txt"
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def _built(name: str, tmp_path_factory) -> Graph:
+    """The graph of one test page, built as a user would with kg build."""
+    out = tmp_path_factory.mktemp(name) / f"{name}.ttl"
+    build_file([PAGES / f"{name}.txt"], out)
+    return Graph().parse(out)
 
 
 @pytest.fixture(scope="module")
 def yichang(tmp_path_factory) -> Graph:
-    out = tmp_path_factory.mktemp("yc") / "yc.ttl"
-    build_file([PAGE], out)
-    return Graph().parse(out)
+    return _built("yichang-daily-2024-05-20", tmp_path_factory)
 
 
 def test_home_region_is_inferred_from_another_province(yichang: Graph) -> None:
@@ -104,14 +109,9 @@ def test_department_of_the_body_named_before() -> None:
     assert label(g, g.value(dept, GK.parentOrganization)) == "宜昌市委"
 
 
-NANYANG = Path(__file__).parent / "fixtures" / "pages" / "nanyang-daily-2023-11-15.txt"
-
-
 @pytest.fixture(scope="module")
 def nanyang(tmp_path_factory) -> Graph:
-    out = tmp_path_factory.mktemp("ny") / "ny.ttl"
-    build_file([NANYANG], out)
-    return Graph().parse(out)
+    return _built("nanyang-daily-2023-11-15", tmp_path_factory)
 
 
 def test_home_city_named_once_is_found_by_its_counties(nanyang: Graph) -> None:
@@ -136,14 +136,9 @@ def test_meeting_chair_and_reporter_are_participants(nanyang: Graph) -> None:
     assert {"王智远", "阮大林"} <= {label(nanyang, p) for p in objs(nanyang, meeting, GK.participant)}
 
 
-RENMIN = Path(__file__).parent / "fixtures" / "pages" / "renmin-2024-04-13.txt"
-
-
 @pytest.fixture(scope="module")
 def renmin(tmp_path_factory) -> Graph:
-    out = tmp_path_factory.mktemp("rm") / "rm.ttl"
-    build_file([RENMIN], out)
-    return Graph().parse(out)
+    return _built("renmin-2024-04-13", tmp_path_factory)
 
 
 def test_national_officials_and_a_name_followed_by_a_date(renmin: Graph) -> None:
@@ -170,7 +165,7 @@ def test_bodies_side_by_side_stay_apart_and_mass_organisations() -> None:
     assert not any("联合" in a or "部门" in a or "两级" in a for a in agencies)
 
 
-@pytest.mark.parametrize("page", sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt")),
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.txt")),
                          ids=lambda p: p.stem)
 def test_other_pages_pass_the_shacl_shapes(page: Path, tmp_path: Path) -> None:
     from pyshacl import validate

@@ -13,10 +13,9 @@ of the past, so a resolved date after publication moves back one month (for
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from contextlib import redirect_stdout
-from functools import cache
+
+from kg.extract.lexicon import jionlp
 
 PART_OF_DAY = "上午|下午|晚上|傍晚|早上|清晨|中午|凌晨|夜间|晚"
 DATE_EXPR = re.compile(
@@ -24,12 +23,6 @@ DATE_EXPR = re.compile(
     rf"|(?:昨天|昨日|今天|今日|前天)(?:{PART_OF_DAY})?"
 )
 
-
-@cache
-def _jio():
-    with redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
-        import jionlp
-    return jionlp
 
 
 def _shift_back(d: dt.date, expr: str) -> dt.date:
@@ -55,7 +48,7 @@ def resolve_date(expr: str, published: dt.date | None) -> tuple[dt.date | None, 
         return None, part_of_day
     base = published or dt.date.today()
     try:
-        res = _jio().parse_time(expr, time_base={"year": base.year, "month": base.month, "day": base.day})
+        res = jionlp().parse_time(expr, time_base={"year": base.year, "month": base.month, "day": base.day})
     except Exception:  # jionlp raises plain ValueError/TypeError on expressions it cannot read
         return None, part_of_day
     if res.get("type") != "time_point":

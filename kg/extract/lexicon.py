@@ -7,7 +7,9 @@
 """
 from __future__ import annotations
 
+import io
 import logging
+from contextlib import redirect_stdout
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -15,6 +17,14 @@ from importlib import resources
 import jieba
 
 jieba.setLogLevel(logging.WARNING)
+
+
+@cache
+def jionlp():
+    """The jionlp module, imported once and without the banner it prints on import."""
+    with redirect_stdout(io.StringIO()):
+        import jionlp as module
+    return module
 
 
 def _data_lines(name: str) -> list[str]:

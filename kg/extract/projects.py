@@ -15,13 +15,10 @@ followed by a capacity ("华锐年产5万吨…").  Money in the same clause
 """
 from __future__ import annotations
 
-import io
 import re
-from contextlib import redirect_stdout
 from decimal import Decimal
-from functools import cache
 
-from kg.extract.lexicon import is_dictionary_word, tokens
+from kg.extract.lexicon import is_dictionary_word, jionlp, tokens
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -47,19 +44,13 @@ MONEY = re.compile(r"(?P<kind>总投资|投资|产值|营收|销售收入|税收
 MAX_LABEL = 40
 
 
-@cache
-def _jio():
-    with redirect_stdout(io.StringIO()):
-        import jionlp
-    return jionlp
-
 
 def parse_amount(text: str) -> tuple[Decimal, bool] | None:
     """Yuan and whether approximate, for "1050亿元", "近百亿元", "20余万元"; None if not money."""
     if "元" not in text:
         return None  # jionlp reads "335个" as 11 yuan
     try:
-        res = _jio().parse_money(text)
+        res = jionlp().parse_money(text)
     except Exception:  # jionlp raises on text it cannot read as money
         return None
     if not res or res.get("case") != "元":
