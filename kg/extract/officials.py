@@ -25,7 +25,7 @@ from functools import cache
 from dataclasses import dataclass
 
 from kg.extract.agencies import AgencySpan
-from kg.extract.lexicon import role_at, roles, surnames
+from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, word_tag
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -34,14 +34,25 @@ NAME_END_WORDS = (
     "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
     "考察", "检查", "宣布", "致辞", "作", "代表", "与", "和", "及", "陪同", "参观", "听取", "要求", "希望",
     "提出", "分别", "一同", "为", "是", "亲切", "专程", "主讲", "发言", "通报", "解读", "回答", "答", "看望",
-    "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地",
+    "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地", "用", "把", "将", "从", "给",
+    "让", "被", "跟", "带", "携", "以", "于", "的", "所", "已", "曾", "并", "再", "即", "便", "都", "却",
 )
-LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同")
+# tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
+FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f")
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•．・?？][\u4e00-\u9fff]{2,8})+")
+DOTS = "·•．・?？"
+LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同", "当选")
 # "市领导甲、乙参加活动": the names after a collective title start a list like a clause does
-LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "市级领导", "省级领导", "领导同志", "有关领导")
+LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡领导", "州领导", "盟领导", "旗领导", "市级领导",
+           "省级领导", "县级领导", "区级领导", "领导同志", "有关领导", "市委领导", "省委领导", "县委领导", "区委领导")
+# "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
+ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
+# a name is not followed by its title when its last character is one of these (王副市长)
+TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
+LEVEL_CHARS = "省市县区州镇乡盟旗"
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
 NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委")
@@ -56,14 +67,40 @@ class PostRef:
     role: str
 
 
-def _ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS) -> bool:
+def _word_follows(text: str, end: int) -> bool:
+    """A dictionary word of two to four characters starts at ``end`` and is a verb, adverb,
+    preposition, conjunction or time word ("…王军召开", "…林远充分肯定", "…周明上午")."""
+    for n in (2, 3, 4):
+        w = text[end:end + n]
+        if len(w) == n and is_dictionary_word(w) and (word_tag(w) or "").startswith(FOLLOW_TAGS):
+            return True
+    return False
+
+
+def _ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS, verbs: bool = True) -> bool:
     if end >= len(text) or text[end] in PUNCT_END or text[end].isdigit():
         return True  # punctuation, or a date: "国务院总理X4月12日主持…"
-    return text.startswith(words, end)
+    return text.startswith(words, end) or (verbs and _word_follows(text, end))
+
+
+def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int | None:
+    """End of a transliterated name with a middle dot (or its damaged form) at ``pos``:
+    "阿不都·热合曼", "艾力?买买提"; the shortest last part that ends at a boundary."""
+    m = DOTTED_NAME.match(text, pos, min(len(text), pos + 30))
+    if not m:
+        return None
+    last_dot = max(text.rfind(d, pos, m.end()) for d in DOTS)
+    for end in range(last_dot + 3, m.end() + 1):
+        if _ends_name(text, end, words, verbs=False) and not role_at(text, end - 1):
+            return end
+    return None
 
 
 def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int | None:
     """End of a personal name starting at ``pos`` (family name + one or two characters), or None."""
+    dotted = dotted_name_at(text, pos, words)
+    if dotted:
+        return dotted
     sn = surnames()
     sur = 2 if text[pos:pos + 2] in sn else 1 if text[pos:pos + 1] in sn else 0
     if not sur:
@@ -91,7 +128,17 @@ def _department_at(text: str, pos: int) -> int | None:
     """End of a department name (stem + suffix, no region) starting at ``pos``."""
     from kg.extract.agencies import department_end
 
-    return department_end(text, pos)
+    end = department_end(text, pos)
+    if end:
+        return end
+    # "宣传部长": the head's title shares the department's last character
+    for x in range(pos + 2, min(len(text), pos + 9)):
+        if text.startswith(("部长", "局长", "厅长"), x):
+            end = department_end(text[:x + 1], pos)
+            return end if end == x + 1 else None
+        if not NAME_CHARS.match(text[x]):
+            break
+    return None
 
 
 def region_of_agency(label: str, home: str) -> str:
@@ -126,28 +173,51 @@ class OfficialFinder:
         self.spans: list[tuple[int, int, str]] = []
         # divisions by end offset: "宁波市副市长" puts the 副市长 in 宁波市's government
         self.division_ending = {m.end: m for m in article.mentions if m.attrs.get("adminLevel")}
+        self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
 
     # -- titles -----------------------------------------------------------
-    def title_chain(self, pos: int) -> tuple[int, list[PostRef]]:
-        """Parse ``[agency] role (、[agency] role)*`` from ``pos``; returns its end and the posts."""
+    def title_chain(self, pos: int, inherit: AgencySpan | None = None) -> tuple[int, list[PostRef]]:
+        """Parse ``[agency] role (、[agency] role)*`` from ``pos``; returns its end and the posts.
+
+        ``inherit`` is the body of the title just before ("厅长甲，副巡视员乙": 乙 is in 甲's body).
+        """
         text, posts = self.text, []
         agency: AgencySpan | None = None
         end = pos
+        self.cursor = pos
         while True:
             p = end
             a = self.agency_at.get(p)
             if a is not None:
                 agency, p = a, a.end
+                if text[p:p + 1] == "长" and text[p - 1] in "部局厅处科" and not role_at(text, p):
+                    # "宣传部长": the department's head, its last character read twice
+                    posts.append(self._post(agency, text[p - 1] + "长"))
+                    end = p + 1
+                    if text[end:end + 1] in "、,，" and (self.agency_at.get(end + 1) or role_at(text, end + 1)):
+                        end += 1
+                        continue
+                    break
+            elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
+                agency = inherit
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _department_at(text, p)
-                if dept and role_at(text, dept):
+                short_head = bool(dept and text[dept:dept + 1] == "长" and text[dept - 1] in "部局厅处科")
+                if dept and (role_at(text, dept) or short_head):
                     label = agency.label + text[p:dept]
                     parent = agency.key
                     agency = AgencySpan(p, dept, label, f"Agency/{label}", parent)
                     self.art.nodes.append(Node(agency.key, "Agency", label, p))
                     self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
                     p = dept
+                    if short_head and not role_at(text, p):
+                        posts.append(self._post(agency, text[p - 1] + "长"))
+                        end = p + 1
+                        if text[end:end + 1] in "、,，" and (self.agency_at.get(end + 1) or role_at(text, end + 1)):
+                            end += 1
+                            continue
+                        break
             r = role_at(text, p)
             if not r:
                 break
@@ -170,27 +240,48 @@ class OfficialFinder:
         if agency is None:
             return False
         dept = _department_at(self.text, p)
-        return bool(dept and role_at(self.text, dept))
+        return bool(dept and (role_at(self.text, dept)
+                              or (self.text[dept:dept + 1] == "长" and self.text[dept - 1] in "部局厅处科")))
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body
         if body:
-            if place and body[0] in "省市县区州镇乡" and place.endswith(body[0]):
+            if place and body[0] in LEVEL_CHARS and place.endswith(body[0]):
                 label = place + body[1:]
-            else:
-                label = self._implied_agency(body)
-            return PostRef(f"Agency/{label}", label, role)
+                return PostRef(f"Agency/{label}", label, role)
+            implied = self._implied_agency(body)
+            return PostRef(implied.agency_key, implied.agency_label, role)
         if agency is None:
             return PostRef(None, None, role)
         return PostRef(agency.key, agency.label, role)
 
-    def _implied_agency(self, body: str) -> str:
-        region = self.ctx.region
-        if body[0] == "市" and region.city:
-            return region.city + body[1:]
-        if body[0] == "省" and region.province:
-            return region.province + body[1:]
-        return body
+    def _implied_agency(self, body: str) -> PostRef:
+        """The body a bodied title implies ("副县长" -> 县政府): of the home region at its level,
+        else of the nearest division of that level named before, else scoped to the article."""
+        region, level = self.ctx.region, body[0]
+        name = None
+        if level == "省":
+            name = region.province
+        elif level in "市州盟" and region.city and region.city.endswith(level):
+            name = region.city
+        elif level in LEVEL_CHARS and region.county and region.county.endswith(level):
+            name = region.county
+        if name is None and level in LEVEL_CHARS:
+            name = self._nearest_division(level)
+        if name:
+            label = name + body[1:]
+            return PostRef(f"Agency/{label}", label, "")
+        if level in LEVEL_CHARS:  # which county's government cannot be known: this article's
+            return PostRef(f"Agency/{body}@{self.art.id}", body, "")
+        return PostRef(f"Agency/{body}", body, "")
+
+    def _nearest_division(self, level: str) -> str | None:
+        best = None
+        for m in self.art.mentions:
+            if m.attrs.get("adminLevel") and m.start < self.cursor and m.label.endswith(level):
+                if best is None or m.start > best.start:
+                    best = m
+        return best.label if best else None
 
     # -- shapes -------------------------------------------------------------
     def _candidates(self) -> list[int]:
@@ -204,18 +295,21 @@ class OfficialFinder:
     def find(self) -> None:
         text = self.text
         i = 0
+        last: tuple[int, AgencySpan | None] = (-1, None)  # end of the last titled name, and its body
         for cand in self._candidates():
             if cand < i:
                 continue
             i = cand
             if i in self.agency_at or role_at(text, i):
-                end, posts = self.title_chain(i)
+                inherit = last[1] if last[0] == i - 1 and text[i - 1] in "、,，" else None
+                end, posts = self.title_chain(i, inherit)
                 if posts:
                     n_end = name_at(text, end)
                     company = any((p.agency_key or "").startswith("Company/") for p in posts)
                     if n_end and not company and all(roles()[p.role].kind == "official" for p in posts):
                         self._add(end, n_end, posts)
                         i = n_end
+                        last = (n_end, self._body_of(posts))
                         continue
                     if n_end and (company or all(roles()[p.role].kind == "other" for p in posts)):
                         name = text[end:n_end]
@@ -225,14 +319,48 @@ class OfficialFinder:
                         continue
                     i = max(end, i + 1)
                     continue
+                a = self.agency_at.get(i)
+                if a is not None and self._name_then_title(a.end, a):
+                    i = self._name_then_title(a.end, a)
+                    continue
             if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i):
-                i = self._name_first(i)
+                j = self._name_then_title(i, None) if not text.endswith(LEADERS, 0, i) else None
+                i = j or self._name_first(i)
                 continue
             i += 1
         self._bare_mentions()
 
+    def _body_of(self, posts: list[PostRef]) -> AgencySpan | None:
+        p = posts[-1]
+        if not p.agency_key or roles()[p.role].body:
+            return None
+        return AgencySpan(-1, -1, p.agency_label or "", p.agency_key)
+
+    def _name_then_title(self, pos: int, agency: AgencySpan | None) -> int | None:
+        """"[agency] NAME role": "县发改局许明远局长介绍", "王某某总书记指出"; returns the end, or None."""
+        text = self.text
+        n_end = name_at(text, pos, tuple(r for r in roles()))
+        if not n_end or n_end - pos < 2 or text[n_end - 1] in TITLE_PREFIX_CHARS:
+            return None
+        r = role_at(text, n_end)
+        if not r or roles()[r].kind != "official":
+            return None
+        r_end = n_end + len(r)
+        if not (_ends_name(text, r_end) or text.startswith("同志", r_end)):
+            return None
+        if agency is None and not roles()[r].body and not self._named_before(text[pos:n_end]):
+            # a bare "X主任表示" is taken only with a name of three characters or a dotted one
+            if n_end - pos < 3:
+                return None
+        self._add(pos, n_end, [self._post(agency, r)])
+        return r_end
+
+    def _named_before(self, name: str) -> bool:
+        return name in self.names
+
     def _name_first(self, i: int) -> int:
-        """At a clause start: "NAME,title" or an attendance list "甲、乙、丙参加…"."""
+        """At a clause start: "NAME,title", an attendance list "甲、乙、丙参加…", the names after a
+        collective title ("县领导甲、乙及…"), or names elected to a post ("甲、乙当选副省长")."""
         text = self.text
         n_end = name_at(text, i)
         if n_end and text[n_end:n_end + 1] in (",", "，"):
@@ -241,10 +369,11 @@ class OfficialFinder:
                     all(roles()[p.role].kind == "official" for p in posts):
                 self._add(i, n_end, posts)
                 return end
+        after_leaders = text.endswith(LEADERS, 0, i)
         members: list[tuple[int, int]] = []
         p = i
         while True:
-            e = self._list_item(p)
+            e = self._list_item(p, loose=after_leaders)
             if e is None:
                 break
             members.append((p, e))
@@ -252,23 +381,37 @@ class OfficialFinder:
                 p = e + 1
                 continue
             break
-        if members and (len(members) > 1 or text.startswith(LIST_END_WORDS, members[-1][1])) \
-                and text.startswith(LIST_END_WORDS, members[-1][1]):
+        if not members:
+            return i + 1
+        tail = members[-1][1]
+        elected = next((w for w in ELECTED if text.startswith(w, tail)), None)
+        if elected:
+            self.cursor = tail
+            end, posts = self.title_chain(tail + len(elected))
+            if posts and all(roles()[p.role].kind == "official" for p in posts):
+                for s, e in members:
+                    self._add(s, e, posts)
+                return end
+        if after_leaders or text.startswith(LIST_END_WORDS, tail):
             for s, e in members:
                 self._add(s, e, [])
                 self.listed.add(text[s:e])
-            return members[-1][1]
+            return tail
         return i + 1
 
-    def _list_item(self, p: int) -> int | None:
+    def _list_item(self, p: int, loose: bool = False) -> int | None:
         text = self.text
         for length in (3, 2, 4):
             e = p + length
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
-            if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS, e):
+            if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
+                    (loose and _ends_name(text, e, NAME_END_WORDS + ("及", "和"))):
                 if name_at(text[p:e] + "。", 0) == length:
                     return e
+        dotted = dotted_name_at(text, p)
+        if dotted and (text[dotted:dotted + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, dotted)):
+            return dotted
         return None
 
     def _add(self, start: int, end: int, posts: list[PostRef]) -> None:

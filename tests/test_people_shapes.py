@@ -1,0 +1,87 @@
+"""People beyond titles-before-names (issue 11): each shape from an invented sentence."""
+from __future__ import annotations
+
+from _kgtext import GK, build, label, labels, node, objs
+
+HEAD = "云溪新闻\n\n本报讯(记者 黄晓燕)"
+
+
+def posts_of(g, official) -> set[tuple[str, str]]:
+    return {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn))) for p in objs(g, official, GK.holds)}
+
+
+def officials(text: str, region: str = "宜昌市"):
+    return build(HEAD + text, region)
+
+
+def test_name_before_title_after_a_body():
+    g = officials("5月8日,县发改局许明远局长就项目作了说明。")
+    assert "许明远" in labels(g, GK.Official)
+    assert ("局长", "县发改局") in {(r, a.removeprefix("宜昌市")) for r, a in posts_of(g, node(g, GK.Official, "许明远"))} \
+        or any(r == "局长" and a.endswith("发改局") for r, a in posts_of(g, node(g, GK.Official, "许明远")))
+
+
+def test_name_before_a_bodied_title_at_a_clause_start():
+    g = officials("5月8日,大会开幕。林海平总书记发表重要讲话。")
+    assert posts_of(g, node(g, GK.Official, "林海平")) == {("总书记", "中共中央")}
+
+
+def test_name_followed_by_an_ordinary_verb():
+    g = officials("5月8日,市委书记林志远带领调研组到乡镇调研。副市长张立新召开会议。")
+    names = labels(g, GK.Official)
+    assert "林志远" in names and "张立新" in names
+
+
+def test_name_followed_by_a_particle():
+    g = officials("5月8日,在副市长张立新的陪同下,客商参观了园区。")
+    assert "张立新" in labels(g, GK.Official)
+
+
+def test_modern_surnames():
+    g = officials("5月8日,市委常委、副市长肖明远,市政协副主席付海东,副市长覃丽出席。")
+    names = labels(g, GK.Official)
+    assert {"肖明远", "付海东", "覃丽"} <= set(names)
+
+
+def test_dotted_and_damaged_dotted_names():
+    g = officials("5月8日,市委副书记、市长阿不都·热合曼出席。副市长艾力?买买提主持。", region="伊犁哈萨克自治州")
+    names = labels(g, GK.Official)
+    assert "阿不都·热合曼" in names and "艾力?买买提" in names
+    assert "艾力" not in names
+
+
+def test_names_after_a_collective_title_with_any_ending():
+    g = officials("5月8日,签约仪式举行。县领导赵明亮、钱立群、孙海涛见证签约。市领导周海、吴振华及有关部门负责人参加。")
+    names = set(labels(g, GK.Official))
+    assert {"赵明亮", "钱立群", "孙海涛", "周海", "吴振华"} <= names
+
+
+def test_names_elected_to_a_post():
+    g = officials("5月8日,大会选举产生新一届政府领导。林志远当选市长,赵明亮、钱立群、孙海涛当选副市长。")
+    for name in ("赵明亮", "钱立群", "孙海涛"):
+        assert posts_of(g, node(g, GK.Official, name)) == {("副市长", "宜昌市政府")}
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("市长", "宜昌市政府")}
+
+
+def test_a_title_after_a_comma_keeps_the_body_before_it():
+    g = officials("5月8日,市生态环境局党组书记、局长林志远,副巡视员赵明亮介绍情况。")
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("副巡视员", "宜昌市生态环境局")}
+
+
+def test_department_head_written_short():
+    g = officials("5月8日,市委常委、宣传部长赵明亮告诉记者,活动将持续一周。")
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("常委", "宜昌市委"), ("部长", "宜昌市委宣传部")}
+
+
+def test_spokesman_and_acting_mayor():
+    g = officials("5月8日,市统计局副局长、新闻发言人赵明亮介绍。代市长钱立群用一天时间调研。")
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("副局长", "宜昌市统计局"), ("新闻发言人", "宜昌市统计局")}
+    assert posts_of(g, node(g, GK.Official, "钱立群")) == {("代市长", "宜昌市政府")}
+
+
+def test_county_title_without_a_known_county_is_not_shared_across_pages():
+    a = build(HEAD + "5月8日,县长赵明亮主持会议。", "宜昌市", source="a-2024-05-20.txt")
+    b = build(HEAD + "5月8日,县长钱立群主持会议。", "宜昌市", source="b-2024-05-20.txt")
+    bodies_a = {a.value(p, GK.postIn) for p in a.objects(None, GK.holds)}
+    bodies_b = {b.value(p, GK.postIn) for p in b.objects(None, GK.holds)}
+    assert bodies_a and bodies_b and not bodies_a & bodies_b
