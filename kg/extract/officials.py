@@ -124,6 +124,11 @@ def _role_starts() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
 
 
+def _short_head(text: str, p: int) -> bool:
+    """A department's head written short at ``p`` ("宣传部|长", "公安局|长")."""
+    return text[p:p + 1] == "长" and text[p - 1] in "部局厅处科" and not role_at(text, p)
+
+
 def _department_at(text: str, pos: int) -> int | None:
     """End of a department name (stem + suffix, no region) starting at ``pos``."""
     from kg.extract.agencies import department_end
@@ -190,36 +195,24 @@ class OfficialFinder:
             a = self.agency_at.get(p)
             if a is not None:
                 agency, p = a, a.end
-                if text[p:p + 1] == "长" and text[p - 1] in "部局厅处科" and not role_at(text, p):
-                    # "宣传部长": the department's head, its last character read twice
-                    posts.append(self._post(agency, text[p - 1] + "长"))
-                    end = p + 1
-                    if text[end:end + 1] in "、,，" and (self.agency_at.get(end + 1) or role_at(text, end + 1)):
-                        end += 1
-                        continue
-                    break
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
                 agency = inherit
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _department_at(text, p)
-                short_head = bool(dept and text[dept:dept + 1] == "长" and text[dept - 1] in "部局厅处科")
-                if dept and (role_at(text, dept) or short_head):
+                if dept and (role_at(text, dept) or _short_head(text, dept)):
                     label = agency.label + text[p:dept]
                     parent = agency.key
                     agency = AgencySpan(p, dept, label, f"Agency/{label}", parent)
                     self.art.nodes.append(Node(agency.key, "Agency", label, p))
                     self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
                     p = dept
-                    if short_head and not role_at(text, p):
-                        posts.append(self._post(agency, text[p - 1] + "长"))
-                        end = p + 1
-                        if text[end:end + 1] in "、,，" and (self.agency_at.get(end + 1) or role_at(text, end + 1)):
-                            end += 1
-                            continue
-                        break
             r = role_at(text, p)
-            if not r:
+            if agency is not None and p > pos and _short_head(text, p):
+                # "宣传部长": the department's head, its last character read twice
+                posts.append(self._post(agency, text[p - 1] + "长"))
+                p += 1
+            elif not r:
                 break
             place = self.division_ending.get(p) if a is None else None
             while r:
@@ -240,8 +233,7 @@ class OfficialFinder:
         if agency is None:
             return False
         dept = _department_at(self.text, p)
-        return bool(dept and (role_at(self.text, dept)
-                              or (self.text[dept:dept + 1] == "长" and self.text[dept - 1] in "部局厅处科")))
+        return bool(dept and (role_at(self.text, dept) or _short_head(self.text, dept)))
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body
