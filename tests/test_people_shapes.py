@@ -85,3 +85,20 @@ def test_county_title_without_a_known_county_is_not_shared_across_pages():
     bodies_a = {a.value(p, GK.postIn) for p in a.objects(None, GK.holds)}
     bodies_b = {b.value(p, GK.postIn) for p in b.objects(None, GK.holds)}
     assert bodies_a and bodies_b and not bodies_a & bodies_b
+
+
+def test_common_words_are_not_names():
+    g = officials("5月8日,市住建局有关负责人表示,将加快进度。市办公室王主任向记者透露,工程已启动。")
+    names = labels(g, GK.Official)
+    assert "有关" not in names and "向记者" not in names
+
+
+def test_name_right_before_a_bodied_title_mid_sentence():
+    g = officials("5月8日,会议强调,要深入学习林海平总书记重要讲话精神。")
+    assert posts_of(g, node(g, GK.Official, "林海平")) == {("总书记", "中共中央")}
+
+
+def test_mayor_after_a_party_title_of_another_city():
+    g = officials("5月8日,邻县签约。青州市委副书记、市长赵明亮出席。", region="潍坊市")
+    assert ("市长", "青州市人民政府") in posts_of(g, node(g, GK.Official, "赵明亮")) \
+        or ("市长", "青州市政府") in posts_of(g, node(g, GK.Official, "赵明亮"))

@@ -55,7 +55,10 @@ NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", 
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
-NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委")
+NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说")
+# a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
+COMMON_WORD_TAGS = ("n", "v", "vn", "r", "d", "p", "c", "m", "q", "u")
+COMMON_WORD_FREQ = 10000
 
 
 @dataclass
@@ -96,8 +99,29 @@ def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS)
     return None
 
 
-def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int | None:
-    """End of a personal name starting at ``pos`` (family name + one or two characters), or None."""
+def _dictionary_word(name: str) -> bool:
+    """The candidate is an ordinary word (有关, 相关, 纪检): in the dictionary, not as a person name."""
+    tag = word_tag(name)
+    return bool(tag) and not tag.startswith("nr") and _freq(name) > 50
+
+
+def _common_given(given: str) -> bool:
+    """A two-character given name that is a very common word (记者, 经济, 社会)."""
+    return len(given) == 2 and (word_tag(given) or "x") in COMMON_WORD_TAGS and _freq(given) > COMMON_WORD_FREQ
+
+
+def _freq(word: str) -> int:
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict: bool = False) -> int | None:
+    """End of a personal name starting at ``pos`` (family name + one or two characters), or None.
+
+    A given name that is a very common word (向|记者) is refused unless punctuation or an end word
+    follows it (省水利厅副厅长廉世界，…); with ``strict`` always.
+    """
     dotted = dotted_name_at(text, pos, words)
     if dotted:
         return dotted
@@ -110,10 +134,15 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int
         for given in (2, 1):
             end = pos + sur + given
             cand = text[pos + sur:end]
-            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or stops & set(cand):
+            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or stops & set(cand) \
+                    or _dictionary_word(text[pos:end]):
                 continue
-            if _ends_name(text, end, words):
-                return end
+            if not _ends_name(text, end, words):
+                continue
+            strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(words, end)
+            if _common_given(cand) and (strict or not strong):
+                continue
+            return end
     return None
 
 
@@ -237,6 +266,11 @@ class OfficialFinder:
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body
+        if body and place is None and agency is not None:
+            # "高邮市委副书记、市长X": the mayor of the division the chain's body is named after
+            from kg.extract.places import division_prefix
+
+            place = division_prefix(agency.label)
         if body:
             if place and body[0] in LEVEL_CHARS and place.endswith(body[0]):
                 label = place + body[1:]
@@ -309,6 +343,10 @@ class OfficialFinder:
                             self.persons.setdefault(name, (end, n_end, [p for p in posts if p.agency_key]))
                         i = n_end
                         continue
+                    if i not in self.agency_at and any(roles()[p.role].body for p in posts):
+                        back = self._name_before(i)  # "落实王某某总书记…", "看望张某某市长"
+                        if back is not None:
+                            self._add(back, i, posts)
                     i = max(end, i + 1)
                     continue
                 a = self.agency_at.get(i)
@@ -346,6 +384,16 @@ class OfficialFinder:
                 return None
         self._add(pos, n_end, [self._post(agency, r)])
         return r_end
+
+    def _name_before(self, i: int) -> int | None:
+        """Start of a three-character name ending right before a bodied title at ``i``."""
+        text = self.text
+        s = i - 3
+        if s < 0 or any(a <= s < b for a, b, _ in self.spans):
+            return None
+        if name_at(text, s, tuple(roles()), strict=True) == i and not _dictionary_word(text[s + 1:i]):
+            return s
+        return None
 
     def _named_before(self, name: str) -> bool:
         return name in self.names
@@ -399,7 +447,7 @@ class OfficialFinder:
                 continue
             if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
                     (loose and _ends_name(text, e, NAME_END_WORDS + ("及", "和"))):
-                if name_at(text[p:e] + "。", 0) == length:
+                if name_at(text[p:e] + "。", 0, strict=True) == length:
                     return e
         dotted = dotted_name_at(text, p)
         if dotted and (text[dotted:dotted + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, dotted)):
