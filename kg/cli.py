@@ -53,7 +53,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 
 def parse_region(ctx: click.Context, param: click.Parameter, value: str | None):
-    """click callback: a city or province name for --region."""
+    """click callback: a division name (county level or above) or 中国 for --region."""
     if value is None:
         return None
     from kg.resolve import region_from_name
@@ -81,7 +81,7 @@ def cli() -> None:
                    "the article if it is already there. At least one of -o and --store is needed.")
 @click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD (else from the file name or JSONL).")
 @click.option("--region", callback=parse_region,
-              help="Home region of the paper, e.g. 聊城市 (else inferred from the page).")
+              help="Home region of the paper at any level: 聊城市, 灵川县, 北京市, 中国 (else inferred per page).")
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes extracting pages in parallel (0: one per core); the graph is the same.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and no progress bar).")

@@ -18,80 +18,176 @@ def _gazetteer():
     return Gazetteer.default()
 
 
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+NATIONAL_NAMES = ("中国", "全国", "中华人民共和国")
+
+
+def region_of_division(code: str) -> Region:
+    """The :class:`Region` a division is the home of: a province (a municipality is its own
+    city too), a prefecture-level city, or a county with its city and province."""
+    gaz = _gazetteer()
+    d = gaz.get(code)
+    if d.level == "province":
+        if d.name in MUNICIPALITIES:
+            return Region(province=d.name, province_code=d.code, city=d.name, city_code=d.code)
+        return Region(province=d.name, province_code=d.code)
+    if d.level == "prefecture":
+        prov = gaz.parent(d.code)
+        return Region(province=prov.name if prov else None, province_code=prov.code if prov else None,
+                      city=d.name, city_code=d.code)
+    if d.level == "county":
+        parent = gaz.parent(d.code)
+        up = region_of_division(parent.code) if parent else Region()
+        if d.name.endswith("市"):  # a county-level city: its 市委 is the home city's
+            return Region(province=up.province, province_code=up.province_code, city=d.name, city_code=d.code)
+        return Region(province=up.province, province_code=up.province_code, city=up.city, city_code=up.city_code,
+                      county=d.name, county_code=d.code)
+    raise ValueError(f"{d.name} is a township: a home region is a county or above")
+
+
 def region_from_name(name: str) -> Region:
-    """A :class:`Region` for a city or province name ("聊城", "聊城市", "山东省").
+    """A :class:`Region` for a division's name at any level from county up ("聊城", "聊城市",
+    "山东省", "北京市", "灵川县"), or the whole country ("中国": no home division).
 
     Raises:
-        ValueError: the name is not a province or prefecture-level division.
+        ValueError: the name is no such division, or names several counties.
     """
+    if name in NATIONAL_NAMES:
+        return Region()
     gaz = _gazetteer()
-    for d in gaz.lookup(name):
-        if d.level == "prefecture":
-            prov = gaz.parent(d.code)
-            return Region(province=prov.name if prov else None, province_code=prov.code if prov else None,
-                          city=d.name, city_code=d.code)
-        if d.level == "province":
-            return Region(province=d.name, province_code=d.code)
-    raise ValueError(f"--region {name!r}: not a province or prefecture-level city in the gazetteer")
+    found = [d for d in gaz.lookup(name) if d.level != "township"]
+    for level in ("province", "prefecture", "county"):
+        at = [d for d in found if d.level == level]
+        if len(at) == 1:
+            return region_of_division(at[0].code)
+        if at:
+            names = "、".join(f"{gaz.parent(d.code).name if gaz.parent(d.code) else ''}{d.name}" for d in at)
+            raise ValueError(f"--region {name!r} names several divisions ({names}): give the city before it")
+    raise ValueError(f"--region {name!r}: not a division of county level or above in the gazetteer")
 
 
 CITY_WEIGHT = 2  # a city named outright counts twice as much as one of its counties
+# words that show which level "我X"/"X委" mean on the page
+PROVINCE_CUES = ("省委", "省政府", "全省", "我省", "省长", "省人大", "省政协", "自治区党委", "自治区人民政府", "全区各族")
+CITY_CUES = ("市委", "市政府", "全市", "我市", "市长", "市人大", "市政协", "州委", "州政府", "全州", "我州")
+COUNTY_CUES = ("县委", "县政府", "全县", "我县", "县长", "县人大", "县政协")
+DISTRICT_CUES = ("区委", "区政府", "全区", "我区", "区长")
+
+
+def _cue_count(text: str, cues: tuple[str, ...]) -> int:
+    return sum(text.count(c) for c in cues)
 
 
 def home_region(page: Page) -> Region:
     """Infer the paper's home region from the page.
 
-    Each prefecture-level city scores two points for every time it is named
-    (full or short form) and one for every time one of its counties is named
-    by its full name (a paper names its own counties far more than others'
-    cities, and often names its city only inside "我市").  Without any city,
-    the most-named province.
+    Each prefecture-level city (and each municipality) scores two points for every time it is named
+    (full or short form), one for every time one of its counties is named by its full name, and
+    one for every township named by a full name that only one township in China has. Then the
+    level words decide: a page that says 省委/全省 more than 市委/全市 is a provincial paper (no
+    home city); a county-level city whose prefecture is never named, on a page that says 我市/市委,
+    is the home city itself; a page that says 县委/全县 more than 市委/全市 is its top county's paper.
+    Without any city, the most-named province.
     """
     text = "\n".join(a.text for a in page.articles)
     gaz = _gazetteer()
-    best: tuple[int, str] | None = None
-    for level in ("prefecture", "province"):
-        counts: dict[str, int] = {}
-        for d in gaz.by_level(level):
-            n = sum(text.count(name) for name in _distinct_names(d.name, d.aliases))
-            if n:
-                counts[d.code] = n * (CITY_WEIGHT if level == "prefecture" else 1)
-        if level == "prefecture":
-            for code, n in _county_votes(text).items():
-                counts[code] = counts.get(code, 0) + n
-        if counts:
-            code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-            best = (n, code)
-            break
-    if best is None:
-        return Region()
-    d = gaz.get(best[1])
-    if d.level == "province":
-        return Region(province=d.name, province_code=d.code)
-    prov = gaz.parent(d.code)
-    return Region(province=prov.name if prov else None, province_code=prov.code if prov else None,
-                  city=d.name, city_code=d.code)
+    township_votes = _township_votes(text)
+    counts: dict[str, int] = {}
+    named: dict[str, int] = {}
+    for d in list(gaz.by_level("prefecture")) + [d for d in gaz.by_level("province") if d.name in MUNICIPALITIES]:
+        n = sum(text.count(name) for name in _distinct_names(d.name, d.aliases))
+        if n:
+            named[d.code] = n
+            counts[d.code] = n * CITY_WEIGHT
+    county_votes = _county_votes(text)
+    for county, n in list(county_votes.items()) + list(township_votes.items()):
+        city = _city_of(county)
+        if city:
+            counts[city] = counts.get(city, 0) + n
+    provinces: dict[str, int] = {}
+    for d in gaz.by_level("province"):
+        n = sum(text.count(name) for name in _distinct_names(d.name, d.aliases))
+        if n:
+            provinces[d.code] = n
+    province_cues, city_cues = _cue_count(text, PROVINCE_CUES), _cue_count(text, CITY_CUES)
+    if not counts:
+        if not provinces:
+            return Region()
+        code = max(sorted(provinces.items()), key=lambda kv: kv[1])[0]
+        return region_of_division(code)
+    city = max(sorted(counts.items()), key=lambda kv: kv[1])[0]
+    region = region_of_division(city)
+    if province_cues > city_cues and province_cues >= 2 and region.city != region.province:
+        return Region(province=region.province, province_code=region.province_code)
+    # the top county of the city, by its full name and its townships
+    local: dict[str, int] = {}
+    for county, n in list(county_votes.items()) + list(township_votes.items()):
+        if _city_of(county) == city:
+            local[county] = local.get(county, 0) + n
+    if not local:
+        return region
+    county = max(sorted(local.items()), key=lambda kv: kv[1])[0]
+    d = gaz.get(county)
+    if d.name.endswith("市") and not named.get(city) and city_cues:
+        return region_of_division(county)  # a county-level city's paper that never names its prefecture
+    if _cue_count(text, COUNTY_CUES if d.name.endswith("县") else DISTRICT_CUES) > city_cues:
+        return region_of_division(county)
+    return region
+
+
+def _city_of(county_code: str) -> str | None:
+    """The prefecture (or municipality) a county belongs to."""
+    parent = _gazetteer().parent(county_code)
+    return parent.code if parent is not None and parent.level in ("prefecture", "province") else None
+
+
+@lru_cache(maxsize=1)
+def _unique_townships() -> dict[str, str]:
+    """Full township names (3+ characters) that name one township in China -> its county's code."""
+    gaz = _gazetteer()
+    seen: dict[str, list[str]] = {}
+    for d in gaz.by_level("township"):
+        if len(d.name) >= 3:
+            parent = gaz.parent(d.code)
+            if parent is not None:
+                seen.setdefault(d.name, []).append(parent.code)
+    return {name: codes[0] for name, codes in seen.items() if len(codes) == 1}
+
+
+def _township_votes(text: str) -> dict[str, int]:
+    """Votes of the townships named on the page for their counties (found at their suffixes)."""
+    import re
+
+    names = _unique_townships()
+    votes: dict[str, int] = {}
+    for m in re.finditer("镇|乡|街道", text):
+        for k in (2, 3, 4):
+            name = text[max(0, m.start() - k):m.end()]
+            if len(name) == k + len(m.group()) and name in names:
+                votes[names[name]] = votes.get(names[name], 0) + 1
+                break
+    return votes
 
 
 @lru_cache(maxsize=1)
 def _unique_counties() -> dict[str, str]:
-    """Full county names that name one county in China -> its prefecture's code."""
+    """Full county names that name one county in China -> the county's code."""
     gaz = _gazetteer()
     out: dict[str, str] = {}
     for d in gaz.by_level("county"):
         parent = gaz.parent(d.code)
-        if len(d.name) >= 3 and parent is not None and parent.level == "prefecture" \
+        if len(d.name) >= 3 and parent is not None \
                 and len([x for x in gaz.lookup(d.name) if x.level == "county"]) == 1:
-            out[d.name] = parent.code
+            out[d.name] = d.code
     return out
 
 
 def _county_votes(text: str) -> dict[str, int]:
     votes: dict[str, int] = {}
-    for name, city in _unique_counties().items():
+    for name, county in _unique_counties().items():
         n = text.count(name)
         if n:
-            votes[city] = votes.get(city, 0) + n
+            votes[county] = votes.get(county, 0) + n
     return votes
 
 

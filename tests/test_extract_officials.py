@@ -42,7 +42,7 @@ def test_compound_title_gives_two_posts_at_one_agency(yichang):
 
 def test_committee_member_and_vice_mayor_are_two_bodies(yichang):
     g = yichang
-    assert posts_of(g, node(g, GK.Official, "赵立新")) == {("常委", "宜昌市委"), ("副市长", "宜昌市政府")}
+    assert posts_of(g, node(g, GK.Official, "赵立新")) == {("常委", "宜昌市委"), ("副市长", "宜昌市人民政府")}
 
 
 def test_title_after_name_with_comma(yichang):

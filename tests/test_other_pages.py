@@ -80,7 +80,7 @@ def test_official_of_another_city_and_a_provincial_department() -> None:
               "宁波市副市长张立文出席会议并讲话。省公安厅副厅长李建华介绍情况。市领导陈思远、刘光明参加活动。",
               region="杭州市")
     ningbo = node(g, GK.Official, "张立文")
-    assert [label(g, p) for p in objs(g, ningbo, GK.holds)] == ["宁波市政府副市长"]
+    assert [label(g, p) for p in objs(g, ningbo, GK.holds)] == ["宁波市人民政府副市长"]
     assert "/宁波市/" in str(ningbo)
     police = node(g, GK.Official, "李建华")
     assert [label(g, p) for p in objs(g, police, GK.holds)] == ["浙江省公安厅副厅长"]

@@ -23,9 +23,10 @@ from kg.pipeline import Context
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 MAX_STEM = 10
+WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
-STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由")
+STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由任")
 # words after which a company's name starts (jieba tags some of them as nouns)
 COMPANY_CUT = {"在", "到", "向", "与", "同", "会见", "会谈", "走访", "考察", "调研", "来到", "参观", "看望", "签约"}
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "合作社")
@@ -52,7 +53,8 @@ def _unit_ok(unit: str) -> bool:
     toks = tokens(unit)
     last = toks[-1][0]
     inside_not = agency_grammar()["inside-not"]
-    if last in agency_grammar()["not"] or any(w in inside_not for w, _, _ in toks):
+    if last in agency_grammar()["not"] or unit.endswith(agency_grammar()["not"]) \
+            or any(w in inside_not for w, _, _ in toks):
         return False
     if len(last) == 1 or all(ch in _suffix_chars() for ch in last):
         return True
@@ -83,6 +85,8 @@ def _end_ok(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     last = text[end - 1]
+    if text.startswith(agency_grammar()["run-on"], end - 1):
+        return False
     for n in (2, 3):
         word = last + text[end:end + n - 1]
         if len(word) == n and is_dictionary_word(word) and not role_at(text, end - 1) and not role_at(text, end):
@@ -108,12 +112,22 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
         # a unit inside a name (市委|农办) never starts another body's name (联合|市公安局)
         if sub_unit and n and text[at - 1] in agency_grammar()["level"]:
             break
-        if at >= len(text) or role_at(text, at):
+        if at >= len(text):
             break
+        role = role_at(text, at)
         for suf in suffixes.get(text[at], ()):
             end = at + len(suf)
+            # after a place, a one-character suffix (and 中心) needs a stem of two: 高邮|科,
+            # 襄阳|分院, X镇|中心 are no bodies (inside a name 市委|农办 is one)
+            if not sub_unit and n < 2 and (len(suf) == 1 or suf in WEAK_SUFFIXES):
+                continue
+            # a role inside the suffix does not stop it (城市管理|委员会, not 委员)
+            if role and len(role) >= len(suf):
+                continue
             if text.startswith(suf, at) and _end_ok(text, end) and _unit_ok(text[pos:end]):
                 return end
+        if role:
+            break
     return None
 
 
@@ -205,22 +219,58 @@ def _ministries(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+GOVERNMENT_OF = re.compile(r"^(.+(?:[省市县区州盟旗镇乡]|地区))政府$")
+
+
+NATIONAL_FULL = ("国务院", "中国", "中央", "中共")
+
+
+@cache
+def _aliases() -> tuple[tuple[str, str], ...]:
+    """(short form, full form) of bodies, longest short form first (kg/data/agency_grammar.txt [alias])."""
+    pairs = (line.split("\t") for line in agency_grammar().get("alias", ()))
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda ab: -len(ab[0])))
+
+
+def canonical_label(label: str) -> str:
+    """The one name a body goes by, so a short and a full form are one node: a division's
+    government is its 人民政府 (宁波市政府 -> 宁波市人民政府); short forms of the [alias] section
+    are written out (市高法院 -> 市高级人民法院, 国资委 -> 国务院国资委, the national ones only alone)."""
+    m = GOVERNMENT_OF.match(label)
+    if m and not m.group(1).endswith("人民"):
+        return m.group(1) + "人民政府"
+    for short, full in _aliases():
+        if label.endswith(short) and not label.endswith(full):
+            if full.startswith(NATIONAL_FULL):
+                return full if label == short else label
+            return label[:-len(short)] + full
+    return label
+
+
+def home_division(ctx: Context, level: str) -> str | None:
+    """The home region's division that a level character (市, 省, 县 …) stands for, if any."""
+    region = ctx.region
+    if level == "省":
+        return region.province
+    if level in "市州盟" and region.city and region.city.endswith(level):
+        return region.city
+    if level in "县区旗" and region.county and region.county.endswith(level):
+        return region.county
+    return None
+
+
 def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
     """Canonical label and identity scope of a name as written."""
-    region = ctx.region
     if kind == "level":
         ch = surface[0]
         name = None
-        if ch in "市州" and region.city and region.city.endswith(ch):
-            name = region.city
-        elif ch == "省" and region.province:
-            name = region.province
-        elif ch in "县区镇乡":
+        if ch in "县区镇乡旗":
             name = _nearest_place(article, start, ch)
+        name = name or home_division(ctx, ch)
         if name:
-            return name + surface[1:], ""
-        return surface, "@" + article.id
-    return surface, ""
+            return canonical_label(name + surface[1:]), ""
+        return canonical_label(surface), "@" + article.id
+    return canonical_label(surface), ""
 
 
 def _jurisdiction(a: AgencySpan, places: dict[int, Mention], home: str | None, ctx: Context) -> str | None:

@@ -24,7 +24,7 @@ import re
 from functools import cache
 from dataclasses import dataclass
 
-from kg.extract.agencies import AgencySpan
+from kg.extract.agencies import AgencySpan, canonical_label, home_division
 from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, word_tag
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
@@ -273,7 +273,7 @@ class OfficialFinder:
             place = division_prefix(agency.label)
         if body:
             if place and body[0] in LEVEL_CHARS and place.endswith(body[0]):
-                label = place + body[1:]
+                label = canonical_label(place + body[1:])
                 return PostRef(f"Agency/{label}", label, role)
             implied = self._implied_agency(body)
             return PostRef(implied.agency_key, implied.agency_label, role)
@@ -284,21 +284,17 @@ class OfficialFinder:
     def _implied_agency(self, body: str) -> PostRef:
         """The body a bodied title implies ("副县长" -> 县政府): of the home region at its level,
         else of the nearest division of that level named before, else scoped to the article."""
-        region, level = self.ctx.region, body[0]
+        level = body[0]
         name = None
-        if level == "省":
-            name = region.province
-        elif level in "市州盟" and region.city and region.city.endswith(level):
-            name = region.city
-        elif level in LEVEL_CHARS and region.county and region.county.endswith(level):
-            name = region.county
-        if name is None and level in LEVEL_CHARS:
+        if level in "县区镇乡旗":
             name = self._nearest_division(level)
+        name = name or home_division(self.ctx, level)
         if name:
-            label = name + body[1:]
+            label = canonical_label(name + body[1:])
             return PostRef(f"Agency/{label}", label, "")
         if level in LEVEL_CHARS:  # which county's government cannot be known: this article's
-            return PostRef(f"Agency/{body}@{self.art.id}", body, "")
+            label = canonical_label(body)
+            return PostRef(f"Agency/{label}@{self.art.id}", label, "")
         return PostRef(f"Agency/{body}", body, "")
 
     def _nearest_division(self, level: str) -> str | None:

@@ -1,0 +1,77 @@
+"""Agencies and the home region at every level (issue 12), from invented pages."""
+from __future__ import annotations
+
+import pytest
+
+from _kgtext import GK, build, labels, page_of
+from kg.extract.agencies import canonical_label
+from kg.resolve import home_region, region_from_name
+
+HEAD = "要闻\n\n本报讯(记者 黄晓燕)"
+
+
+def test_government_short_and_full_name_are_one_node():
+    g = build(HEAD + "5月8日,宜昌市政府召开会议。宜昌市人民政府办公室发布通知。", "宜昌市")
+    assert labels(g, GK.Agency).count("宜昌市人民政府") == 1
+    assert "宜昌市政府" not in labels(g, GK.Agency)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("宁波市政府", "宁波市人民政府"), ("青禾县政府", "青禾县人民政府"), ("市高法院", "市高级人民法院"),
+    ("国资委", "国务院国资委"), ("市发改委", "市发展和改革委员会"), ("市国资委", "市国资委"),
+])
+def test_canonical_labels(short, full):
+    assert canonical_label(short) == full
+
+
+def test_long_department_names_with_a_role_inside_the_suffix():
+    g = build(HEAD + "5月8日,市城市管理委员会主任林志远介绍情况。", "宜昌市")
+    assert "宜昌市城市管理委员会" in labels(g, GK.Agency)
+
+
+def test_centres_with_a_stem_are_bodies_and_words_are_not():
+    g = build(HEAD + "5月8日,省政府采购中心主任林志远出席。青禾镇中心小学举行活动。", "湖北省")
+    names = labels(g, GK.Agency)
+    assert "湖北省政府采购中心" in names
+    assert not any(n.endswith("镇中心") for n in names)
+
+
+def test_words_ending_in_a_suffix_character_are_no_bodies():
+    g = build(HEAD + "5月8日,宜昌召开市委常委会。宜昌产业科创走廊建设提速。国家队在宜昌集训。镇村干部连夜值守。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert not any(n.endswith(("科", "国家队", "干部")) or "召开" in n for n in names), names
+
+
+def test_historical_ministry_after_a_verb():
+    g = build(HEAD + "5月8日,林志远此前任农业部副部长。", "宜昌市")
+    assert "农业部" in labels(g, GK.Agency)
+    assert not any(n.startswith("任") for n in labels(g, GK.Agency))
+
+
+@pytest.mark.parametrize("name, province, city, county", [
+    ("北京市", "北京市", "北京市", None), ("中国", None, None, None), ("灵川县", "广西壮族自治区", "桂林市", "灵川县"),
+    ("瑞安市", "浙江省", "瑞安市", None), ("山东省", "山东省", None, None),
+])
+def test_region_at_every_level(name, province, city, county):
+    r = region_from_name(name)
+    assert (r.province, r.city, r.county) == (province, city, county)
+
+
+def test_municipality_paper():
+    page = page_of(HEAD + "5月8日,市委常委会召开会议。市政府、市政协负责同志参加。朝阳区、海淀区作交流发言。北京市将加快建设。")
+    assert (home_region(page).province, home_region(page).city) == ("北京市", "北京市")
+
+
+def test_provincial_paper_has_no_home_city():
+    text = HEAD + "5月8日,省委常委会召开会议,省政府、省人大负责同志参加。全省要抓好落实。南昌市、九江市作交流发言。"
+    r = home_region(page_of(text))
+    assert (r.province, r.city) == ("江西省", None)
+
+
+def test_county_paper_bodies_are_its_county():
+    text = HEAD + "5月8日,县委常委会召开会议。灵川县委书记林志远主持。我县将加快建设。县长赵明亮出席。全县干部参加。"
+    page = page_of(text)
+    assert home_region(page).county == "灵川县"
+    g = build(text)
+    assert "灵川县委" in labels(g, GK.Agency) and "灵川县人民政府" in labels(g, GK.Agency)
+    assert "县委" not in labels(g, GK.Agency)
