@@ -328,11 +328,11 @@ def find_agencies(article: Article, context: Context) -> None:
             parent = key
         taken.append((start, ends[-1]))
     for start, end in _ministries(text, taken):
-        surface = text[start:end]
+        surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
         taken.append((start, end))
     for start, end in _strong_starts(text, taken):
-        surface = text[start:end]
+        surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
         taken.append((start, end))
     spans = context.cache.setdefault("agencies", {})

@@ -159,8 +159,12 @@ def find_places(article: Article, context: Context) -> None:
             i += 1
             continue
         s, e, chosen, surface = hit
+        if _not_a_place(text, s, e):
+            i += 1
+            continue
         divisions.append((s, e, chosen[0] if len(chosen) == 1 else None, surface))
         i = e
+    divisions = _pointed_to(divisions, context)
     for s, e, d, surface in divisions:
         if d is None:
             key = f"Place/{surface}?"
@@ -178,6 +182,48 @@ def find_places(article: Article, context: Context) -> None:
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
     find_landmarks(article)
+
+
+STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "北路", "中路", "大街", "胡同")
+
+
+def _not_a_place(text: str, s: int, e: int) -> bool:
+    """The match is part of something else: a street (苏州路), a longer word (长治|久安), or a
+    person's name after a title (书记龙|长春)."""
+    from kg.extract.lexicon import is_dictionary_word, role_at, surnames
+
+    if text.startswith(STREET_AFTER, e):
+        return True
+    if not text[s:e].endswith(FULL_SUFFIXES):  # a short form inside a longer word
+        for x in range(e + 1, min(len(text), s + 6) + 1):
+            if is_dictionary_word(text[s:x]) and not text[s:x].endswith(FULL_SUFFIXES):
+                return True
+    if s >= 1 and text[s - 1] in surnames() and any(text.endswith(r, 0, s - 1) for r in ("书记", "长", "主任", "委员")):
+        return bool(role_at(text, s - 3) or role_at(text, s - 2) or role_at(text, s - 4))
+    return False
+
+
+def _pointed_to(divisions: list, context: Context) -> list:
+    """Drop far homonyms: a township outside the home province, or an ambiguous name or a county
+    outside it whose name is an ordinary word (城区, 老城区), unless the article names one of its
+    ancestors."""
+    from kg.extract.lexicon import is_dictionary_word
+
+    gaz = Gazetteer.default()
+    named = {d.code for _, _, d, _ in divisions if d is not None}
+    home = context.region.province_code
+    out = []
+    for s, e, d, surface in divisions:
+        if d is None:
+            if not is_dictionary_word(surface):
+                out.append((s, e, d, surface))
+            continue
+        outside = home is not None and d.code != home and not gaz.is_within(d.code, home)
+        far = outside and (d.level == "township" or (d.level == "county" and is_dictionary_word(surface)))
+        if far and not any(a.code in named for a in gaz.ancestors(d.code)):
+            continue
+        out.append((s, e, d, surface))
+    return out
 
 
 def _village(article: Article, pos: int, township_key: str) -> None:

@@ -1,0 +1,37 @@
+"""Division names inside other things are no places (issue 12), from invented sentences."""
+from __future__ import annotations
+
+from _kgtext import GK, build, labels, of_type
+from rdflib.namespace import RDF, RDFS
+
+HEAD = "要闻\n\n本报讯(记者 黄晓燕)"
+
+
+def place_labels(g) -> set[str]:
+    out = set()
+    for s, _, cls in g.triples((None, RDF.type, None)):
+        if cls in (GK.Province, GK.Prefecture, GK.County, GK.Township, GK.AdministrativeDivision):
+            out.add(str(g.value(s, RDFS.label)))
+    return out
+
+
+def test_a_short_form_inside_a_longer_word_is_no_place():
+    g = build(HEAD + "5月8日,会议强调,要确保社会长治久安。", "宜昌市")
+    assert "长治市" not in place_labels(g)
+
+
+def test_a_street_named_after_a_city_is_no_city():
+    g = build(HEAD + "5月8日,宜昌市重点工程苏州路西延工程开工。", "宜昌市")
+    assert "苏州市" not in place_labels(g) and "江苏省" not in place_labels(g)
+
+
+def test_a_person_after_a_title_is_no_place():
+    g = build(HEAD + "5月8日,州委书记龙长春讲话。", "恩施土家族苗族自治州")
+    assert "长春市" not in place_labels(g)
+    assert "龙长春" in labels(g, GK.Official)
+
+
+def test_far_homonyms_and_ordinary_words_need_their_region_named():
+    g = build(HEAD + "5月8日,要实现小城镇功能配套,东部城区的交通要与中心城区对接。", "宜昌市")
+    names = place_labels(g)
+    assert not names & {"小城镇", "城区", "吉林省"}, names
