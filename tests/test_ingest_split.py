@@ -196,3 +196,108 @@ def test_headline_taken_from_the_first_sentence_is_not_repeated_in_the_text():
     assert photo.text.count("采摘黄瓜") == 1
     (b,) = arts("本报讯(记者 钱立衡)5月20日,南河县召开防汛工作会议。" + BODY)
     assert b.text.count("召开防汛工作会议") == 1
+
+
+# -- bylines and credits of other papers (issue: people on any page) ---------------------------
+
+@pytest.mark.parametrize("line, authors", [
+    ("本报记者  林晓雯", ["林晓雯"]),                      # spaced
+    ("记者文浩 许诺", ["文浩", "许诺"]),                   # 文 is a surname here, not "文/图"
+    ("(通讯员 许诺 记者 林晓雯)", ["林晓雯", "许诺"]),     # correspondent first, in brackets
+    ("新华社记者 林晓雯、许诺", ["林晓雯", "许诺"]),
+    ("文/图 本报记者 林晓雯", ["林晓雯"]),
+    ("本报记者  江  平  许  诺《云溪日报》(2025年05月01日第 02 版)", ["江平", "许诺"]),  # People's-Daily style
+])
+def test_byline_line_under_the_headline(line: str, authors: list[str]) -> None:
+    (a,) = arts(f"云溪市新建公园十二座\n\n{line}\n\n今年以来,云溪市新建口袋公园十二座,市民休闲有了好去处。" + BODY)
+    assert a.headline == "云溪市新建公园十二座"
+    assert a.authors == authors
+    assert line in a.text and "新建口袋公园" in a.text  # the byline line is kept in the text
+
+
+@pytest.mark.parametrize("lead, authors", [
+    ("本报讯 记者林晓雯报道 5月8日,", ["林晓雯"]),               # no colon
+    ("本报讯 记者林晓雯 通讯员许诺报道:5月8日,", ["林晓雯", "许诺"]),
+    ("本报讯 记者 林晓雯 5月8日,", ["林晓雯"]),
+    ("本报讯(通讯员 许诺 记者 林晓雯)5月8日,", ["林晓雯", "许诺"]),
+    ("人民网云溪5月8日电 (记者 林晓雯)", ["林晓雯"]),
+    ("新华社云溪5月8日电(记者 林晓雯、许诺)", ["林晓雯", "许诺"]),
+    ("云溪日报讯(全媒体记者 林晓雯)5月8日,", ["林晓雯"]),
+])
+def test_dateline_bylines(lead: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "青禾县召开防汛工作会议,部署防汛工作。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议"
+    assert a.authors == authors
+    assert a.text.count("部署防汛工作") == 1
+
+
+@pytest.mark.parametrize("tail, authors", [
+    ("(记者:林晓雯)", ["林晓雯"]),
+    ("(作者:林晓雯 许诺 江平)", ["林晓雯", "许诺", "江平"]),
+    ("(文/图 林晓雯)", ["林晓雯"]),
+])
+def test_byline_closing_the_article(tail: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + tail
+                + "\n\n(编辑:江平  审核编辑:许诺)")
+    assert a.authors == authors
+    assert a.text.endswith("(编辑:江平  审核编辑:许诺)")
+
+
+def test_byline_line_with_nothing_under_it_credits_the_article_above():
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n本报记者 林晓雯")
+    assert a.headline == "青禾县召开防汛工作会议" and a.authors == ["林晓雯"]
+    assert a.text.endswith("本报记者 林晓雯")
+
+
+@pytest.mark.parametrize("credit", ["责任编辑:林晓雯", "(编辑:林晓雯  审核编辑:许诺)", "编辑丨林晓雯 许诺", "统筹丨江平"])
+def test_editors_credit_lines_name_no_author(credit: str) -> None:
+    page = ("青禾县召开防汛工作会议\n\n本报讯(记者 陈可)5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n" + credit
+            + "\n\n云溪市新建公园十二座\n\n本报讯(记者 文浩)5月8日,云溪市新建口袋公园十二座。" + BODY)
+    a, b = arts(page)
+    assert (a.authors, b.authors) == (["陈可"], ["文浩"])
+    assert a.photographers == [] and a.text.endswith(credit)
+    assert b.headline == "云溪市新建公园十二座"  # the credit line is no headline of the next article
+
+
+@pytest.mark.parametrize("caption, photographers", [
+    ("图为青禾县城关镇农户在大棚里采摘黄瓜。陈可摄(云溪视觉)", ["陈可"]),
+    ("5月8日,青禾县城关镇农户在大棚里采摘黄瓜。 林晓雯 许诺 摄", ["林晓雯", "许诺"]),
+    ("5月8日,青禾县城关镇农户在大棚里采摘黄瓜。(新华社记者 林晓雯 摄)", ["林晓雯"]),
+])
+def test_photo_credits(caption: str, photographers: list[str]) -> None:
+    page = "青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n" + caption
+    a, photo = arts(page)
+    assert a.authors == ["文浩"] and photo.kind == "photo" and photo.photographers == photographers
+    assert "采摘黄瓜" in photo.text
+
+
+def test_photographing_is_no_photo_credit():
+    (a,) = arts("青禾县举办摄影展\n\n5月8日,青禾县举办摄影展,吸引众多市民前来参观,不少游客纷纷用手机拍摄")
+    assert a.kind == "news" and a.photographers == []
+
+
+def test_page_photo_credit_line():
+    (a,) = arts("青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY
+                + "\n\n本版图片由记者林晓雯、许诺提供")
+    assert a.authors == ["文浩"] and a.photographers == ["林晓雯", "许诺"]
+    assert a.text.endswith("本版图片由记者林晓雯、许诺提供")
+
+
+def test_headline_with_an_exclamation_mark_is_not_glued_to_the_body():
+    (a,) = arts("好消息!青禾县新建公园十二座\n今年以来,青禾县新建口袋公园十二座,市民休闲有了好去处。" + BODY)
+    assert a.headline == "好消息!青禾县新建公园十二座"
+
+
+def test_headless_item_loses_no_sentence():
+    """A 本报讯 item with nothing printed above it, after text that starts the page with its body."""
+    page = ("今年以来,青禾县新建口袋公园十二座,市民休闲有了好去处。\n\n"
+            "本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n"
+            "5月8日,青禾县城关镇农户在大棚里采摘黄瓜。(记者 陈可 摄)\n\n"
+            "会后,与会人员还察看了城区排涝泵站。")
+    found = arts(page)
+    text = "\n".join(a.text for a in found)
+    for sentence in ("今年以来,青禾县新建口袋公园十二座", "5月8日,青禾县召开防汛工作会议", "农户在大棚里采摘黄瓜",
+                     "察看了城区排涝泵站"):
+        assert text.count(sentence) == 1, sentence
+    assert [a.authors for a in found if a.kind == "news"] == [[], ["文浩"]]
+    assert "察看了城区排涝泵站" in found[1].text  # text after a photo continues the article above it
