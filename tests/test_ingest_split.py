@@ -301,3 +301,34 @@ def test_headless_item_loses_no_sentence():
         assert text.count(sentence) == 1, sentence
     assert [a.authors for a in found if a.kind == "news"] == [[], ["文浩"]]
     assert "察看了城区排涝泵站" in found[1].text  # text after a photo continues the article above it
+
+
+def test_two_line_byline_with_marks():
+    """□本报记者 X over 本报通讯员 Y 报道 (a provincial-paper style): one byline, one article."""
+    (a,) = arts("青禾县召开防汛工作会议\n\n□本报记者 林晓雯\n\n本报通讯员 许诺 报道\n\n"
+                "5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议"
+    assert a.authors == ["林晓雯", "许诺"] and a.kind == "news"
+    assert "□本报记者 林晓雯\n本报通讯员 许诺 报道\n5月8日" in a.text
+
+
+def test_byline_line_after_body_text_closes_that_article():
+    page = ("青禾县召开防汛工作会议\n\n本报讯 5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n本报记者 林晓雯\n\n"
+            "云溪市:如何办好民生实事?\n\n本报记者 许诺\n\n今年以来,云溪市新建口袋公园十二座。" + BODY)
+    a, b = arts(page)
+    assert (a.headline, a.authors) == ("青禾县召开防汛工作会议", ["林晓雯"])
+    assert b.authors == ["许诺"] and "新建口袋公园" in b.text and "新建口袋公园" not in a.text
+    assert b.headline == "云溪市:如何办好民生实事?" and "民生实事" not in a.text
+
+
+def test_web_page_fact_line_names_the_author():
+    (a,) = arts("青禾县召开防汛工作会议\n\n来源:青禾县融媒体中心  作者:林晓雯  发布时间:2024-05-08\n\n"
+                "5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and a.authors == ["林晓雯"]
+    assert a.alt_headlines == []
+
+
+@pytest.mark.parametrize("lead", ["央视网消息(记者 林晓雯):", "云溪新闻客户端5月8日电(记者 林晓雯)"])
+def test_datelines_of_news_sites(lead: str) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.authors == ["林晓雯"]

@@ -41,7 +41,7 @@ _SEP = r"[\s、,，/:：丨|｜;；]+"
 # a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
 DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
-                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
+                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
 DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（]([^()（）]{{1,80}})[)）]")
 # "本报讯 记者张三 通讯员李四报道:", "本报讯 记者张三报道 5月8日…", "本报讯 记者 张三 5月8日…"
 DATELINE_BARE = re.compile(
@@ -49,16 +49,17 @@ DATELINE_BARE = re.compile(
     r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*)\s*)"
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
-ROLE_START = re.compile(r"^[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|文\s*[/:：]|图\s*[/:：]|文/图)")
+MARKS = "■□▲●◆◇"
+ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|文\s*[/:：]|图\s*[/:：]|文/图)")
 TRAILING = re.compile(r"[(（]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）]{1,60})[)）]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
 # "■本报记者 张三" ending a caption
 MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|摄影))?\s*({NAME}(?:[\s、]+{NAME})*)"
                            r"\s*(?:摄)?\s*$")
 # "(记者 张三 摄)", "张三 李四 摄", "陈可摄(云溪视觉)", "新华社记者 张三 摄"
-SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●。!?！？,，;；:：]))"
+SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●◆。!?！？,，;；:：]))"
                         r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*)?"
-                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*?)\s*摄(?:影)?\s*"
+                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*?)[\s/]*摄(?:影)?\s*"
                         r"(?:[(（][^()（）]{1,20}[)）])?\s*[)）]?\s*$")
 # "本版图片由记者张三、李四提供", "图片由通讯员张三拍摄"
 PAGE_PHOTO = re.compile(r"(?:本版|本期|本文|文中|以上)?(?:图片|照片|图)\s*(?:均)?由\s*"
@@ -212,7 +213,7 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     """Reporters and correspondents when the whole of ``par`` is a byline ("本报记者 X Y"), else None."""
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
-    inner = SOURCE_NOTE.sub("", par).strip()
+    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS).strip()
     if inner[:1] in "(（" and inner[-1:] in ")）":
         inner = inner[1:-1]
     # every token must be a role or a name
@@ -228,9 +229,30 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
 
 
 def is_bracketed(par: str) -> bool:
-    """A paragraph wholly inside brackets: "(通讯员 X 记者 Y)"."""
+    """A paragraph wholly inside brackets ("(通讯员 X 记者 Y)") or behind a mark ("□本报记者 X")."""
     p = SOURCE_NOTE.sub("", par).strip()
-    return p[:1] in "(（" and p[-1:] in ")）"
+    return (p[:1] in "(（" and p[-1:] in ")）") or p[:1] in MARKS
+
+
+# "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article
+META_KEY = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|编辑|责任编辑|信息来源|供稿)\s*[:：]")
+META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*[:：]\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
+
+
+def is_meta_line(par: str) -> bool:
+    """A line of article facts: it starts with one key ("来源:…") or holds two ("作者:X 发布时间:…")."""
+    return len(par) <= 150 and (bool(META_KEY.match(par.strip())) or len(META_KEY.findall(par)) >= 2)
+
+
+def meta_line_people(par: str) -> list[str] | None:
+    """Authors on a web page's line of article facts ("作者:X 来源:Y 发布时间:…"), else None."""
+    if len(par) > 150 or not META_KEY.search(par):
+        return None
+    m = META_AUTHOR.search(par)
+    if not m:
+        return None
+    reporters, others = parse_people(m.group(1))
+    return (reporters + others) or None
 
 
 def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
@@ -275,7 +297,8 @@ def is_credit_line(par: str) -> bool:
     """A short line that credits people (byline, photo credit, editors): never a headline or body text."""
     if len(par) > 80:
         return False
-    if is_editor_line(par) or byline_line(par) is not None:
+    if is_editor_line(par) or is_meta_line(par) or byline_line(par) is not None \
+            or meta_line_people(par) is not None:
         return True
     if page_photo_credit(par) is not None and len(par) <= 40:
         return True

@@ -35,6 +35,7 @@ from kg.ingest.byline import (
     dateline_end,
     is_bracketed,
     is_credit_line,
+    meta_line_people,
     page_photo_credit,
     parse_people,
     photo_credit,
@@ -97,9 +98,15 @@ def close_article(parts: ArticleParts) -> None:
     """Credits inside an article: a byline closing it, photo credits on lines of their own."""
     if parts.kind != "news":
         return
+    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y")
+        for par in parts.body[:2]:
+            names = meta_line_people(par)
+            if names:
+                parts.authors = names
+                break
     if not parts.authors:
         for par in reversed(parts.body[-3:]):
-            people = _trailing_people(par) or (byline_line(par) if is_bracketed(par) else None)
+            people = _trailing_people(par) or byline_line(par)
             if people:
                 parts.authors = people[0] + people[1]
                 break
@@ -136,26 +143,45 @@ def _head_from_run(run: list[str], parts: ArticleParts) -> None:
     parts.alt_headlines.extend(r.lstrip("—- ") for r in run)
 
 
-def _opens_article(pars: list[str], i: int) -> bool:
-    """Whether a bracketed byline line at ``i`` stands under a headline (else it closes the text above)."""
-    return i + 1 < len(pars) and (i == 0 or is_headline_like(pars[i - 1]))
+def _opens_article(pars: list[str], i: int, opening: set[int]) -> bool:
+    """Whether a byline line at ``i`` starts an article: it stands under a headline, at the top of
+    the page or under another opening byline line, and has text under it; else it closes the text above."""
+    if i + 1 >= len(pars):
+        return False
+    if i == 0 or i - 1 in opening:
+        return True
+    return is_headline_like(pars[i - 1]) or is_question_headline(pars[i - 1])
+
+
+def is_question_headline(par: str) -> bool:
+    """A short line ending in "?" or "!" with no sentence inside ("青禾县:如何办好民生实事?"): a headline
+    when it stands right above a byline."""
+    return (len(par) <= MAX_HEAD_LEN and par[-1] in "!?！？" and not re.search(r"[。;；]", par)
+            and not re.search(r"[!?！？]", par[:-1]) and not is_credit_line(par))
 
 
 def split_articles(pars: list[str]) -> list[ArticleParts]:
     """Split a page's repaired paragraphs into articles."""
     n = len(pars)
-    role = ["body"] * n  # body | head | byline | caption
+    role = ["body"] * n  # body | head | byline | head-byline (first line of a two-line byline) | caption
     people: dict[int, tuple[list[str], list[str]]] = {}
+    opening: set[int] = set()  # byline lines (not datelines) that start an article
     for i, p in enumerate(pars):
         found = dateline_byline(p)
         if found is None:
             found = byline_line(p)
-            if found is not None and is_bracketed(p) and not _opens_article(pars, i):
-                found = None
-        if found is not None:
-            people[i] = found
+            if found is None or not _opens_article(pars, i, opening):
+                continue
+            if i - 1 in opening:  # "□本报记者 X" over "本报通讯员 Y 报道": one byline on two lines
+                first = people.pop(i - 1)
+                opening.discard(i - 1)
+                role[i - 1] = "head-byline"
+                found = (first[0] + [x for x in found[0] if x not in first[0]],
+                         first[1] + [x for x in found[1] if x not in first[1]])
+            opening.add(i)
+        people[i] = found
     bylines = sorted(people)
-    captions = [i for i, p in enumerate(pars) if i not in people and caption_credit(p)]
+    captions = [i for i, p in enumerate(pars) if role[i] == "body" and i not in people and caption_credit(p)]
     for i in captions:
         role[i] = "caption"
     for i in bylines:
@@ -179,6 +205,11 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for b in bylines:
         run: list[int] = []
         j = b - 1
+        while j >= 0 and role[j] == "head-byline":
+            j -= 1
+        if j >= 0 and role[j] == "body" and is_question_headline(pars[j]):
+            run.insert(0, j)
+            j -= 1
         while j >= 0 and role[j] == "body" and is_headline_like(pars[j]):
             run.insert(0, j)
             j -= 1
@@ -193,7 +224,10 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         parts = ArticleParts()
         reporters, others = people[b]
         parts.authors = reporters + others
-        body = [pars[b]]
+        first = b
+        while first > 0 and role[first - 1] == "head-byline":
+            first -= 1
+        body = pars[first:b + 1]
         owner[b] = parts
         k = b + 1
         while k < n and role[k] == "body":
