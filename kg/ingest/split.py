@@ -16,7 +16,9 @@ Shapes handled:
   "本版图片由记者X提供") credits the article it stands in;
 * editors' credit lines (责任编辑…) stay in the text and name no author;
 * a page with none of these is one article, headed by its first line when
-  that line is a headline.
+  that line is a headline;
+* an article whose page prints no headline (a photo caption, a 本报讯 item,
+  a page that starts with its body) gets none: ``headline`` stays empty.
 
 No paragraph is lost: text before the first byline, or after a photo caption,
 belongs to an article too.  The shapes of bylines and credits themselves are
@@ -32,8 +34,7 @@ from kg.ingest.byline import (
     SHE_CREDIT,
     byline_line,
     dateline_byline,
-    dateline_end,
-    is_bracketed,
+        is_bracketed,
     is_credit_line,
     meta_line_people,
     page_photo_credit,
@@ -61,8 +62,8 @@ class ArticleParts:
     photographers: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     kind: str = "news"
-    # False when the headline is the body's first sentence (nothing printed above it):
-    # then it is not a line of its own in the article text
+    # False when the page prints no headline for the article (a photo caption, a 本报讯 item or a
+    # page that starts with its body): then ``headline`` is empty — none is invented
     headline_printed: bool = True
 
 
@@ -260,16 +261,13 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for b, parts in articles:
         if not parts.headline:
             _head_from_run([pars[j] for j in runs.get(b, [])], parts)
-        if not parts.headline and parts.body:
-            parts.headline = _first_sentence(parts.body)
-            parts.headline_printed = False
+        parts.headline_printed = bool(parts.headline)  # no headline is invented for a headline-less item
 
     out = list(articles)
     for block in caption_blocks:
         cap = ArticleParts(kind="photo")
         cap.photographers = caption_credit(pars[block[-1]]) or []
         cap.body = [pars[i] for i in block]
-        cap.headline = _first_sentence(cap.body)
         cap.headline_printed = False
         out.append((block[0], cap))
     out.sort(key=lambda t: t[0])
@@ -303,7 +301,7 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
     """A byline line with nothing under it ("本报记者 X" closing a page) credits the article above."""
     out: list[ArticleParts] = []
     for parts in parts_list:
-        lone = (parts.kind == "news" and len(parts.body) == 1 and not parts.headline_printed
+        lone = (parts.kind == "news" and len(parts.body) == 1 and not parts.headline
                 and byline_line(parts.body[0]) is not None and not parts.alt_headlines and not parts.column)
         prev = next((p for p in reversed(out) if p.kind == "news"), None)
         if lone and prev is not None:
@@ -315,19 +313,6 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
     return out
 
 
-def _first_sentence(body: list[str]) -> str:
-    """The first sentence of an article's text, after its dateline and past any byline or credit line."""
-    for par in body:
-        if byline_line(par) is not None or (is_credit_line(par) and not dateline_end(par)):
-            continue
-        par = par[dateline_end(par):].lstrip()
-        m = re.search(r"[。!?！？]", par)
-        head = (par[:m.start()] if m else par)[:MAX_HEAD_LEN]
-        if head:
-            return head
-    return ""
-
-
 def _single_article(pars: list[str]) -> ArticleParts:
     parts = ArticleParts()
     if pars and is_headline_like(pars[0]):
@@ -337,6 +322,5 @@ def _single_article(pars: list[str]) -> ArticleParts:
             parts.alt_headlines.append(parts.body.pop(0).lstrip("—- "))
     else:
         parts.body = pars
-        parts.headline = _first_sentence(pars) if pars else ""
         parts.headline_printed = False
     return parts
