@@ -2,21 +2,24 @@
 
 * full-width ASCII letters, digits and punctuation become half-width;
 * a word split across two paragraphs by the page layout ("敬\\n\\n老院") is
-  rejoined, but a headline is never glued to the body below it;
+  rejoined, but a headline (even one with "!" inside: "好消息!南河县…") is
+  never glued to the body below it, nor a byline or credit line to anything;
 * a paragraph repeated verbatim is kept once.
 """
 from __future__ import annotations
 
 import re
 
+from kg.ingest.byline import DATELINE_HEAD, is_credit_line
+
 # Characters after which a paragraph is complete.
 TERMINAL = set("。!?！？…;；:：”’」』)）——》>")
 # Marks that start a new unit of the page and so must never be glued on.
-NEW_UNIT = re.compile(r"^(?:本报讯|本报[^\s(（]{0,15}?电|新华社|中新社|[■□▲●◆]|(?:本报)?记者\s)")
-# A photo credit closes its caption: "■本报记者 X", "(记者 X 摄)".
-CREDIT_END = re.compile(r"(?:[■□▲●][^■□▲●]{0,20}|摄[)）]?)$")
+NEW_UNIT = re.compile(rf"^(?:{DATELINE_HEAD}|新华社|中新社|[■□▲●◆]|(?:本报)?记者\s|[(（]\s*(?:本报)?(?:记者|通讯员))")
+# A photo credit closes its caption: "■本报记者 X", "(记者 X 摄)", "X摄(某某视觉)".
+CREDIT_END = re.compile(r"(?:[■□▲●][^■□▲●]{0,20}|摄[)）]?|摄\s*[(（][^()（）]{1,20}[)）])$")
 BODY_PUNCT = re.compile(r"[,，。;；]")
-SENTENCE_INSIDE = re.compile(r"[。!?！？;；]")
+SENTENCE_INSIDE = re.compile(r"[。;；]|[!?！？].*[,，]|[,，].*[!?！？]")
 MIN_BODY_LEN = 40
 MIN_DEDUPE_LEN = 15
 
@@ -48,10 +51,13 @@ def should_join(before: str, after: str) -> bool:
         return False
     if NEW_UNIT.match(after) or CREDIT_END.search(before):
         return False
+    if is_credit_line(before) or is_credit_line(after):
+        return False
     if is_body_like(before):
         return True
     # a short tail of running text ("加快项目进度。2023年,市委、市政" + "府多次召开…"):
     # a headline has no full stop inside it, so a sentence end means body text
+    # ("!" or "?" only beside a comma: "好消息!南河县…" is a headline)
     return bool(SENTENCE_INSIDE.search(before)) and is_body_like(after)
 
 

@@ -2,37 +2,52 @@
 
 Shapes handled:
 
-* "本报讯(记者 A B)…" and "本报北京3月8日电(记者 A)" / "新华社…电" bylines start
-  an article; the short lines just above are its column label, kicker,
-  headline and subtitle;
+* a dateline with a byline ("本报讯(记者 A B)…", "本报北京3月8日电(记者 A)",
+  "新华社…电", "本报讯 记者A报道 …") starts an article; the short lines just
+  above it are its column label, kicker, headline and subtitle;
+* so does a byline line under a headline ("本报记者 A B", "(通讯员 A 记者 B)",
+  a spaced People's-Daily-style line); a bracketed byline after body text
+  closes the article above instead;
 * a headline that trails its article (a layout quirk): a short line after an
   article that has no headline, which shares more words with that article
   than with the next one;
-* photo captions credited "■本报记者 X" (with the dated line above them);
-* People's Daily style "本报记者 X" lines under the headline;
-* a page with none of these is one article, headed by its first line.
+* photo captions credited "■本报记者 X" or "…(记者 X 摄)" (with the dated line
+  above them) are photo articles; a credit line on its own ("X 摄",
+  "本版图片由记者X提供") credits the article it stands in;
+* editors' credit lines (责任编辑…) stay in the text and name no author;
+* a page with none of these is one article, headed by its first line when
+  that line is a headline;
+* an article whose page prints no headline (a photo caption, a 本报讯 item,
+  a page that starts with its body) gets none: ``headline`` stays empty.
+
+No paragraph is lost: text before the first byline, or after a photo caption,
+belongs to an article too.  The shapes of bylines and credits themselves are
+read by :mod:`kg.ingest.byline`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-NAME = r"[\u4e00-\u9fff·]{2,5}"
-DATELINE = re.compile(
-    r"^(?:本报讯|本报[^\s(（]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网)[^\s(（]{0,15}?电)\s*[(（]([^()（）]{1,80})[)）]"
+from kg.ingest.byline import (
+    MARKED_CREDIT,
+    SHE_CREDIT,
+    byline_line,
+    dateline_byline,
+        is_bracketed,
+    is_credit_line,
+    meta_line_people,
+    page_photo_credit,
+    parse_people,
+    photo_credit,
+    trailing_byline as _trailing_people,
 )
-# "本报讯 记者张三 通讯员李四报道:" — a dateline whose byline has no brackets
-DATELINE_BARE = re.compile(r"^(?:本报讯|本报[^\s(（]{0,15}?电)\s*((?:[\u4e00-\u9fff]{0,4}?(?:记者|通讯员))[^:：()（）]{1,50}?)"
-                           r"(?:报道)?[:：]")
-# "(记者 张三)" or "(本报记者 张三 通讯员 李四)" closing an article
-TRAILING_BYLINE = re.compile(r"[(（]\s*((?:本报|新华社)?[\u4e00-\u9fff]{0,4}?(?:记者|通讯员)[^()（）]{1,60})[)）]\s*$")
-REPORTER_LINE = re.compile(rf"^(?:本报|新华社)?(?:记者|通讯员)\s*({NAME}(?:[\s、,]+{NAME})*)\s*$")
-PHOTO_CREDIT = re.compile(rf"[■□▲●]\s*(?:本报|新华社)?(?:记者|通讯员|摄影)?\s*({NAME}(?:[\s、]+{NAME})*)\s*(?:摄)?\s*$")
-PHOTO_CREDIT_SHE = re.compile(rf"[(（]?(?:本报)?(?:记者|通讯员)\s*({NAME}(?:[\s、]+{NAME})*)\s*摄[)）]?\s*$")
-ROLE_WORDS = ("本报记者", "实习记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "摄影", "文/图", "文", "图")
-CORRESPONDENT_ROLES = {"通讯员", "实习生"}
+
+__all__ = ["ArticleParts", "split_articles", "parse_people", "byline_people", "is_headline_like"]
+
 MAX_HEAD_LEN = 60
 MAX_COLUMN_LEN = 8
+CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 
 
@@ -47,80 +62,61 @@ class ArticleParts:
     photographers: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     kind: str = "news"
-    # False when the headline is the body's first sentence (nothing printed above it):
-    # then it is not a line of its own in the article text
+    # False when the page prints no headline for the article (a photo caption, a 本报讯 item or a
+    # page that starts with its body): then ``headline`` is empty — none is invented
     headline_printed: bool = True
-
-
-def parse_people(inner: str) -> tuple[list[str], list[str]]:
-    """Names in a byline's brackets: (reporters, correspondents).
-
-    >>> parse_people("记者 张三 李四 通讯员 王五")
-    (['张三', '李四'], ['王五'])
-    >>> parse_people("全媒体记者 张三 实习生 李四")
-    (['张三'], ['李四'])
-    """
-    reporters: list[str] = []
-    others: list[str] = []
-    role = "记者"
-    for tok in re.split(r"[\s、,，/]+", inner):
-        if not tok:
-            continue
-        for word in ROLE_WORDS:
-            if tok.startswith(word):
-                role = word
-                tok = tok[len(word):]
-                break
-        else:
-            # "全媒体记者", "首席记者", "特约通讯员": any word ending in a role is a role
-            m = re.match(r"^[\u4e00-\u9fff]{0,4}?(记者|通讯员|实习生|摄影)(.*)$", tok)
-            if m and (not m.group(2) or re.fullmatch(NAME, m.group(2))):
-                role, tok = m.group(1), m.group(2)
-        if re.fullmatch(NAME, tok):
-            (others if role in CORRESPONDENT_ROLES else reporters).append(tok)
-    return reporters, others
 
 
 def byline_people(par: str) -> tuple[list[str], list[str]] | None:
     """Reporters and correspondents if ``par`` starts an article with a byline, else None."""
-    m = DATELINE.match(par)
-    if m:
-        return parse_people(m.group(1))
-    m = DATELINE_BARE.match(par)
-    if m:
-        return parse_people(m.group(1))
-    m = REPORTER_LINE.match(par)
-    if m:
-        return parse_people(m.group(1))
-    return None
+    people = dateline_byline(par)
+    return people if people is not None else byline_line(par)
 
 
-def trailing_byline(parts: "ArticleParts") -> None:
-    """Authors named at the end of an article ("…。(记者 张三)") when it has none yet."""
-    if parts.authors or parts.kind != "news":
-        return
-    for par in reversed(parts.body[-2:]):
-        m = TRAILING_BYLINE.search(par)
-        if m:
-            reporters, others = parse_people(m.group(1))
-            parts.authors = reporters + others
-            return
-
-
-def photo_credit(par: str) -> list[str] | None:
-    """Photographers named at the end of a photo caption, if ``par`` is one."""
-    for rx in (PHOTO_CREDIT, PHOTO_CREDIT_SHE):
-        m = rx.search(par)
-        if m and (rx is PHOTO_CREDIT or len(par) > len(m.group(0)) + 10):
-            return parse_people(m.group(1))[0] or None
-    return None
+def caption_credit(par: str) -> list[str] | None:
+    """Photographers if ``par`` is a photo caption ending in its credit, else None."""
+    names = photo_credit(par)
+    if not names:
+        return None
+    if MARKED_CREDIT.search(par):
+        return names
+    m = SHE_CREDIT.search(par)
+    return names if m and m.start() >= CAPTION_TEXT_MIN else None
 
 
 def is_headline_like(par: str) -> bool:
     """A short line without a closing full stop: a headline, kicker, subtitle or label."""
-    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None:
+    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par):
         return False
     return par[-1] not in "。!?！？" or par.endswith(("——", "—"))
+
+
+def _add(names: list[str], more: list[str]) -> None:
+    names.extend(n for n in more if n not in names)
+
+
+def close_article(parts: ArticleParts) -> None:
+    """Credits inside an article: a byline closing it, photo credits on lines of their own."""
+    if parts.kind != "news":
+        return
+    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y")
+        for par in parts.body[:2]:
+            names = meta_line_people(par)
+            if names:
+                parts.authors = names
+                break
+    if not parts.authors:
+        for par in reversed(parts.body[-3:]):
+            people = _trailing_people(par) or byline_line(par)
+            if people:
+                parts.authors = people[0] + people[1]
+                break
+    for par in parts.body:
+        names = page_photo_credit(par)
+        if names is None and len(par) <= 40:
+            names = photo_credit(par)
+        if names:
+            _add(parts.photographers, [n for n in names if n not in parts.authors])
 
 
 def _bigrams(text: str) -> set[str]:
@@ -148,19 +144,52 @@ def _head_from_run(run: list[str], parts: ArticleParts) -> None:
     parts.alt_headlines.extend(r.lstrip("—- ") for r in run)
 
 
+def _opens_article(pars: list[str], i: int, opening: set[int]) -> bool:
+    """Whether a byline line at ``i`` starts an article: it stands under a headline, at the top of
+    the page or under another opening byline line, and has text under it; else it closes the text above."""
+    if i + 1 >= len(pars):
+        return False
+    if i == 0 or i - 1 in opening:
+        return True
+    return is_headline_like(pars[i - 1]) or is_question_headline(pars[i - 1])
+
+
+def is_question_headline(par: str) -> bool:
+    """A short line ending in "?" or "!" with no sentence inside ("青禾县:如何办好民生实事?"): a headline
+    when it stands right above a byline."""
+    return (len(par) <= MAX_HEAD_LEN and par[-1] in "!?！？" and not re.search(r"[。;；]", par)
+            and not re.search(r"[!?！？]", par[:-1]) and not is_credit_line(par))
+
+
 def split_articles(pars: list[str]) -> list[ArticleParts]:
     """Split a page's repaired paragraphs into articles."""
     n = len(pars)
-    role = ["body"] * n  # body | head | byline | caption
-    bylines = [i for i, p in enumerate(pars) if byline_people(p) is not None]
-    captions = [i for i, p in enumerate(pars) if i not in bylines and photo_credit(p)]
+    role = ["body"] * n  # body | head | byline | head-byline (first line of a two-line byline) | caption
+    people: dict[int, tuple[list[str], list[str]]] = {}
+    opening: set[int] = set()  # byline lines (not datelines) that start an article
+    for i, p in enumerate(pars):
+        found = dateline_byline(p)
+        if found is None:
+            found = byline_line(p)
+            if found is None or not _opens_article(pars, i, opening):
+                continue
+            if i - 1 in opening:  # "□本报记者 X" over "本报通讯员 Y 报道": one byline on two lines
+                first = people.pop(i - 1)
+                opening.discard(i - 1)
+                role[i - 1] = "head-byline"
+                found = (first[0] + [x for x in found[0] if x not in first[0]],
+                         first[1] + [x for x in found[1] if x not in first[1]])
+            opening.add(i)
+        people[i] = found
+    bylines = sorted(people)
+    captions = [i for i, p in enumerate(pars) if role[i] == "body" and i not in people and caption_credit(p)]
     for i in captions:
         role[i] = "caption"
     for i in bylines:
         role[i] = "byline"
     if not bylines and not captions:
         single = _single_article(pars)
-        trailing_byline(single)
+        close_article(single)
         return [single]
 
     # caption blocks: the credited line, and the dated line just above it
@@ -177,6 +206,11 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for b in bylines:
         run: list[int] = []
         j = b - 1
+        while j >= 0 and role[j] == "head-byline":
+            j -= 1
+        if j >= 0 and role[j] == "body" and is_question_headline(pars[j]):
+            run.insert(0, j)
+            j -= 1
         while j >= 0 and role[j] == "body" and is_headline_like(pars[j]):
             run.insert(0, j)
             j -= 1
@@ -185,27 +219,33 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         runs[b] = run
 
     # article bodies: from each byline to the next non-body paragraph
-    starts = sorted(bylines)
     articles: list[tuple[int, ArticleParts]] = []
-    for b in starts:
+    owner: dict[int, ArticleParts] = {}
+    for b in bylines:
         parts = ArticleParts()
-        reporters, others = byline_people(pars[b]) or ([], [])
+        reporters, others = people[b]
         parts.authors = reporters + others
-        body = [pars[b]] if DATELINE.match(pars[b]) or DATELINE_BARE.match(pars[b]) else []
+        first = b
+        while first > 0 and role[first - 1] == "head-byline":
+            first -= 1
+        body = pars[first:b + 1]
+        owner[b] = parts
         k = b + 1
         while k < n and role[k] == "body":
             body.append(pars[k])
+            owner[k] = parts
             k += 1
         parts.body = body
         articles.append((b, parts))
+    _adopt_orphans(pars, role, owner, articles, runs)
 
     # a headline that trails its article
     for idx, (b, parts) in enumerate(articles):
-        run = runs[b]
+        run = runs.get(b, [])
         if idx == 0 or len(run) < 2:
             continue
-        prev = articles[idx - 1][1]
-        if prev.headline or runs[articles[idx - 1][0]]:
+        prev_b, prev = articles[idx - 1]
+        if prev.headline or runs.get(prev_b):
             continue
         first = pars[run[0]]
         if _affinity(first, prev.body) > _affinity(first, parts.body):
@@ -213,38 +253,64 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
             runs[b] = run[1:]
     # ... or that ends the page (or column): the last line of a headline-less article
     for b, parts in articles:
-        if parts.headline or runs[b] or len(parts.body) < 2:
+        if parts.headline or runs.get(b) or len(parts.body) < 2:
             continue
         last = parts.body[-1]
         if is_headline_like(last) and len(last) >= 6 and _affinity(last, parts.body[:-1]) >= 0.5:
             parts.headline = parts.body.pop()
     for b, parts in articles:
         if not parts.headline:
-            _head_from_run([pars[j] for j in runs[b]], parts)
-        if not parts.headline and parts.body:
-            parts.headline = _first_sentence(parts.body[0])
-            parts.headline_printed = False
+            _head_from_run([pars[j] for j in runs.get(b, [])], parts)
+        parts.headline_printed = bool(parts.headline)  # no headline is invented for a headline-less item
 
-    out = [(b, parts) for b, parts in articles]
+    out = list(articles)
     for block in caption_blocks:
         cap = ArticleParts(kind="photo")
-        cap.photographers = photo_credit(pars[block[-1]]) or []
+        cap.photographers = caption_credit(pars[block[-1]]) or []
         cap.body = [pars[i] for i in block]
-        cap.headline = _first_sentence(cap.body[0])
         cap.headline_printed = False
         out.append((block[0], cap))
     out.sort(key=lambda t: t[0])
     for _, parts in out:
-        trailing_byline(parts)
-    return [parts for _, parts in out]
+        close_article(parts)
+    return _merge_lone_bylines([parts for _, parts in out])
 
 
-def _first_sentence(par: str) -> str:
-    m = DATELINE.match(par)
-    if m:
-        par = par[m.end():]
-    m = re.search(r"[。!?！？]", par)
-    return (par[:m.start()] if m else par)[:MAX_HEAD_LEN]
+def _adopt_orphans(pars: list[str], role: list[str], owner: dict[int, ArticleParts],
+                   articles: list[tuple[int, ArticleParts]], runs: dict[int, list[int]]) -> None:
+    """Give every body paragraph outside an article to one: text before the first byline is an
+    article of its own; text after a photo caption continues the article above the caption."""
+    first = min((b for b, _ in articles), default=len(pars))
+    lead = [i for i in range(first) if role[i] == "body" and i not in owner]
+    if lead:
+        parts = _single_article([pars[i] for i in lead])
+        for i in lead:
+            owner[i] = parts
+        articles.insert(0, (lead[0], parts))
+        runs[lead[0]] = []
+    current: ArticleParts | None = None
+    for i in range(len(pars)):
+        if i in owner:
+            current = owner[i]
+        elif role[i] == "body" and current is not None:
+            current.body.append(pars[i])
+            owner[i] = current
+
+
+def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
+    """A byline line with nothing under it ("本报记者 X" closing a page) credits the article above."""
+    out: list[ArticleParts] = []
+    for parts in parts_list:
+        lone = (parts.kind == "news" and len(parts.body) == 1 and not parts.headline
+                and byline_line(parts.body[0]) is not None and not parts.alt_headlines and not parts.column)
+        prev = next((p for p in reversed(out) if p.kind == "news"), None)
+        if lone and prev is not None:
+            prev.body.extend(parts.body)
+            if not prev.authors:
+                prev.authors = parts.authors
+            continue
+        out.append(parts)
+    return out
 
 
 def _single_article(pars: list[str]) -> ArticleParts:
@@ -256,6 +322,5 @@ def _single_article(pars: list[str]) -> ArticleParts:
             parts.alt_headlines.append(parts.body.pop(0).lstrip("—- "))
     else:
         parts.body = pars
-        parts.headline = _first_sentence(pars[0]) if pars else ""
         parts.headline_printed = False
     return parts

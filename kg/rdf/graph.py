@@ -34,6 +34,17 @@ def entity_iri(key: str) -> URIRef:
     return URIRef(f"{BASE}{kind.lower()}/{_iri_part(ident)}")
 
 
+LABEL_CHARS = 30
+
+
+def article_label(article: Article) -> str:
+    """A name for an article: its headline, or the opening words of its first sentence with "…"."""
+    if article.headline:
+        return article.headline
+    first = article.sentence_text(0) if article.sentences else article.text
+    return first if len(first) <= LABEL_CHARS else first[:LABEL_CHARS] + "…"
+
+
 def article_iri(article: Article) -> URIRef:
     """IRI of an article."""
     return URIRef(f"{BASE}article/{_iri_part(article.id)}")
@@ -85,8 +96,9 @@ class _TripleSet(set):
 def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
     a = article_iri(art)
     g.add((a, RDF.type, GK.Article))
-    g.add((a, RDFS.label, Literal(art.headline)))
-    g.add((a, SCHEMA.headline, Literal(art.headline)))
+    g.add((a, RDFS.label, Literal(article_label(art))))
+    if art.headline:  # only a headline the page prints (a caption or a 本报讯 item may have none)
+        g.add((a, SCHEMA.headline, Literal(art.headline)))
     for alt in art.alt_headlines:
         g.add((a, SCHEMA.alternativeHeadline, Literal(alt)))
     if art.column:

@@ -1,0 +1,306 @@
+"""Bylines and credits: who wrote, photographed or edited an article.
+
+Shapes read (examples invented):
+
+* a byline in brackets after a dateline: "本报讯(记者 林晓雯 通讯员 许诺)",
+  "新华社北京3月8日电(记者 林晓雯、许诺)", "人民网北京5月8日电 (记者 林晓雯)",
+  "云溪日报讯(全媒体记者 林晓雯)";
+* a bare byline after a dateline: "本报讯 记者林晓雯 通讯员许诺报道:",
+  "本报讯 记者林晓雯报道 5月8日…" (no colon);
+* a byline line: "本报记者  林晓雯", "记者文浩 许诺" (文/图 are also surnames),
+  "新华社记者 林晓雯、许诺", "(通讯员 许诺 记者 林晓雯)", and the spaced line
+  under a People's-Daily-style title, "本报记者  江  平  许  诺《某某日报》(…第 02 版)",
+  where a two-character name is printed with a space inside it;
+* a byline closing the article: "…。(记者:林晓雯)", "(作者:林晓雯 许诺)";
+* photo credits: "■本报记者 林晓雯", "(记者 林晓雯 摄)", "陈可摄(云溪视觉)",
+  "林晓雯 许诺 摄", "本版图片由记者林晓雯、许诺提供";
+* credit lines of editors ("责任编辑:林晓雯", "(编辑:林晓雯 审核编辑:许诺)",
+  "编辑丨林晓雯 许诺"): they name no author and no journalist.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+NAME = r"[\u4e00-\u9fff·]{2,5}"
+_NAME_RX = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}")
+# words that end a role token: "本报记者", "全媒体记者", "特约通讯员", "摄影记者"
+AUTHOR_ROLES = ("记者", "作者", "撰稿", "采写", "摄影", "摄像")
+CORRESPONDENT_ROLES = ("通讯员", "实习生")
+EDITOR_ROLES = ("编辑", "责编", "审核", "审校", "校对", "统筹", "监制", "策划", "主编", "终审", "二审", "三审", "一审",
+                "编审", "美编", "制图", "设计", "来源", "出品", "视频", "排版", "版式", "值班")
+ROLE_WORDS = AUTHOR_ROLES + CORRESPONDENT_ROLES + EDITOR_ROLES
+ROLE_ANY = re.compile("|".join(ROLE_WORDS))
+# what stands before a role word in a byline is a paper or a kind of reporter ("本报", "全媒体"),
+# never a clause ("本版图片由记者…", "据记者…")
+NOT_ROLE_PREFIX = re.compile(r"[由从向对据在为被将把和与了到是说称让请跟随同]")
+# single-character roles, which are also surnames: "文/图 林晓雯", "文:林晓雯", "图 林晓雯"
+SHORT_ROLES = ("文", "图")
+NOT_NAMES = {"报道", "摄", "摄影", "供图", "提供", "等", "联合", "发自", "综合", "整理", "报道组"}
+_SEP = r"[\s、,，/:：丨|｜;；]+"
+# a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
+SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
+DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
+                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
+DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（]([^()（）]{{1,80}})[)）]")
+# "本报讯 记者张三 通讯员李四报道:", "本报讯 记者张三报道 5月8日…", "本报讯 记者 张三 5月8日…"
+DATELINE_BARE = re.compile(
+    rf"^{DATELINE_HEAD}\s*((?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{{2,8}}"
+    r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*)\s*)"
+    r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
+)
+MARKS = "■□▲●◆◇"
+ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|文\s*[/:：]|图\s*[/:：]|文/图)")
+TRAILING = re.compile(r"[(（]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）]{1,60})[)）]\s*$")
+EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
+# "■本报记者 张三" ending a caption
+MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|摄影))?\s*({NAME}(?:[\s、]+{NAME})*)"
+                           r"\s*(?:摄)?\s*$")
+# "(记者 张三 摄)", "张三 李四 摄", "陈可摄(云溪视觉)", "新华社记者 张三 摄"
+SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●◆。!?！？,，;；:：]))"
+                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*)?"
+                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*?)[\s/]*摄(?:影)?\s*"
+                        r"(?:[(（][^()（）]{1,20}[)）])?\s*[)）]?\s*$")
+# "本版图片由记者张三、李四提供", "图片由通讯员张三拍摄"
+PAGE_PHOTO = re.compile(r"(?:本版|本期|本文|文中|以上)?(?:图片|照片|图)\s*(?:均)?由\s*"
+                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*)?"
+                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、和及]+[\u4e00-\u9fff·]{2,5})*?)\s*(?:提供|拍摄|摄)")
+NOT_PHOTOGRAPHER_END = ("拍", "航", "所", "偷", "跟", "抓", "自", "被")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    from kg.extract.lexicon import surnames  # the shared loader: the lead may replace the list
+
+    return surnames()
+
+
+def has_surname(name: str) -> bool:
+    """Whether ``name`` starts with a family name (one or two characters) and has a given name after it."""
+    s = _surnames()
+    return (name[:2] in s and len(name) >= 3) or name[:1] in s
+
+
+def role_split(tok: str) -> tuple[str, str] | None:
+    """(role word, name after it) of a token such as "本报记者", "全媒体记者张三", "摄影记者张三", "责任编辑".
+
+    The last role word wins ("摄影记者" is a 记者); what follows it must be empty or a name.
+    """
+    best: tuple[str, str] | None = None
+    for m in ROLE_ANY.finditer(tok):
+        if m.start() > 8 or NOT_ROLE_PREFIX.search(tok[:m.start()]):
+            break
+        rest = tok[m.end():]
+        if not rest or re.fullmatch(NAME, rest):
+            best = (m.group(0), rest)
+    return best
+
+
+def _tokens(inner: str) -> list[tuple[str, str]]:
+    """(token, separator after it) pairs of a byline."""
+    out: list[tuple[str, str]] = []
+    for m in re.finditer(rf"([^\s、,，/:：丨|｜;；]+)({_SEP})?", inner):
+        out.append((m.group(1), m.group(2) or ""))
+    return out
+
+
+def _join_spaced(names: list[tuple[str, bool]]) -> list[str]:
+    """Join runs of single characters separated by spaces: "江 平 许 诺" is 江平 and 许诺.
+
+    ``names`` holds (token, followed-by-a-space-only) pairs.
+    """
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            pairs = [run[i] + run[i + 1] for i in range(0, len(run) - 1, 2)]
+            if len(run) % 2:
+                pairs[-1] += run[-1]
+            out.extend(pairs)
+        run.clear()
+
+    for tok, spaced in names:
+        if len(tok) == 1:
+            run.append(tok)
+            if not spaced:
+                flush()
+            continue
+        flush()
+        out.append(tok)
+    flush()
+    return out
+
+
+def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]]:
+    """Names in a byline: (reporters, correspondents); editors are left out.
+
+    ``strict`` asks every name to start with a family name (for credits read
+    from running text, where a role word does not vouch for it).
+
+    >>> parse_people("记者 张三 李四 通讯员 王五")
+    (['张三', '李四'], ['王五'])
+    >>> parse_people("全媒体记者 张三 实习生 李四")
+    (['张三'], ['李四'])
+    >>> parse_people("记者文浩 许诺")
+    (['文浩', '许诺'], [])
+    >>> parse_people("本报记者  江  平  许  诺")
+    (['江平', '许诺'], [])
+    >>> parse_people("编辑:张三 审核编辑:李四")
+    ([], [])
+    """
+    groups: dict[str, list[tuple[str, bool]]] = {"author": [], "other": []}
+    role = "author"
+    toks = _tokens(SOURCE_NOTE.sub("", inner.strip()))
+    for i, (tok, sep) in enumerate(toks):
+        prev_sep = toks[i - 1][1] if i else ""
+        if tok in SHORT_ROLES and ("/" in sep or ":" in sep or "：" in sep or "/" in prev_sep
+                                   or (i == 0 and len(toks) > 1 and len(toks[1][0]) > 1)):
+            role = "author"
+            continue
+        split = role_split(tok)
+        if split:
+            word, tok = split
+            role = "editor" if word in EDITOR_ROLES else "other" if word in CORRESPONDENT_ROLES else "author"
+            if not tok:
+                continue
+        for suffix in ("报道", "摄影", "摄"):
+            if tok.endswith(suffix) and len(tok) - len(suffix) >= 2:
+                tok = tok[:-len(suffix)]
+        if role == "editor" or tok in NOT_NAMES:
+            continue
+        if len(tok) == 1 and "\u4e00" <= tok <= "\u9fff":
+            groups[role].append((tok, bool(sep) and sep.strip() == ""))
+        elif re.fullmatch(NAME, tok) and (not strict or has_surname(tok)):
+            groups[role].append((tok, False))
+    reporters = [n for n in _join_spaced(groups["author"]) if re.fullmatch(NAME, n)]
+    others = [n for n in _join_spaced(groups["other"]) if re.fullmatch(NAME, n)]
+    if strict:
+        reporters = [n for n in reporters if has_surname(n)]
+        others = [n for n in others if has_surname(n)]
+    return reporters, others
+
+
+def _has_role(inner: str) -> bool:
+    return bool(re.search(r"记者|通讯员|作者|实习生|撰稿|摄影|(?:^|[\s(（])(?:文|图)\s*[/:：]", inner))
+
+
+def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
+    """Reporters and correspondents of a dateline that starts ``par`` ("本报讯(记者 X)…"), else None."""
+    m = DATELINE.match(par)
+    if m and _has_role(m.group(1)):
+        people = parse_people(m.group(1))
+        if people[0] or people[1]:
+            return people
+    m = DATELINE_BARE.match(par)
+    if m:
+        people = parse_people(m.group(1))
+        if people[0] or people[1]:
+            return people
+    return None
+
+
+def dateline_end(par: str) -> int:
+    """Offset in ``par`` just after its dateline and byline (0 when it has none)."""
+    for rx in (DATELINE, DATELINE_BARE):
+        m = rx.match(par)
+        if m:
+            return m.end()
+    return 0
+
+
+def byline_line(par: str) -> tuple[list[str], list[str]] | None:
+    """Reporters and correspondents when the whole of ``par`` is a byline ("本报记者 X Y"), else None."""
+    if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
+        return None
+    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS).strip()
+    if inner[:1] in "(（" and inner[-1:] in ")）":
+        inner = inner[1:-1]
+    # every token must be a role or a name
+    for tok, _sep in _tokens(inner):
+        if tok in SHORT_ROLES or tok in NOT_NAMES or role_split(tok) or re.fullmatch(NAME, tok) \
+                or (len(tok) == 1 and "\u4e00" <= tok <= "\u9fff"):
+            continue
+        return None
+    if is_editor_line(inner):
+        return None
+    people = parse_people(inner)
+    return people if people[0] or people[1] else None
+
+
+def is_bracketed(par: str) -> bool:
+    """A paragraph wholly inside brackets ("(通讯员 X 记者 Y)") or behind a mark ("□本报记者 X")."""
+    p = SOURCE_NOTE.sub("", par).strip()
+    return (p[:1] in "(（" and p[-1:] in ")）") or p[:1] in MARKS
+
+
+# "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article
+META_KEY = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|编辑|责任编辑|信息来源|供稿)\s*[:：]")
+META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*[:：]\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
+
+
+def is_meta_line(par: str) -> bool:
+    """A line of article facts: it starts with one key ("来源:…") or holds two ("作者:X 发布时间:…")."""
+    return len(par) <= 150 and (bool(META_KEY.match(par.strip())) or len(META_KEY.findall(par)) >= 2)
+
+
+def meta_line_people(par: str) -> list[str] | None:
+    """Authors on a web page's line of article facts ("作者:X 来源:Y 发布时间:…"), else None."""
+    if len(par) > 150 or not META_KEY.search(par):
+        return None
+    m = META_AUTHOR.search(par)
+    if not m:
+        return None
+    reporters, others = parse_people(m.group(1))
+    return (reporters + others) or None
+
+
+def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
+    """A bracketed byline closing ``par`` ("…。(记者:X)", "(作者:X Y)"), else None."""
+    m = TRAILING.search(par)
+    if not m:
+        return None
+    people = parse_people(m.group(1))
+    return people if people[0] or people[1] else None
+
+
+def is_editor_line(par: str) -> bool:
+    """A credit line of editors ("责任编辑:X", "(编辑:X 审核编辑:Y)", "统筹丨X")."""
+    return len(par) <= 80 and bool(EDITOR_LINE.match(par.strip()))
+
+
+def photo_credit(par: str) -> list[str] | None:
+    """Photographers credited at the end of ``par`` ("■本报记者 X", "(记者 X 摄)", "X摄(某某视觉)")."""
+    m = MARKED_CREDIT.search(par)
+    if m:
+        names = parse_people(m.group(1))[0]
+        if names:
+            return names
+    m = SHE_CREDIT.search(par)
+    if m and not m.group(2).endswith(NOT_PHOTOGRAPHER_END):
+        names = parse_people(m.group(2), strict=not m.group(1))[0]
+        if names:
+            return names
+    return None
+
+
+def page_photo_credit(par: str) -> list[str] | None:
+    """Photographers of "本版图片由记者X、Y提供" (a credit for the page's pictures), else None."""
+    m = PAGE_PHOTO.search(par)
+    if not m:
+        return None
+    names = parse_people(re.sub(r"[和及]", "、", m.group(2)), strict=not m.group(1))[0]
+    return names or None
+
+
+def is_credit_line(par: str) -> bool:
+    """A short line that credits people (byline, photo credit, editors): never a headline or body text."""
+    if len(par) > 80:
+        return False
+    if is_editor_line(par) or is_meta_line(par) or byline_line(par) is not None \
+            or meta_line_people(par) is not None:
+        return True
+    if page_photo_credit(par) is not None and len(par) <= 40:
+        return True
+    credit = photo_credit(par)
+    return credit is not None and len(par) <= 30

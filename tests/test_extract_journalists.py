@@ -1,0 +1,64 @@
+"""Journalists in the graph: bylines and credits of many papers, never typed as officials.
+
+Texts are written for these tests (invented people; 青禾县 is an invented county).
+"""
+from __future__ import annotations
+
+import pytest
+from rdflib.namespace import RDFS
+
+from _kgtext import GK, build, labels, of_type, page_of
+from kg.extract.journalists import find_name
+from kg.rdf.namespaces import SCHEMA
+
+BODY = "会议强调,要坚持以人民为中心的发展思想,扎实推进各项重点工作,确保全年目标任务圆满完成。"
+
+
+def labels_of(g, n) -> str:
+    return str(g.value(n, RDFS.label))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("青禾县召开防汛工作会议\n\n本报记者  江  平  许  诺《云溪日报》(2025年05月01日第 02 版)\n\n"
+     "5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY, ["江平", "许诺"]),
+    ("青禾县召开防汛工作会议\n\n记者文浩 许诺\n\n5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY,
+     ["文浩", "许诺"]),
+    ("青禾县召开防汛工作会议\n\n本报讯 记者陈可报道 5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY,
+     ["陈可"]),
+    ("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY
+     + "(作者:陈可 许诺)\n\n(编辑:江平  审核编辑:文浩)", ["许诺", "陈可"]),
+])
+def test_byline_names_are_journalists_and_authors(text: str, names: list[str]) -> None:
+    g = build(text, region="宜昌市")
+    assert labels(g, GK.Journalist) == sorted(names)
+    (art,) = of_type(g, GK.Article)
+    assert sorted(labels_of(g, a) for a in g.objects(art, SCHEMA.author)) == sorted(names)
+    assert not set(names) & set(labels(g, GK.Official))
+    assert "林志远" in labels(g, GK.Official)
+
+
+@pytest.mark.parametrize("credit", ["责任编辑:林晓雯", "(编辑:林晓雯  审核编辑:许诺)", "编辑丨林晓雯 许诺"])
+def test_editors_are_neither_journalists_nor_officials(credit: str) -> None:
+    g = build("青禾县召开防汛工作会议\n\n本报讯(记者 陈可)5月8日,青禾县召开防汛工作会议。县委书记林志远出席。" + BODY
+              + "\n\n" + credit, region="宜昌市")
+    assert labels(g, GK.Journalist) == ["陈可"]
+    people = set(labels(g, GK.Official)) | set(labels(g, GK.Person))
+    assert not {"林晓雯", "许诺"} & people
+
+
+def test_photographer_of_a_credit_is_a_journalist() -> None:
+    g = build("青禾县召开防汛工作会议\n\n本报讯(记者 陈可)5月8日,青禾县召开防汛工作会议。" + BODY
+              + "\n\n5月8日,青禾县城关镇农户在大棚里采摘黄瓜。文浩摄(云溪视觉)", region="宜昌市")
+    assert labels(g, GK.Journalist) == ["文浩", "陈可"]
+    assert "文浩" not in labels(g, GK.Official)
+
+
+def test_spaced_name_is_found_where_it_is_printed() -> None:
+    text = "本报记者  江  平  许  诺\n正文"
+    assert find_name(text, "江平") == (6, 10) and text[6:10] == "江  平"
+    assert find_name(text, "许诺", from_end=True) == (12, 16)
+    assert find_name(text, "林晓雯") is None
+    page = page_of("青禾县新建公园\n\n本报记者  江  平\n\n今年以来,青禾县新建口袋公园十二座。" + BODY, region="宜昌市")
+    (art,) = page.articles
+    (m,) = [m for m in art.mentions if m.kind == "Journalist"]
+    assert (m.label, m.text(art)) == ("江平", "江  平")
