@@ -50,7 +50,8 @@ class QueryError(Exception):
         self.column = column
 
 
-def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True) -> ox.Store:
+def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True,
+                 into: str | Path | None = None) -> ox.Store:
     """A pyoxigraph store to query: a store directory (read-only) or a file loaded into memory.
 
     Args:
@@ -60,6 +61,8 @@ def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True) 
             :data:`~kg.store.ONTOLOGY_GRAPH` (a store carries its own copy).
         merge: For a TriG/N-Quads file, also put every triple into the default
             graph once (as a store keeps it), which is what queries read.
+        into: For a file, load it into a new store directory there instead of
+            into memory (the endpoint's workers share it).
 
     Raises:
         QueryError: the file cannot be read or parsed, or the store cannot be opened.
@@ -75,11 +78,13 @@ def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True) 
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .trig, .nq or .jsonld")
-    store = ox.Store()
+    store = ox.Store(str(into)) if into is not None else ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as exc:
         raise _syntax_error(f"{path}", exc) from None
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"{path}: cannot read: {exc}") from None
     if merge and any(True for _ in store.named_graphs()):
         store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt)
                           if not isinstance(q.graph_name, ox.DefaultGraph))
@@ -87,6 +92,43 @@ def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True) 
         for g in ((ox.NamedNode(ONTOLOGY_GRAPH), ox.DefaultGraph()) if merge else (ox.NamedNode(ONTOLOGY_GRAPH),)):
             store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=g)
     return store
+
+
+_LEX = re.compile(
+    r"""(?P<comment>\#[^\n\r]*)
+      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                   |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<var>[?$][^\s(){}\[\],;.?$<>=!|&*/+"']+)
+      | (?P<pname>[^\s(){}\[\],;<>"'?$\#:]*:[^\s(){}\[\],;<>"'?$\#]*)
+      | (?P<word>[A-Za-z_][A-Za-z_0-9-]*)
+      | (?P<space>\s+)
+      | (?P<other>.)""", re.S | re.X)
+
+
+def remote_calls(text: str) -> list[str | None]:
+    """The remote addresses a query or update would contact: its ``SERVICE`` and ``LOAD`` targets.
+
+    Comments, strings and IRIs are skipped, so the words only count as
+    keywords.  A target given as a variable (``SERVICE ?s``) or a prefixed
+    name is returned as ``None``: it cannot be checked before the query runs.
+    """
+    if "\\u" in text or "\\U" in text:  # SPARQL's escapes may be undone before parsing: check both readings
+        plain = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+                       lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)), text)
+        if plain != text:
+            return remote_calls(plain) + remote_calls(text.replace("\\", " "))
+    tokens = [(m.lastgroup, m.group()) for m in _LEX.finditer(text) if m.lastgroup not in ("comment", "space")]
+    out: list[str | None] = []
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word" or value.upper() not in ("SERVICE", "LOAD"):
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "SILENT":
+            j += 1
+        target = tokens[j] if j < len(tokens) else ("other", "")
+        out.append(target[1][1:-1] if target[0] == "iri" else None)
+    return out
 
 
 def _syntax_error(where: str, exc: SyntaxError, text: str | None = None) -> QueryError:
@@ -157,6 +199,12 @@ def run_query(store: ox.Store, text: str, params: dict[str, str] | None = None, 
     return result
 
 
+def answer_text(store: ox.Store, text: str, params: dict[str, str] | None, limit: int | None, where: str,
+                fmt: str) -> str:
+    """Run a query and render its answer: what ``kg query`` runs in its worker process."""
+    return render(run_query(store, text, params=params, limit=limit, where=where), fmt)
+
+
 def query_text(query: str | None, file: Path | None, saved: str | None) -> tuple[str, str]:
     """The query to run and its name for messages, from exactly one of three sources.
 
@@ -203,9 +251,13 @@ def format_saved_list() -> str:
 @click.option("--limit", type=int, help="Print at most this many rows.")
 @click.option("--no-ontology", is_flag=True, help="Do not load the ontology next to a file's graph.")
 @click.option("--list-saved", is_flag=True, help="List the saved questions and exit.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              help="Stop the query after this many seconds (default: no limit).")
+@click.option("--max-memory", type=click.IntRange(min=16), metavar="MB",
+              help="Stop the query when it needs more than this many MB (default: no limit).")
 def query_command(source: Path | None, query: str | None, file: Path | None, saved: str | None,
                   params: tuple[str, ...], fmt: str, limit: int | None, no_ontology: bool,
-                  list_saved: bool) -> None:
+                  list_saved: bool, timeout: float | None, max_memory: int | None) -> None:
     """Ask a SPARQL question of SOURCE: a store directory or a .ttl/.trig/.nq/.jsonld file.
 
     \b
@@ -214,6 +266,9 @@ def query_command(source: Path | None, query: str | None, file: Path | None, sav
       kg query kgstore/ --saved posts-of-officials --format csv
       kg query kgstore/ --saved places-visited-by-official --param official=张三
       kg query out/sample.ttl -f question.rq --format json
+
+    The query runs in a child process: a query that crashes the SPARQL engine
+    (pyoxigraph) or passes --timeout/--max-memory prints one error line.
     """
     if list_saved:
         click.echo(format_saved_list())
@@ -223,9 +278,16 @@ def query_command(source: Path | None, query: str | None, file: Path | None, sav
     try:
         text, where = query_text(query, file, saved)
         bound = dict(parse_param(p) for p in params)
-        dataset = open_dataset(source, ontology=not no_ontology)
-        result = run_query(dataset, text, params=bound, limit=limit, where=where)
-        out = render(result, fmt)
+        if not source.exists():
+            raise QueryError(f"{source}: no such file or store directory")
+        from kg.sandbox import EngineCrash, Source, run_once
+
+        spec = Source(str(source), "store" if source.is_dir() else "file", ontology=not no_ontology)
+        try:
+            out = run_once(spec, answer_text, (text, bound, limit, where, fmt), timeout=timeout,
+                           max_memory=max_memory * 1024 * 1024 if max_memory else None)
+        except (TimeoutError, EngineCrash) as exc:
+            raise QueryError(f"{where}: {exc}") from None
     except (QueryError, QueryParamError, ValueError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

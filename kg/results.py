@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 import pyoxigraph as ox
 
@@ -168,6 +170,23 @@ def to_json(result: QueryResult) -> str:
     bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False) + "\n"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for XML 1.0 content or attributes: markup escaped, and the characters XML 1.0 cannot carry
+    at all (control characters other than tab and newlines, even as ``&#1;``) replaced by U+FFFD.
+
+    Use JSON, CSV or TSV results to get such values exactly.
+    """
+    return _xml_escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value in quotes, cleaned as :func:`escape` does."""
+    return _xml_quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
 def _xml_term(t: Term) -> str:

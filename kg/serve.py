@@ -3,23 +3,41 @@
 ``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=`` or a
 ``application/sparql-query`` body) answer in SPARQL results JSON, XML, CSV or
 TSV, CONSTRUCT in Turtle or N-Triples, chosen by the ``Accept`` header (or
-``format=json|xml|csv|tsv|turtle|ntriples``).  Every answer carries
-``Access-Control-Allow-Origin: *`` so that browser clients can call it.
+``format=json|xml|csv|tsv|turtle|ntriples``).  Query answers carry
+``Access-Control-Allow-Origin: *`` so that browser clients can read them;
+updates never do.
 
-Safety by default: bound to 127.0.0.1; read-only (SPARQL Update is refused with
-403 unless the server was made with ``writable=True``); each query runs in a
-worker thread and gets 503 after ``timeout`` seconds; answers are cut at
-``max_rows`` rows (header ``X-Result-Truncated: true``).  ``GET /`` is a query
-page (no CDN: the HTML, CSS and JS are inline) listing the saved questions.
+Safety by default (see ``docs/security.md``): bound to 127.0.0.1 and
+answering only requests whose ``Host`` names this machine (no DNS rebinding);
+read-only (SPARQL Update is refused with 403 unless ``writable``); no
+outbound requests (``SERVICE`` and ``LOAD`` are refused unless their address
+starts with one of ``allow_endpoints``); every query runs in a worker process
+(:mod:`kg.sandbox`) that is killed and replaced after ``timeout`` seconds or
+when it passes ``max_memory`` bytes, so a runaway query or an engine panic
+costs that query only; answers are cut at ``max_rows`` rows (header
+``X-Result-Truncated: true``); request bodies are capped at ``max_body``
+bytes.  With ``writable``, an update must come as
+``application/sparql-update`` (a type a web page cannot send cross-origin
+without permission), from no foreign ``Origin``, and with the ``token`` when
+one is set (``Authorization: Bearer TOKEN``; a token also allows form updates).
 
->>> server = make_server(open_dataset("out/sample.ttl"), port=0)  # doctest: +SKIP
+``GET /`` is a query page (no CDN: the HTML, CSS and JS are inline, pinned by
+a Content-Security-Policy) listing the saved questions.
+
+>>> server = make_server("out/sample.ttl", port=0)  # doctest: +SKIP
 >>> server.serve_forever()  # doctest: +SKIP
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import html
 import json
+import re
+import shutil
 import sys
+import tempfile
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,9 +47,10 @@ from urllib.parse import parse_qs, urlsplit
 import click
 import pyoxigraph as ox
 
-from kg.query import QueryError, open_dataset, run_query
+from kg.query import QueryError, open_dataset, remote_calls, run_query
 from kg.rdf.namespaces import PREFIXES
-from kg.results import QueryResult, render
+from kg.results import render
+from kg.sandbox import DEFAULT_MAX_MEMORY, EngineCrash, Source, WorkerPool
 from kg.saved import saved_queries
 
 RESULT_TYPES: dict[str, str] = {
@@ -51,6 +70,9 @@ GRAPH_TYPES: dict[str, str] = {
 }
 MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
          "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ntriples": "application/n-triples"}
+MAX_BODY = 1024 * 1024
+"""Bytes a request body may have (``--max-body``)."""
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 
 
 def negotiate(accept: str | None, graph: bool) -> str | None:
@@ -80,78 +102,117 @@ def negotiate(accept: str | None, graph: bool) -> str | None:
     return None
 
 
+# --- run in the worker process (kg.sandbox) ----------------------------------------------------------
+
+def worker_answer(store: ox.Store, text: str, accept: str | None, fmt: str | None,
+                  max_rows: int) -> tuple[int, bytes, str, dict[str, str]]:
+    """Run a query and render its answer as an HTTP reply (status, body, content type, headers)."""
+    result = run_query(store, text, None, max_rows)
+    graph = result.kind == "graph"
+    if fmt not in MEDIA or (fmt in ("turtle", "ntriples")) != graph:
+        fmt = negotiate(accept, graph)
+    if fmt is None:
+        wanted = ", ".join(GRAPH_TYPES if graph else RESULT_TYPES)
+        return 406, f"cannot answer in the Accept types; offered: {wanted}\n".encode(), "text/plain; charset=utf-8", {}
+    headers = {"X-Result-Truncated": "true"} if result.truncated else {}
+    return 200, render(result, fmt).encode("utf-8"), f"{MEDIA[fmt]}; charset=utf-8", headers
+
+
+def worker_update(store: ox.Store, text: str) -> None:
+    """Run an update (in the writable worker)."""
+    try:
+        store.update(text, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"syntax error: {exc}") from None
+    except OSError as exc:
+        raise QueryError(str(exc)) from None
+
+
+# --- the endpoint -------------------------------------------------------------------------------------
+
 class Endpoint:
-    """What the request handler needs: the dataset and the limits.
+    """What the request handler needs: the workers and the limits.
 
     Attributes:
-        store: The pyoxigraph store queried.
+        pool: The worker processes that hold the data.
         writable: Whether SPARQL Update is accepted.
-        timeout: Seconds a query may run before the client gets 503.
+        timeout: Seconds a query may run before its worker is killed (the client gets 503).
         max_rows: Rows (or triples) returned at most.
+        allow_endpoints: Address prefixes that ``SERVICE`` and ``LOAD`` may reach (``*``: any).
+        token: Secret an update must carry (``Authorization: Bearer …``), or None.
+        max_body: Bytes a request body may have.
+        allowed_hosts: ``Host`` names accepted (None: any).
     """
 
-    def __init__(self, store: ox.Store, writable: bool = False, timeout: float = 30.0,
-                 max_rows: int = 10000, workers: int = 4) -> None:
-        self.store = store
+    def __init__(self, pool: WorkerPool, writable: bool = False, timeout: float = 30.0, max_rows: int = 10000,
+                 allow_endpoints: tuple[str, ...] = (), token: str | None = None, max_body: int = MAX_BODY,
+                 allowed_hosts: set[str] | None = None) -> None:
+        self.pool = pool
         self.writable = writable
         self.timeout = timeout
         self.max_rows = max_rows
-        self.slots = threading.BoundedSemaphore(workers)
+        self.allow_endpoints = tuple(allow_endpoints)
+        self.token = token
+        self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
-    def query(self, text: str) -> QueryResult:
-        """Run a query within the limits, on a worker thread.
+    def check_remote(self, text: str) -> None:
+        """Refuse a query or update that would contact an address not allowed.
 
-        A query past the time limit is abandoned: it finishes on its (daemon)
-        thread, holding one of ``workers`` slots until then, so runaway
-        queries cannot pile up.
+        Raises:
+            PermissionError: it has a ``SERVICE`` or ``LOAD`` not allowed.
+        """
+        for target in remote_calls(text):
+            if "*" in self.allow_endpoints:
+                continue
+            if target is None:
+                raise PermissionError("SERVICE or LOAD with a variable or prefixed-name address is refused: "
+                                      "this endpoint makes no outbound requests (see docs/security.md)")
+            if not any(target.startswith(p) for p in self.allow_endpoints):
+                raise PermissionError(f"SERVICE/LOAD <{target}> is refused: this endpoint makes no outbound "
+                                      f"requests unless started with --allow-endpoint PREFIX")
+
+    def answer(self, text: str, accept: str | None = None, fmt: str | None = None
+               ) -> tuple[int, bytes, str, dict[str, str]]:
+        """Run a query in a worker; returns (status, body, content type, headers).
 
         Raises:
             QueryError: a syntax error.
-            TimeoutError: the query ran past the time limit, or every slot is busy.
+            PermissionError: ``SERVICE`` to an address not allowed.
+            TimeoutError: the query ran past the time limit (its worker was killed), or every worker is busy.
+            EngineCrash: the query crashed its worker or passed the memory ceiling.
         """
-        if not self.slots.acquire(timeout=self.timeout):
-            raise TimeoutError("the endpoint is busy with other queries; try again later")
-        box: dict[str, object] = {}
-
-        def work() -> None:
-            try:
-                box["result"] = run_query(self.store, text, None, self.max_rows, self.timeout)
-            except BaseException as exc:  # handed to the request thread
-                box["error"] = exc
-            finally:
-                self.slots.release()
-
-        worker = threading.Thread(target=work, daemon=True, name="sparql-query")
-        worker.start()
-        worker.join(self.timeout)
-        if worker.is_alive():
-            raise TimeoutError(f"query took longer than {self.timeout:g} s")
-        if "error" in box:
-            err = box["error"]
-            if isinstance(err, QueryError) and "longer than" in str(err):
-                raise TimeoutError(str(err))
-            raise err  # type: ignore[misc]
-        return box["result"]  # type: ignore[return-value]
+        self.check_remote(text)
+        return self.pool.call(worker_answer, (text, accept, fmt, self.max_rows), timeout=self.timeout)
 
     def update(self, text: str) -> None:
         """Run a SPARQL update (only when writable).
 
         Raises:
-            PermissionError: the endpoint is read-only.
+            PermissionError: the endpoint is read-only, or the update would LOAD from an address not allowed.
             QueryError: a syntax error.
+            TimeoutError, EngineCrash: as for :meth:`answer` (the update is then not applied).
         """
         if not self.writable:
             raise PermissionError("this endpoint is read-only; start it with `kg serve --writable` to allow updates")
-        try:
-            self.store.update(text, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"syntax error: {exc}") from None
+        self.check_remote(text)
+        self.pool.call(worker_update, (text,), timeout=self.timeout)
+
+
+class BadRequest(Exception):
+    """A request the handler refuses before running anything: carries the HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Handler(BaseHTTPRequestHandler):
     """SPARQL 1.1 Protocol request handler (one :class:`Endpoint` per server)."""
 
-    server_version = "govkg-sparql/0.1"
+    server_version = "govkg-sparql/0.2"
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds a client may take to send a request (slow or stalled clients are dropped)
     endpoint: Endpoint
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
@@ -159,39 +220,89 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _send(self, status: int, body: str | bytes, ctype: str = "text/plain; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
+              headers: dict[str, str] | None = None, cors: bool = True) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "X-Result-Truncated")
-        self.send_header("Vary", "Accept")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Expose-Headers", "X-Result-Truncated")
+        self.send_header("Vary", "Accept, Origin")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
 
+    def _refuse(self, status: int, message: str, cors: bool = True) -> None:
+        self._send(status, " ".join(message.split()) + "\n", cors=cors)
+
+    def _dispatch(self, method) -> None:
+        """Run a method handler; any failure becomes a one-line 4xx/5xx, never a traceback or a dropped connection."""
+        try:
+            if not self._host_ok():
+                self.close_connection = True
+                self._refuse(421, "unknown Host: this endpoint answers requests addressed to this machine only")
+                return
+            method()
+        except BadRequest as exc:
+            self.close_connection = True
+            self._refuse(exc.status, str(exc))
+        except (ConnectionError, TimeoutError, OSError):
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 (the server keeps serving)
+            self.close_connection = True
+            try:
+                self._refuse(500, f"internal error: {type(exc).__name__}: {exc}")
+            except OSError:
+                pass
+
+    def _host_ok(self) -> bool:
+        allowed = self.endpoint.allowed_hosts
+        if allowed is None:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        if not host:
+            return self.request_version == "HTTP/1.0"  # HTTP/1.1 requires Host
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return name in allowed or name.strip("[]") in allowed
+
     def do_OPTIONS(self) -> None:
-        self.send_response(HTTPStatus.NO_CONTENT)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        def run() -> None:
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "86400")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        self._dispatch(run)
 
     def do_GET(self) -> None:
+        self._dispatch(self._get)
+
+    def do_HEAD(self) -> None:
+        self._dispatch(self._get)
+
+    def do_POST(self) -> None:
+        self._dispatch(self._post)
+
+    def _get(self) -> None:
         url = urlsplit(self.path)
         args = parse_qs(url.query)
         if url.path in ("/", "/index.html"):
-            self._send(200, query_page(), "text/html; charset=utf-8")
+            page, csp = query_page_with_policy()
+            self._send(200, page, "text/html; charset=utf-8",
+                       {"Content-Security-Policy": csp, "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"})
         elif url.path == "/saved.json":
             self._send(200, json.dumps(saved_list(), ensure_ascii=False), "application/json")
         elif url.path in ("/sparql", "/query"):
             if "update" in args:
-                self._send(405, "updates must be sent with POST\n", headers={"Allow": "POST"})
+                self._send(405, "updates must be sent with POST\n", headers={"Allow": "POST"}, cors=False)
             elif "query" not in args:
                 self._send(400, "missing query parameter\n")
             else:
@@ -199,13 +310,38 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, "not found: try / or /sparql\n")
 
-    def do_POST(self) -> None:
+    def _body(self) -> str:
+        """The request body as text, within the size cap.
+
+        Raises:
+            BadRequest: no or a bad Content-Length, too large, chunked, or not UTF-8.
+        """
+        if self.headers.get("Transfer-Encoding"):
+            raise BadRequest(411, "send the body with a Content-Length (chunked transfer is not accepted)")
+        raw = self.headers.get("Content-Length")
+        if raw is None:
+            raise BadRequest(411, "a POST needs a Content-Length header")
+        raw = raw.strip()
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 15:
+            raise BadRequest(400, f"bad Content-Length {raw[:40]!r}")
+        length = int(raw)
+        if length > self.endpoint.max_body:
+            raise BadRequest(413, f"request body of {length} bytes is larger than the {self.endpoint.max_body} "
+                                  f"byte limit (--max-body)")
+        data = self.rfile.read(length)
+        if len(data) < length:
+            raise BadRequest(400, "the request body is shorter than its Content-Length")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BadRequest(400, f"the request body is not UTF-8 (byte {exc.start})") from None
+
+    def _post(self) -> None:
         url = urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/update"):
             self._send(404, "not found: POST to /sparql\n")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8")
+        body = self._body()
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         args = parse_qs(url.query)
         if ctype == "application/x-www-form-urlencoded":
@@ -218,53 +354,168 @@ class Handler(BaseHTTPRequestHandler):
             self._send(415, "send application/sparql-query, application/sparql-update or a form\n")
             return
         if "update" in args:
-            try:
-                self.endpoint.update(args["update"][0])
-            except PermissionError as exc:
-                self._send(403, f"{exc}\n")
-            except QueryError as exc:
-                self._send(400, f"{exc}\n")
-            else:
-                self._send(204, b"")
+            self._update(args["update"][0], ctype)
         elif "query" in args:
             self._answer(args["query"][0], args)
         else:
             self._send(400, "missing query or update\n")
 
+    def _update(self, text: str, ctype: str) -> None:
+        """An update: the checks against cross-site requests, then the worker. No CORS header is sent."""
+        ep = self.endpoint
+        if not ep.writable:
+            self._refuse(403, "this endpoint is read-only; start it with `kg serve --writable` to allow updates",
+                         cors=False)
+            return
+        origin = self.headers.get("Origin")
+        if origin is not None and not self._same_origin(origin):
+            self._refuse(403, f"update refused: it comes from another site ({origin[:100]})", cors=False)
+            return
+        token_ok = ep.token is not None and hmac.compare_digest(
+            (self.headers.get("Authorization") or "").encode(), f"Bearer {ep.token}".encode())
+        if ep.token is not None and not token_ok:
+            self._send(401, "update refused: send the server's token as `Authorization: Bearer TOKEN`\n",
+                       headers={"WWW-Authenticate": 'Bearer realm="govkg"'}, cors=False)
+            return
+        if ctype != "application/sparql-update" and not token_ok:
+            self._refuse(415, "updates must be sent as Content-Type: application/sparql-update "
+                              "(form updates need the server's token)", cors=False)
+            return
+        try:
+            ep.update(text)
+        except PermissionError as exc:
+            self._refuse(403, str(exc), cors=False)
+        except QueryError as exc:
+            self._send(400, f"{exc}\n", cors=False)
+        except TimeoutError as exc:
+            self._refuse(503, f"{exc}; the update was not applied", cors=False)
+        except EngineCrash as exc:
+            self._refuse(503 if exc.memory else 500, f"{exc}; the update was not applied", cors=False)
+        else:
+            self._send(204, b"", cors=False)
+
+    def _same_origin(self, origin: str) -> bool:
+        host = (self.headers.get("Host") or "").lower()
+        return origin.lower() in (f"http://{host}", f"https://{host}")
+
     def _answer(self, text: str, args: dict[str, list[str]]) -> None:
         try:
-            result = self.endpoint.query(text)
+            status, body, ctype, headers = self.endpoint.answer(text, self.headers.get("Accept"),
+                                                                args.get("format", [None])[0])
         except QueryError as exc:
             self._send(400, f"{exc}\n")
-            return
+        except PermissionError as exc:
+            self._refuse(403, str(exc))
         except TimeoutError as exc:
-            self._send(503, f"{exc}\n")
-            return
-        graph = result.kind == "graph"
-        fmt = args.get("format", [None])[0]
-        if fmt not in MEDIA or (fmt in ("turtle", "ntriples")) != graph:
-            fmt = negotiate(self.headers.get("Accept"), graph)
-        if fmt is None:
-            wanted = ", ".join(GRAPH_TYPES if graph else RESULT_TYPES)
-            self._send(406, f"cannot answer in the Accept types; offered: {wanted}\n")
-            return
-        headers = {"X-Result-Truncated": "true"} if result.truncated else {}
-        self._send(200, render(result, fmt), f"{MEDIA[fmt]}; charset=utf-8", headers)
+            self._refuse(503, str(exc))
+        except EngineCrash as exc:
+            self._refuse(503 if exc.memory else 500, str(exc))
+        else:
+            self._send(status, body, ctype, headers)
 
 
-def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
-                timeout: float = 30.0, max_rows: int = 10000, verbose: bool = False) -> ThreadingHTTPServer:
-    """An HTTP server answering SPARQL on ``store``; call ``serve_forever()`` (``port=0`` picks a free port)."""
-    endpoint = Endpoint(store, writable=writable, timeout=timeout, max_rows=max_rows)
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server: a thread per connection, a deep listen queue, workers stopped on close."""
+
+    daemon_threads = True
+    request_queue_size = 128
+    endpoint: Endpoint
+    verbose = False
+    _tmpdir: str | None = None
+
+    def server_close(self) -> None:
+        super().server_close()
+        ep = getattr(self, "endpoint", None)
+        if ep is not None:
+            ep.pool.close()
+        if self._tmpdir:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
+
+
+def _materialise(data: ox.Store | str | Path, tmpdir: str) -> str:
+    """Write a file's graph or an in-memory store into a store directory under ``tmpdir``; returns its path.
+
+    Workers then open that directory instead of each parsing the file again.
+
+    Raises:
+        QueryError: the file cannot be read.
+    """
+    path = str(Path(tmpdir) / "store")
+    if isinstance(data, ox.Store):
+        disk = ox.Store(path)
+        disk.bulk_extend(iter(data))
+    else:
+        disk = open_dataset(data, into=path)
+    disk.flush()
+    del disk
+    return path
+
+
+def make_server(store: ox.Store | str | Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
+                timeout: float = 30.0, max_rows: int = 10000, verbose: bool = False, workers: int = 2,
+                max_memory: int | None = DEFAULT_MAX_MEMORY, allow_endpoints: tuple[str, ...] = (),
+                token: str | None = None, max_body: int = MAX_BODY,
+                allow_hosts: tuple[str, ...] = ()) -> SparqlServer:
+    """An HTTP server answering SPARQL; call ``serve_forever()`` (``port=0`` picks a free port).
+
+    Args:
+        store: A store directory, an RDF file, or an in-memory :class:`pyoxigraph.Store`
+            (copied: the workers answer from a copy).
+        writable: Accept SPARQL Update (one worker then holds the store for writing).
+        workers: Worker processes answering queries at once (1 when writable).
+        max_memory: Bytes of memory a query may use on top of its worker's (None: no ceiling).
+        allow_endpoints: Address prefixes that SERVICE and LOAD may reach; ``("*",)`` for any.
+        token: When set, updates need ``Authorization: Bearer TOKEN``.
+        allow_hosts: More ``Host`` names to answer (a loopback server answers only its own names).
+
+    Raises:
+        QueryError: the data cannot be opened.
+        OSError: the address cannot be bound.
+    """
+    tmpdir = None
+    if isinstance(store, ox.Store) or not Path(store).is_dir():
+        tmpdir = tempfile.mkdtemp(prefix="kg-serve-")
+        try:
+            path = _materialise(store, tmpdir)
+        except BaseException:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            raise
+    else:
+        path = str(store)
+    try:
+        source = Source(path, "store-rw" if writable else "store")
+        pool = WorkerPool(source, size=1 if writable else workers, max_memory=max_memory)
+    except BaseException as exc:
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        if isinstance(exc, (QueryError, KeyboardInterrupt)):
+            raise
+        raise QueryError(f"{path}: cannot open the data: {exc}") from None
+    hosts: set[str] | None = None
+    if host in LOOPBACK_NAMES or host.startswith("127."):
+        hosts = {h.strip("[]").lower() for h in (*LOOPBACK_NAMES, host, *allow_hosts)}
+    elif allow_hosts:
+        hosts = {h.lower() for h in allow_hosts} | {host.lower()}
+    endpoint = Endpoint(pool, writable=writable, timeout=timeout, max_rows=max_rows,
+                        allow_endpoints=allow_endpoints, token=token, max_body=max_body, allowed_hosts=hosts)
     handler = type("BoundHandler", (Handler,), {"endpoint": endpoint})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    server.verbose = verbose  # type: ignore[attr-defined]
+    try:
+        server = SparqlServer((host, port), handler)
+    except BaseException:
+        pool.close()
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        raise
+    server.endpoint = endpoint
+    server._tmpdir = tmpdir
+    server.verbose = verbose
     return server
 
 
-def serve_in_thread(store: ox.Store, **kwargs: object) -> tuple[ThreadingHTTPServer, threading.Thread]:
-    """Start a server on a background thread (for tests and notebooks); stop it with ``server.shutdown()``."""
+def serve_in_thread(store: ox.Store | str | Path, **kwargs: object) -> tuple[SparqlServer, threading.Thread]:
+    """Start a server on a background thread (for tests and notebooks); stop it with ``shutdown()`` and
+    ``server_close()``."""
     server = make_server(store, **kwargs)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -289,33 +540,68 @@ def query_page() -> str:
             .replace("/*PREFIXES*/{}", json.dumps(PREFIXES)))
 
 
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def query_page_with_policy() -> tuple[str, str]:
+    """The query page and its Content-Security-Policy: only its own inline script and style run, and
+    it may fetch from this server only."""
+    page = query_page()
+    scripts = [_sha256(m) for m in re.findall(r"<script>(.*?)</script>", page, re.S)]
+    styles = [_sha256(m) for m in re.findall(r"<style>(.*?)</style>", page, re.S)]
+    csp = (f"default-src 'none'; script-src {' '.join(scripts) or chr(39) + 'none' + chr(39)}; "
+           f"style-src {' '.join(styles) or chr(39) + 'none' + chr(39)}; connect-src 'self'; img-src 'self' data:; "
+           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return page, csp
+
+
 @click.command("serve")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default is reachable from this machine only.")
 @click.option("--port", default=7878, show_default=True, type=int)
-@click.option("--writable", is_flag=True, help="Accept SPARQL Update (a store is then opened read-write).")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
-@click.option("--max-rows", default=10000, show_default=True, type=int, help="Rows returned at most.")
+@click.option("--writable", is_flag=True,
+              help="Accept SPARQL Update (application/sparql-update, same-origin only; a store is opened "
+                   "read-write).")
+@click.option("--token", envvar="KG_SERVE_TOKEN",
+              help="With --writable: updates must carry `Authorization: Bearer TOKEN` (env KG_SERVE_TOKEN).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a query may run; then its worker is killed.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
+              help="Rows returned at most.")
+@click.option("--max-memory", default=DEFAULT_MAX_MEMORY // 2**20, show_default=True, type=click.IntRange(min=0),
+              metavar="MB", help="Memory a query may use (0: no limit).")
+@click.option("--max-body", default=MAX_BODY, show_default=True, type=click.IntRange(min=1), metavar="BYTES",
+              help="Largest request body accepted.")
+@click.option("-w", "--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes answering queries at once (1 with --writable).")
+@click.option("--allow-endpoint", "allow_endpoints", multiple=True, metavar="URL_PREFIX",
+              help="Let SERVICE (and LOAD, with --writable) reach addresses starting with this prefix; "
+                   "repeatable; '*' allows any. Off by default: the server makes no outbound requests.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
-def serve_command(source: Path, host: str, port: int, writable: bool, timeout: float, max_rows: int,
-                  verbose: bool) -> None:
-    """Serve SOURCE (a store directory or an RDF file) as a SPARQL 1.1 endpoint with a query page."""
-    try:
-        if writable and source.is_dir():
-            from kg.store import KgStore, StoreError
+def serve_command(source: Path, host: str, port: int, writable: bool, token: str | None, timeout: float,
+                  max_rows: int, max_memory: int, max_body: int, workers: int, allow_endpoints: tuple[str, ...],
+                  allow_hosts: tuple[str, ...], verbose: bool) -> None:
+    """Serve SOURCE (a store directory or an RDF file) as a SPARQL 1.1 endpoint with a query page.
 
-            try:
-                store = KgStore.open(source).store
-            except StoreError as exc:
-                raise QueryError(str(exc)) from None
-        else:
-            store = open_dataset(source)
+    See docs/security.md for what the endpoint allows by default and what each option opens.
+    """
+    if source.is_dir():
+        from kg.store import is_store
+
+        if not is_store(source):
+            click.echo(f"error: {source}: not a govkg store (no database in it)", err=True)
+            sys.exit(1)
+    try:
+        server = make_server(source, host, port, writable, timeout, max_rows, verbose, workers,
+                             max_memory * 2**20 if max_memory else None, allow_endpoints, token, max_body,
+                             allow_hosts)
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    try:
-        server = make_server(store, host, port, writable, timeout, max_rows, verbose)
     except OSError as exc:
         click.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(1)
