@@ -75,3 +75,24 @@ def test_county_paper_bodies_are_its_county():
     g = build(text)
     assert "灵川县委" in labels(g, GK.Agency) and "灵川县人民政府" in labels(g, GK.Agency)
     assert "县委" not in labels(g, GK.Agency)
+
+
+def test_bodies_listed_after_one_share_its_prefix():
+    g = build(HEAD + "5月8日,会同省民政厅、人社厅、财政厅开展督查。", "湖北省")
+    names = labels(g, GK.Agency)
+    assert {"湖北省民政厅", "湖北省人社厅", "湖北省财政厅"} <= set(names)
+
+
+def test_a_national_office_is_part_of_its_body():
+    from rdflib.namespace import RDFS
+
+    g = build(HEAD + "5月8日,会议传达学习中共中央办公厅有关通知精神。", "宜昌市")
+    office = next(s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == "中共中央办公厅")
+    assert str(g.value(g.value(office, GK.parentOrganization), RDFS.label)) == "中共中央"
+
+
+def test_autonomous_region_and_development_zone_bodies():
+    g = build(HEAD + "5月8日,自治区党委常委、市委书记林志远出席。经开区党工委书记赵明亮主持。", "乌鲁木齐市")
+    names = labels(g, GK.Agency)
+    assert "新疆维吾尔自治区党委" in names
+    assert "乌鲁木齐经开区党工委" in names

@@ -167,6 +167,11 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
             if text.startswith(nat, s):
                 out.append((s, s + len(nat), "national"))
                 break
+        for word in _by_first("level-word").get(text[s], ()):
+            # 自治区党委, 自治州人民政府, 经开区党工委: a level written as a word
+            if free and text.startswith(word, s):
+                out.append((s, s + len(word), "level"))
+                break
     for m in article.mentions:
         if m.attrs.get("adminLevel") in ("province", "prefecture", "county", "township"):
             out.append((m.start, m.end, "place"))
@@ -259,9 +264,35 @@ def home_division(ctx: Context, level: str) -> str | None:
     return None
 
 
+def _level_word_region(word: str, ctx: Context) -> str | None:
+    """What a level word stands for on the page: 自治区 the home province (when it is one), 自治州
+    the home city, a development zone (经开区) the home city's (长沙经开区: its short name + the word)."""
+    region = ctx.region
+    for full in (region.province, region.city, region.county):
+        if full and full.endswith(word):
+            return full
+    if word.startswith("自治"):
+        return None
+    home = region.county or region.city
+    if not home:
+        return None
+    from kg.gazetteer import Gazetteer
+
+    code = region.county_code if region.county else region.city_code
+    d = Gazetteer.default().get(code) if code else None
+    short = min((a for a in (d.aliases if d else ()) if len(a) >= 2), key=len, default=home)
+    return short + word
+
+
 def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
     """Canonical label and identity scope of a name as written."""
     if kind == "level":
+        word = next((w for w in agency_grammar()["level-word"] if surface.startswith(w)), surface[0])
+        if len(word) > 1:
+            name = _level_word_region(word, ctx)
+            if name:
+                return canonical_label(name + surface[len(word):]), ""
+            return canonical_label(surface), "@" + article.id
         ch = surface[0]
         name = None
         if ch in "县区镇乡旗":
@@ -303,6 +334,32 @@ def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
     return best.label if best else None
 
 
+NATIONAL_BODIES = ("中共中央", "国务院", "全国人大", "全国政协", "党中央")
+
+
+def _shared_prefix_list(text: str, end: int, first: tuple[str, str] | None, kind: str,
+                        found: list[AgencySpan], taken: list[tuple[int, int]]) -> None:
+    """Bodies listed after one that share its prefix: "省民政厅、人社厅、财政厅" are three
+    provincial departments, "市委组织部、发改委、教育局" the city's."""
+    if first is None or kind == "national":
+        return
+    from kg.extract.places import division_prefix
+
+    label, scope = first
+    prefix = division_prefix(label) or (label[0] if label[0] in agency_grammar()["level"] else None)
+    if not prefix:
+        return
+    p = end
+    while text[p:p + 1] == "、" and p + 1 < len(text) and text[p + 1] not in agency_grammar()["level"]:
+        u = _unit_at(text, p + 1, MAX_EXT_STEM, bodies=False)
+        if u is None or any(a < u and p + 1 < b for a, b in taken):
+            return
+        name = canonical_label(prefix + text[p + 1:u])
+        found.append(AgencySpan(p + 1, u, name, f"Agency/{name}{scope}"))
+        taken.append((p + 1, u))
+        p = u
+
+
 def find_agencies(article: Article, context: Context) -> None:
     """Add Agency and Company mentions (with parent bodies) to the article."""
     text = article.text
@@ -320,13 +377,21 @@ def find_agencies(article: Article, context: Context) -> None:
             else:
                 continue
         parent = None
+        if kind == "national" and text[start:pend] in NATIONAL_BODIES and ends[0] != pend:
+            # 中共中央办公厅 is a part of 中共中央
+            label = canonical_label(text[start:pend])
+            parent = f"Agency/{label}"
+            found.append(AgencySpan(start, pend, label, parent))
+        first = None
         for end in ends:
             surface = text[start:end]
             label, scope = _qualify(surface, kind, article, start, context)
             key = f"Agency/{label}{scope}"
             found.append(AgencySpan(start, end, label, key, parent))
+            first = first or (label, scope)
             parent = key
         taken.append((start, ends[-1]))
+        _shared_prefix_list(text, ends[-1], first, kind, found, taken)
     for start, end in _ministries(text, taken):
         surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))

@@ -55,7 +55,9 @@ NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", 
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
-NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说")
+NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
+# surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
+PREPOSITION_SURNAMES = set("向于和同对把为从全时")
 # a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
 COMMON_WORD_TAGS = ("n", "v", "vn", "r", "d", "p", "c", "m", "q", "u")
 COMMON_WORD_FREQ = 10000
@@ -140,7 +142,7 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
             if not _ends_name(text, end, words):
                 continue
             strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(words, end)
-            if _common_given(cand) and (strict or not strong):
+            if _common_given(cand) and (strict or not strong or text[pos] in PREPOSITION_SURNAMES):
                 continue
             return end
     return None
@@ -428,7 +430,9 @@ class OfficialFinder:
                 for s, e in members:
                     self._add(s, e, posts)
                 return end
-        if after_leaders or text.startswith(LIST_END_WORDS, tail):
+        alone_with_deng = len(members) == 1 and text.startswith("等", tail) \
+            and not text.startswith(("等人", "等同志", "等领导", "等陪同", "等参加", "等出席", "等一行"), tail)
+        if after_leaders or (text.startswith(LIST_END_WORDS, tail) and not alone_with_deng):
             for s, e in members:
                 self._add(s, e, [])
                 self.listed.add(text[s:e])
