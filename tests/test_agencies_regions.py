@@ -96,3 +96,29 @@ def test_autonomous_region_and_development_zone_bodies():
     names = labels(g, GK.Agency)
     assert "新疆维吾尔自治区党委" in names
     assert "乌鲁木齐经开区党工委" in names
+
+
+def test_a_body_named_after_city_and_district_is_the_districts():
+    g = build(HEAD + "5月8日,区委书记林志远主持会议。至发稿时,宜昌市夷陵区委常委、宣传部长赵明亮告诉记者。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert names.count("夷陵区委") == 1 and "宜昌市夷陵区委" not in names
+
+
+def test_national_bodies_alone_and_ministry_departments():
+    g = build(HEAD + "5月8日,全国人大副委员长林志远指出,要加强监管。公安部经济犯罪侦查局副局长赵明亮介绍。"
+                     "银监会主持召开会议。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert {"全国人大", "公安部", "公安部经济犯罪侦查局", "银监会"} <= set(names)
+
+
+def test_bureaus_without_a_region_are_the_home_regions():
+    a = build(HEAD + "5月8日,邮政局负责人介绍情况。", "宜昌市", source="a-2024-05-08.txt")
+    b = build(HEAD + "5月8日,邮政局负责人介绍情况。", "襄阳市", source="b-2024-05-08.txt")
+    ka = {s for s in a.subjects(None, GK.Agency)} | set(a.subjects(predicate=None, object=GK.Agency))
+    kb = set(b.subjects(predicate=None, object=GK.Agency))
+    assert ka and kb and not ka & kb
+
+
+def test_a_conjunction_never_starts_a_body():
+    g = build(HEAD + "5月8日,我县和省农业发展银行营业部签订协议。", "长沙市")
+    assert not any(n.startswith(("和", "长沙县和")) or "县和" in n for n in labels(g, GK.Agency))

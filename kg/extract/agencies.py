@@ -23,6 +23,7 @@ from kg.pipeline import Context
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 MAX_STEM = 10
+STEM_FIRST_STOP = set("和与及或")
 WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
@@ -44,7 +45,7 @@ class AgencySpan:
     parent: str | None = None
 
 
-FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的、,，。;；:：(（\"“”")
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各、,，。;；:：(（\"“”")
 BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 
 
@@ -87,11 +88,15 @@ def _end_ok(text: str, end: int) -> bool:
     last = text[end - 1]
     if text.startswith(agency_grammar()["run-on"], end - 1):
         return False
+    if role_at(text, end - 1) or role_at(text, end):
+        return True
     for n in (2, 3):
         word = last + text[end:end + n - 1]
-        if len(word) == n and is_dictionary_word(word) and not role_at(text, end - 1) and not role_at(text, end):
+        if len(word) == n and is_dictionary_word(word):
             return False
-    return True
+    # a four-character word across the end: 市|政府采购, not a government
+    word = text[end - 2:end + 2]
+    return not (len(word) == 4 and is_dictionary_word(word) and (word_tag(word) or "")[:1] in ("v", "n"))
 
 
 def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = False) -> int | None:
@@ -109,6 +114,8 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
         # function word, and no role may start inside it (checked as it grows)
         if n and (not CJK.match(text[at - 1]) or text[at - 1] in STEM_STOP):
             break
+        if n == 1 and text[pos] in STEM_FIRST_STOP:  # a name never starts with a conjunction (县|和省…)
+            break
         # a unit inside a name (市委|农办) never starts another body's name (联合|市公安局)
         if sub_unit and n and text[at - 1] in agency_grammar()["level"]:
             break
@@ -118,8 +125,10 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
         for suf in suffixes.get(text[at], ()):
             end = at + len(suf)
             # after a place, a one-character suffix (and 中心) needs a stem of two: 高邮|科,
-            # 襄阳|分院, X镇|中心 are no bodies (inside a name 市委|农办 is one)
-            if not sub_unit and n < 2 and (len(suf) == 1 or suf in WEAK_SUFFIXES):
+            # 襄阳|分院, X镇|中心 are no bodies (inside a name 市委|农办 is one, and so is a short
+            # form the dictionary knows: 市|农委)
+            if not sub_unit and n < 2 and (len(suf) == 1 or suf in WEAK_SUFFIXES) \
+                    and not (n == 1 and suf in "委办" and (word_tag(text[pos:at + 1]) or "").startswith(("n", "j"))):
                 continue
             # a role inside the suffix does not stop it (城市管理|委员会, not 委员)
             if role and len(role) >= len(suf):
@@ -172,10 +181,13 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
             if free and text.startswith(word, s):
                 out.append((s, s + len(word), "level"))
                 break
-    for m in article.mentions:
-        if m.attrs.get("adminLevel") in ("province", "prefecture", "county", "township"):
-            out.append((m.start, m.end, "place"))
-    return sorted(set(out))
+    places = [m for m in article.mentions if m.attrs.get("adminLevel") in ("province", "prefecture", "county",
+                                                                              "township")]
+    for m in places:
+        out.append((m.start, m.end, "place"))
+    # a level character that ends a place's name (襄阳|市|襄州区委) starts nothing
+    inside = {p for m in places for p in range(m.start + 1, m.end)}
+    return sorted({o for o in out if not (o[2] == "level" and o[0] in inside)})
 
 
 def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,7 +218,9 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
                 start = toks[j][1]
                 extended = True
                 j -= 1
-            if extended and _unit_ok(text[start:end]):
+            # a word the dictionary knows whole as a name (邮政局, 公安部) needs no stem before it
+            whole = w != suf and len(w) >= 3 and (word_tag(w) or "").startswith(("nt", "j"))
+            if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
     return out
@@ -218,10 +232,22 @@ def _ministries(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     for name in agency_grammar().get("ministry", ()):
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken + out) or not _end_ok(text, e):
+            if any(a < e and s < b for a, b in taken + out) or (name[-1] in "部署局" and not _end_ok(text, e)):
                 continue
             out.append((s, e))
     return out
+
+
+def _departments_of(text: str, end: int) -> list[int]:
+    """Ends of the departments named right after a ministry (公安部|经济犯罪侦查局)."""
+    ends: list[int] = []
+    while not role_at(text, end):
+        nxt = _unit_at(text, end, MAX_EXT_STEM, bodies=False, sub_unit=True)
+        if nxt is None:
+            break
+        ends.append(nxt)
+        end = nxt
+    return ends
 
 
 GOVERNMENT_OF = re.compile(r"^(.+(?:[省市县区州盟旗镇乡]|地区))政府$")
@@ -334,6 +360,7 @@ def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
     return best.label if best else None
 
 
+NATIONAL_SUFFIXES = ("部", "署", "总署", "总局")
 NATIONAL_BODIES = ("中共中央", "国务院", "全国人大", "全国政协", "党中央")
 
 
@@ -367,12 +394,16 @@ def find_agencies(article: Article, context: Context) -> None:
     taken: list[tuple[int, int]] = []
     # a visited site (X镇综合文化服务中心) is a place, not a body
     site_ends = {m.end for m in article.mentions if m.kind == "Site"}
-    for start, pend, kind in _prefix_starts(article):
+    starts = _prefix_starts(article)
+    place_starts = {s for s, _, k in starts if k == "place"}
+    for start, pend, kind in starts:
         if any(a <= start < b for a, b in taken):
             continue
+        if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
+            continue  # 襄阳市|襄州区委: the body is named after the more local division
         ends = [e for e in _chain(text, pend) if e not in site_ends]
         if not ends:
-            if kind == "national" and text[start:pend] in agency_grammar()["body"] + ("国务院", "中共中央"):
+            if kind == "national" and text[start:pend] in agency_grammar()["body"] + NATIONAL_BODIES:
                 ends = [pend]
             else:
                 continue
@@ -395,10 +426,20 @@ def find_agencies(article: Article, context: Context) -> None:
     for start, end in _ministries(text, taken):
         surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
+        parent = f"Agency/{surface}"
+        for sub in _departments_of(text, end):
+            label = surface + text[end:sub]
+            found.append(AgencySpan(start, sub, label, f"Agency/{label}", parent))
+            parent = f"Agency/{label}"
+            end = sub
         taken.append((start, end))
+    region = context.region
+    local_scope = "@" + (region.county or region.city or region.province or article.id)
     for start, end in _strong_starts(text, taken):
         surface = canonical_label(text[start:end])
-        found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
+        # a ministry is national; a station or bureau without a region is the home region's
+        scope = "" if surface.endswith(NATIONAL_SUFFIXES) else local_scope
+        found.append(AgencySpan(start, end, surface, f"Agency/{surface}{scope}"))
         taken.append((start, end))
     spans = context.cache.setdefault("agencies", {})
     spans[article.id] = found
