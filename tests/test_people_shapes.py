@@ -103,3 +103,14 @@ def test_mayor_after_a_party_title_of_another_city():
     assert ("市长", "青州市人民政府") in posts_of(g, node(g, GK.Official, "赵明亮"))
 
 
+
+
+def test_a_chain_keeps_going_past_a_body_the_grammar_does_not_know():
+    g = officials("5月8日,省委常委、青禾党委书记、市委书记林志远出席。", region="宜昌市")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {
+        ("常委", "湖北省委"), ("书记", "青禾党委"), ("书记", "宜昌市委")}
+
+
+def test_a_department_named_without_its_province():
+    g = officials("5月8日,会议在西宁召开。财政厅副厅长林志远作报告。", region="青海省")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("副厅长", "青海省财政厅")}

@@ -299,12 +299,12 @@ def _level_word_region(word: str, ctx: Context) -> str | None:
             return full
     if word.startswith("自治"):
         return None
-    home = region.county or region.city
+    home = region.city or region.county  # zones are named after their city (长沙经开区)
     if not home:
         return None
     from kg.gazetteer import Gazetteer
 
-    code = region.county_code if region.county else region.city_code
+    code = region.city_code if region.city else region.county_code
     d = Gazetteer.default().get(code) if code else None
     short = min((a for a in (d.aliases if d else ()) if len(a) >= 2), key=len, default=home)
     return short + word
@@ -437,8 +437,11 @@ def find_agencies(article: Article, context: Context) -> None:
     local_scope = "@" + (region.county or region.city or region.province or article.id)
     for start, end in _strong_starts(text, taken):
         surface = canonical_label(text[start:end])
-        # a ministry is national; a station or bureau without a region is the home region's
+        # a ministry is national; a station or bureau without a region is the home region's;
+        # a 厅 is always a province's (财政厅 on a page of 青海 is 青海省财政厅)
         scope = "" if surface.endswith(NATIONAL_SUFFIXES) else local_scope
+        if surface.endswith("厅") and region.province and not surface.startswith(region.province):
+            surface, scope = region.province + surface, ""
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}{scope}"))
         taken.append((start, end))
     spans = context.cache.setdefault("agencies", {})

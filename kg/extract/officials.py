@@ -25,7 +25,7 @@ from functools import cache
 from dataclasses import dataclass
 
 from kg.extract.agencies import AgencySpan, canonical_label, home_division
-from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, word_tag
+from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, tokens, word_tag
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -53,6 +53,8 @@ CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
+# words that end a body's name, for bodies the agency grammar does not know (乌昌党委)
+UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
 NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
@@ -224,6 +226,8 @@ class OfficialFinder:
         while True:
             p = end
             a = self.agency_at.get(p)
+            if a is None and p > pos:
+                a = self._unknown_body_at(p)
             if a is not None:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
@@ -252,13 +256,38 @@ class OfficialFinder:
                 r = role_at(text, p)
             end = p
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
-                                                         or self._department_then_role(agency, p + 1)):
+                                                         or self._department_then_role(agency, p + 1)
+                                                         or (text[p] == "、" and self._unknown_body_at(p + 1))):
                 end = p + 1
                 continue
             break
         if end > pos and text[end - 1] in "、,，":
             end -= 1
         return end, posts
+
+    def _unknown_body_at(self, p: int) -> AgencySpan | None:
+        """A body the grammar does not know, inside a chain of titles: a short name ending in a
+        body word right before a title ("自治区党委常委、乌昌党委书记、…": 乌昌党委)."""
+        text = self.text
+        for x in range(p + 3, min(len(text), p + 10)):
+            if not NAME_CHARS.fullmatch(text[x - 1]):
+                return None
+            if role_at(text, x):
+                unit = text[p:x]
+                end_word = next((w for w in UNKNOWN_BODY_ENDS if unit.endswith(w)), None)
+                if end_word is None or len(unit) - len(end_word) < 2 or role_at(text, p):
+                    return None
+                stem = unit[:-len(end_word)]
+                if set(stem) & set(LEVEL_CHARS) or any((word_tag(w) or "n")[:1] in "vpdcr" for w, _, _ in tokens(stem)):
+                    return None  # 引导|政协, 成为市|政协: a verb or a known level before a body word
+                label = canonical_label(unit)
+                region = self.ctx.region
+                key = f"Agency/{label}@{region.county or region.city or region.province or self.art.id}"
+                span = AgencySpan(p, x, label, key)
+                self.agency_at[p] = span
+                self.art.mentions.append(Mention(p, x, "Agency", key, label))
+                return span
+        return None
 
     def _department_then_role(self, agency: AgencySpan | None, p: int) -> bool:
         if agency is None:
@@ -324,6 +353,8 @@ class OfficialFinder:
             if cand < i:
                 continue
             i = cand
+            if i not in self.agency_at and (i == 0 or text[i - 1] in "。,，;；\n、") and not role_at(text, i):
+                self._unknown_body_at(i)  # "…，乌昌党委副书记、…": a chain that starts with one
             if i in self.agency_at or role_at(text, i):
                 inherit = last[1] if last[0] == i - 1 and text[i - 1] in "、,，" else None
                 end, posts = self.title_chain(i, inherit)
