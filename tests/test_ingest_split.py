@@ -333,3 +333,31 @@ def test_web_page_fact_line_names_the_author():
 def test_datelines_of_news_sites(lead: str) -> None:
     (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "5月8日,青禾县召开防汛工作会议。" + BODY)
     assert a.authors == ["林晓雯"]
+
+
+@pytest.mark.parametrize("header", ["云溪日报 2024年5月8日 星期三", "第3版:要闻", "首页 > 新闻中心 > 本地新闻",
+                                    "2024年05月08日 第 02 版"])
+def test_page_furniture_is_no_headline_and_no_article(header: str) -> None:
+    (a,) = arts(header + "\n\n青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and header in a.text
+    page = (header + "\n\n青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY
+            + "\n\n云溪市新建公园十二座\n\n本报讯(记者 陈可)5月8日,云溪市新建口袋公园十二座。" + BODY)
+    a, b = arts(page)
+    assert (a.headline, b.headline) == ("青禾县召开防汛工作会议", "云溪市新建公园十二座")
+    assert a.column is None and header in a.text
+
+
+@pytest.mark.parametrize("line, names", [
+    ("记者 阿依古丽·买买提 许诺", ["阿依古丽·买买提", "许诺"]),
+    ("文 | 林晓雯", ["林晓雯"]),
+])
+def test_more_byline_lines(line: str, names: list[str]) -> None:
+    (a,) = arts(f"云溪市新建公园十二座\n\n{line}\n\n今年以来,云溪市新建口袋公园十二座。" + BODY)
+    assert a.authors == names
+
+
+def test_agency_photo_credit():
+    page = ("青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY
+            + "\n\n5月8日,青禾县城关镇农户在大棚里采摘黄瓜。(新华社发 林晓雯 摄)")
+    _, photo = arts(page)
+    assert photo.photographers == ["林晓雯"]

@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAME_RX = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}")
+# a name: two to five characters, or a transcribed name with a middle dot (阿依古丽·买买提; "?" where
+# a repost lost the dot)
+NAME = r"(?:[\u4e00-\u9fff]{1,7}[·•・?][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5})"
 # words that end a role token: "本报记者", "全媒体记者", "特约通讯员", "摄影记者"
 AUTHOR_ROLES = ("记者", "作者", "撰稿", "采写", "摄影", "摄像")
 CORRESPONDENT_ROLES = ("通讯员", "实习生")
@@ -50,7 +51,7 @@ DATELINE_BARE = re.compile(
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
 MARKS = "■□▲●◆◇"
-ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|文\s*[/:：]|图\s*[/:：]|文/图)")
+ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
 TRAILING = re.compile(r"[(（]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）]{1,60})[)）]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
 # "■本报记者 张三" ending a caption
@@ -58,8 +59,8 @@ MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记�
                            r"\s*(?:摄)?\s*$")
 # "(记者 张三 摄)", "张三 李四 摄", "陈可摄(云溪视觉)", "新华社记者 张三 摄"
 SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●◆。!?！？,，;；:：]))"
-                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*)?"
-                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*?)[\s/]*摄(?:影)?\s*"
+                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*|[\u4e00-\u9fff]{1,8}?发\s*)?"
+                        rf"({NAME}(?:[\s、]+{NAME})*?)[\s/]*摄(?:影)?\s*"
                         r"(?:[(（][^()（）]{1,20}[)）])?\s*[)）]?\s*$")
 # "本版图片由记者张三、李四提供", "图片由通讯员张三拍摄"
 PAGE_PHOTO = re.compile(r"(?:本版|本期|本文|文中|以上)?(?:图片|照片|图)\s*(?:均)?由\s*"
@@ -76,7 +77,9 @@ def _surnames() -> frozenset[str]:
 
 
 def has_surname(name: str) -> bool:
-    """Whether ``name`` starts with a family name (one or two characters) and has a given name after it."""
+    """Whether ``name`` starts with a family name (one or two characters), or is a transcribed name."""
+    if re.search(r"[·•・?]", name):  # a transcribed name (阿依古丽·买买提) has no family name of the list
+        return True
     s = _surnames()
     return (name[:2] in s and len(name) >= 3) or name[:1] in s
 
@@ -236,7 +239,7 @@ def is_bracketed(par: str) -> bool:
 
 # "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article
 META_KEY = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|编辑|责任编辑|信息来源|供稿)\s*[:：]")
-META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*[:：]\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
+META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*(?:[:：]|\s)\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
 
 
 def is_meta_line(par: str) -> bool:

@@ -15,6 +15,8 @@ Shapes handled:
   above them) are photo articles; a credit line on its own ("X 摄",
   "本版图片由记者X提供") credits the article it stands in;
 * editors' credit lines (责任编辑…) stay in the text and name no author;
+* page furniture (a date header, an edition label, a breadcrumb) is no
+  headline and no article: it stays in the text of the article below it;
 * a page with none of these is one article, headed by its first line when
   that line is a headline;
 * an article whose page prints no headline (a photo caption, a 本报讯 item,
@@ -49,6 +51,14 @@ MAX_HEAD_LEN = 60
 MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# lines of the page, not of an article: a page header ("云溪日报 2024年5月8日 星期三 第3版"), an edition
+# label ("第3版:要闻", "A3 要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻")
+FURNITURE = re.compile(
+    r"^[^。,，;；!?]{0,16}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+    r"[^。,，;；!?]{0,20}$"
+    r"|^[^。,，;；!?]{0,16}第\s*[0-9一二三四五六七八九十]+\s*版[^。,，;；!?]{0,20}$"
+    r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
+)
 
 
 @dataclass
@@ -84,9 +94,14 @@ def caption_credit(par: str) -> list[str] | None:
     return names if m and m.start() >= CAPTION_TEXT_MIN else None
 
 
+def is_furniture(par: str) -> bool:
+    """A line of the page itself (date header, edition label, breadcrumb), not of an article."""
+    return len(par) <= 50 and bool(FURNITURE.search(par))
+
+
 def is_headline_like(par: str) -> bool:
     """A short line without a closing full stop: a headline, kicker, subtitle or label."""
-    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par):
+    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par) or is_furniture(par):
         return False
     return par[-1] not in "。!?！？" or par.endswith(("——", "—"))
 
@@ -282,6 +297,13 @@ def _adopt_orphans(pars: list[str], role: list[str], owner: dict[int, ArticlePar
     article of its own; text after a photo caption continues the article above the caption."""
     first = min((b for b, _ in articles), default=len(pars))
     lead = [i for i in range(first) if role[i] == "body" and i not in owner]
+    if lead and all(is_furniture(pars[i]) or is_credit_line(pars[i]) for i in lead) and articles:
+        # a page header above the first article: kept in that article's text, no article of its own
+        parts = articles[0][1]
+        parts.body[:0] = [pars[i] for i in lead]
+        for i in lead:
+            owner[i] = parts
+        lead = []
     if lead:
         parts = _single_article([pars[i] for i in lead])
         for i in lead:
@@ -315,11 +337,14 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
 
 def _single_article(pars: list[str]) -> ArticleParts:
     parts = ArticleParts()
-    if pars and is_headline_like(pars[0]):
-        parts.headline = pars[0]
-        parts.body = pars[1:]
-        if len(parts.body) > 1 and parts.body[0].startswith("—") and is_headline_like(parts.body[0]):
-            parts.alt_headlines.append(parts.body.pop(0).lstrip("—- "))
+    top = 0  # page furniture above the headline stays in the text, under it
+    while top < len(pars) - 1 and (is_furniture(pars[top]) or is_credit_line(pars[top])):
+        top += 1
+    if top < len(pars) and is_headline_like(pars[top]):
+        parts.headline = pars[top]
+        parts.body = pars[:top] + pars[top + 1:]
+        if len(parts.body) > top + 1 and parts.body[top].startswith("—") and is_headline_like(parts.body[top]):
+            parts.alt_headlines.append(parts.body.pop(top).lstrip("—- "))
     else:
         parts.body = pars
         parts.headline_printed = False
