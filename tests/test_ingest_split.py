@@ -361,3 +361,19 @@ def test_agency_photo_credit():
             + "\n\n5月8日,青禾县城关镇农户在大棚里采摘黄瓜。(新华社发 林晓雯 摄)")
     _, photo = arts(page)
     assert photo.photographers == ["林晓雯"]
+
+
+def test_items_closed_by_bracketed_bylines_and_a_dateline_without_one():
+    page = ("青禾县召开防汛工作会议\n\n5月7日,青禾县召开防汛工作会议。县长周立新出席会议并讲话。\n\n(记者 林晓雯 通讯员 许诺)\n\n"
+            "云溪市新建口袋公园20座\n\n本报讯 今年以来,云溪市新建口袋公园20座,市民休闲有了好去处。\n\n(记者 陈可)")
+    a, b = arts(page)
+    assert (a.headline, a.authors) == ("青禾县召开防汛工作会议", ["林晓雯", "许诺"])
+    assert (b.headline, b.authors) == ("云溪市新建口袋公园20座", ["陈可"])
+    assert "口袋公园" not in a.text
+
+
+def test_agency_dispatch_without_headline():
+    (a,) = arts("新华社云溪5月8日电(记者林晓雯、许诺)记者8日从云溪市政府新闻办获悉,云溪市今年将新建口袋公园20座。\n\n"
+                "据介绍,云溪市今年计划投资5亿元。(完)")
+    assert a.headline == "" and a.authors == ["林晓雯", "许诺"]
+    assert a.text.startswith("新华社云溪5月8日电") and a.text.endswith("(完)")

@@ -43,6 +43,9 @@ _SEP = r"[\s、,，/:：丨|｜;；]+"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
 DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
                  r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
+# a dateline that starts an item even without a byline: "本报讯 今年以来…", "新华社云溪5月8日电 …"
+ITEM_START = re.compile(r"^(?:本报讯|本报[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|(?:新华社|中新社|人民网|新华网|央视网|央广网|"
+                        r"中国新闻网|光明网|中国日报网)[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
 DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（]([^()（）]{{1,80}})[)）]")
 # "本报讯 记者张三 通讯员李四报道:", "本报讯 记者张三报道 5月8日…", "本报讯 记者 张三 5月8日…"
 DATELINE_BARE = re.compile(
@@ -201,6 +204,11 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
         if people[0] or people[1]:
             return people
     return None
+
+
+def starts_item(par: str) -> bool:
+    """Whether ``par`` opens a news item with a dateline, with or without a byline."""
+    return bool(ITEM_START.match(par)) or dateline_byline(par) is not None
 
 
 def dateline_end(par: str) -> int:

@@ -42,6 +42,7 @@ from kg.ingest.byline import (
     page_photo_credit,
     parse_people,
     photo_credit,
+    starts_item,
     trailing_byline as _trailing_people,
 )
 
@@ -78,8 +79,11 @@ class ArticleParts:
 
 
 def byline_people(par: str) -> tuple[list[str], list[str]] | None:
-    """Reporters and correspondents if ``par`` starts an article with a byline, else None."""
+    """Reporters and correspondents if ``par`` starts an article with a byline, else None
+    (empty lists for a dateline without a byline: "本报讯 今年以来…")."""
     people = dateline_byline(par)
+    if people is None and starts_item(par):
+        return [], []
     return people if people is not None else byline_line(par)
 
 
@@ -184,6 +188,8 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     opening: set[int] = set()  # byline lines (not datelines) that start an article
     for i, p in enumerate(pars):
         found = dateline_byline(p)
+        if found is None and starts_item(p):
+            found = ([], [])  # "本报讯 今年以来…": an item without a byline
         if found is None:
             found = byline_line(p)
             if found is None or not _opens_article(pars, i, opening):
