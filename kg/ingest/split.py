@@ -36,7 +36,7 @@ from kg.ingest.byline import (
     SHE_CREDIT,
     byline_line,
     dateline_byline,
-        is_bracketed,
+    is_bracketed,
     is_credit_line,
     meta_line_people,
     page_photo_credit,
@@ -45,6 +45,7 @@ from kg.ingest.byline import (
     starts_item,
     trailing_byline as _trailing_people,
 )
+from kg.ingest.repair import Par
 
 __all__ = ["ArticleParts", "split_articles", "parse_people", "byline_people", "is_headline_like"]
 
@@ -158,9 +159,16 @@ def _head_from_run(run: list[str], parts: ArticleParts) -> None:
     if not run:
         return
     if len(run) >= 2 and run[0].endswith(("——", "—", ":", "：")):
-        parts.alt_headlines.append(run.pop(0).rstrip("—:： "))
+        parts.alt_headlines.append(_strip(run.pop(0), right="—:： "))
     parts.headline = run.pop(0)
-    parts.alt_headlines.extend(r.lstrip("—- ") for r in run)
+    parts.alt_headlines.extend(_strip(r, left="—- ") for r in run)
+
+
+def _strip(line: str, left: str = "", right: str = "") -> str:
+    """``line`` less the marks at its ends, keeping its printed form when it has one."""
+    if isinstance(line, Par):
+        return line.strip_chars(left, right)
+    return line.lstrip(left).rstrip(right) if left and right else line.lstrip(left) if left else line.rstrip(right)
 
 
 def _opens_article(pars: list[str], i: int, opening: set[int]) -> bool:
@@ -350,7 +358,7 @@ def _single_article(pars: list[str]) -> ArticleParts:
         parts.headline = pars[top]
         parts.body = pars[:top] + pars[top + 1:]
         if len(parts.body) > top + 1 and parts.body[top].startswith("—") and is_headline_like(parts.body[top]):
-            parts.alt_headlines.append(parts.body.pop(top).lstrip("—- "))
+            parts.alt_headlines.append(_strip(parts.body.pop(top), left="—- "))
     else:
         parts.body = pars
         parts.headline_printed = False
