@@ -377,3 +377,14 @@ def test_agency_dispatch_without_headline():
                 "据介绍,云溪市今年计划投资5亿元。(完)")
     assert a.headline == "" and a.authors == ["林晓雯", "许诺"]
     assert a.text.startswith("新华社云溪5月8日电") and a.text.endswith("(完)")
+
+
+@pytest.mark.parametrize("heading", ["记者手记", "记者观察", "记者 调查"])
+def test_column_heading_starting_with_reporter_is_no_byline(heading: str) -> None:
+    (a,) = arts(f"{heading}\n\n今年以来,云溪市新建口袋公园十二座,市民休闲有了好去处。" + BODY)
+    assert a.authors == []
+
+
+def test_dateline_and_byline_on_lines_of_their_own():
+    (a,) = arts("青禾县召开防汛工作会议\n\n本报讯\n\n记者 林晓雯 通讯员 许诺 报道\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and a.authors == ["林晓雯", "许诺"]

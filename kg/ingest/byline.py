@@ -37,7 +37,10 @@ ROLE_ANY = re.compile("|".join(ROLE_WORDS))
 NOT_ROLE_PREFIX = re.compile(r"[由从向对据在为被将把和与了到是说称让请跟随同]")
 # single-character roles, which are also surnames: "文/图 林晓雯", "文:林晓雯", "图 林晓雯"
 SHORT_ROLES = ("文", "图")
-NOT_NAMES = {"报道", "摄", "摄影", "供图", "提供", "等", "联合", "发自", "综合", "整理", "报道组"}
+NOT_NAMES = {"报道", "摄", "摄影", "供图", "提供", "等", "联合", "发自", "综合", "整理", "报道组",
+             # column headings that start with 记者: "记者手记", "记者观察"
+             "手记", "观察", "调查", "直击", "探访", "连线", "札记", "走基层", "视点", "体验", "跟踪", "日记",
+             "一线", "现场", "感言", "笔记", "采访", "来信", "问答"}
 _SEP = r"[\s、,，/:：丨|｜;；]+"
 # a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
@@ -169,6 +172,8 @@ def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]
             word, tok = split
             role = "editor" if word in EDITOR_ROLES else "other" if word in CORRESPONDENT_ROLES else "author"
             if not tok:
+                continue
+            if not has_surname(tok):  # glued to its role ("记者文浩"), a name shows its family name
                 continue
         for suffix in ("报道", "摄影", "摄"):
             if tok.endswith(suffix) and len(tok) - len(suffix) >= 2:

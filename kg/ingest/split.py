@@ -119,11 +119,12 @@ def close_article(parts: ArticleParts) -> None:
     """Credits inside an article: a byline closing it, photo credits on lines of their own."""
     if parts.kind != "news":
         return
-    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y")
-        for par in parts.body[:2]:
+    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y"), a byline
+        for par in parts.body[:2]:  # under a lone dateline ("本报讯" / "记者 X 报道")
             names = meta_line_people(par)
-            if names:
-                parts.authors = names
+            people = byline_line(par)
+            if names or people:
+                parts.authors = names or people[0] + people[1]
                 break
     if not parts.authors:
         for par in reversed(parts.body[-3:]):
