@@ -388,3 +388,13 @@ def test_column_heading_starting_with_reporter_is_no_byline(heading: str) -> Non
 def test_dateline_and_byline_on_lines_of_their_own():
     (a,) = arts("青禾县召开防汛工作会议\n\n本报讯\n\n记者 林晓雯 通讯员 许诺 报道\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
     assert a.headline == "青禾县召开防汛工作会议" and a.authors == ["林晓雯", "许诺"]
+
+
+@pytest.mark.parametrize("lead, tail, authors", [
+    ("本报讯【记者 林晓雯】5月8日,", "", ["林晓雯"]),
+    ("5月8日,", "【记者 林晓雯 通讯员 许诺】", ["林晓雯", "许诺"]),
+    ("本报讯(记者阿依古丽)5月8日,", "", ["阿依古丽"]),  # glued to the role in a dateline: any name
+])
+def test_square_brackets_and_glued_names_in_datelines(lead: str, tail: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "青禾县召开防汛工作会议。" + BODY + tail)
+    assert a.authors == authors

@@ -49,7 +49,7 @@ DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社
 # a dateline that starts an item even without a byline: "本报讯 今年以来…", "新华社云溪5月8日电 …"
 ITEM_START = re.compile(r"^(?:本报讯|本报[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|(?:新华社|中新社|人民网|新华网|央视网|央广网|"
                         r"中国新闻网|光明网|中国日报网)[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
-DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（]([^()（）]{{1,80}})[)）]")
+DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（【\[]([^()（）【】\[\]]{{1,80}})[)）】\]]")
 # "本报讯 记者张三 通讯员李四报道:", "本报讯 记者张三报道 5月8日…", "本报讯 记者 张三 5月8日…"
 DATELINE_BARE = re.compile(
     rf"^{DATELINE_HEAD}\s*((?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{{2,8}}"
@@ -57,8 +57,9 @@ DATELINE_BARE = re.compile(
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
 MARKS = "■□▲●◆◇"
-ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
-TRAILING = re.compile(r"[(（]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）]{1,60})[)）]\s*$")
+ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
+TRAILING = re.compile(r"[(（【\[]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）【】\[\]]{1,60})"
+                      r"[)）】\]]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
 # "■本报记者 张三" ending a caption
 MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|摄影))?\s*({NAME}(?:[\s、]+{NAME})*)"
@@ -141,11 +142,13 @@ def _join_spaced(names: list[tuple[str, bool]]) -> list[str]:
     return out
 
 
-def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]]:
+def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) -> tuple[list[str], list[str]]:
     """Names in a byline: (reporters, correspondents); editors are left out.
 
     ``strict`` asks every name to start with a family name (for credits read
-    from running text, where a role word does not vouch for it).
+    from running text, where a role word does not vouch for it);
+    ``heading_guard`` asks it of a name glued to its role, for a line that
+    may be a column heading ("记者手记") rather than a byline ("记者文浩").
 
     >>> parse_people("记者 张三 李四 通讯员 王五")
     (['张三', '李四'], ['王五'])
@@ -173,7 +176,7 @@ def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]
             role = "editor" if word in EDITOR_ROLES else "other" if word in CORRESPONDENT_ROLES else "author"
             if not tok:
                 continue
-            if not has_surname(tok):  # glued to its role ("记者文浩"), a name shows its family name
+            if heading_guard and not has_surname(tok):  # "记者手记" is a heading, "记者文浩" a byline
                 continue
         for suffix in ("报道", "摄影", "摄"):
             if tok.endswith(suffix) and len(tok) - len(suffix) >= 2:
@@ -230,7 +233,7 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
     inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS).strip()
-    if inner[:1] in "(（" and inner[-1:] in ")）":
+    if inner[:1] in "(（【[" and inner[-1:] in ")）】]":
         inner = inner[1:-1]
     # every token must be a role or a name
     for tok, _sep in _tokens(inner):
@@ -240,14 +243,14 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
         return None
     if is_editor_line(inner):
         return None
-    people = parse_people(inner)
+    people = parse_people(inner, heading_guard=True)
     return people if people[0] or people[1] else None
 
 
 def is_bracketed(par: str) -> bool:
     """A paragraph wholly inside brackets ("(通讯员 X 记者 Y)") or behind a mark ("□本报记者 X")."""
     p = SOURCE_NOTE.sub("", par).strip()
-    return (p[:1] in "(（" and p[-1:] in ")）") or p[:1] in MARKS
+    return (p[:1] in "(（【[" and p[-1:] in ")）】]") or p[:1] in MARKS
 
 
 # "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article

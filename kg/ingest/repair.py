@@ -20,7 +20,7 @@ from kg.ingest.byline import DATELINE_HEAD, is_credit_line
 # Characters after which a paragraph is complete.
 TERMINAL = set("。!?！？…;；:：”’」』)）——》>")
 # Marks that start a new unit of the page and so must never be glued on.
-NEW_UNIT = re.compile(rf"^(?:{DATELINE_HEAD}|新华社|中新社|[■□▲●◆]|(?:本报)?记者\s|[(（]\s*(?:本报)?(?:记者|通讯员))")
+NEW_UNIT = re.compile(rf"^(?:{DATELINE_HEAD}|新华社|中新社|[■□▲●◆]|(?:本报)?记者\s|[(（【\[]\s*(?:本报)?(?:记者|通讯员))")
 # A photo credit closes its caption: "■本报记者 X", "(记者 X 摄)", "X摄(某某视觉)".
 CREDIT_END = re.compile(r"(?:[■□▲●][^■□▲●]{0,20}|摄[)）]?|摄\s*[(（][^()（）]{1,20}[)）])$")
 BODY_PUNCT = re.compile(r"[,，。;；]")
