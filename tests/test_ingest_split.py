@@ -398,3 +398,8 @@ def test_dateline_and_byline_on_lines_of_their_own():
 def test_square_brackets_and_glued_names_in_datelines(lead: str, tail: str, authors: list[str]) -> None:
     (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "青禾县召开防汛工作会议。" + BODY + tail)
     assert a.authors == authors
+
+
+def test_headline_with_a_date_is_no_page_furniture():
+    (a,) = arts("2024年5月8日青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "2024年5月8日青禾县召开防汛工作会议"

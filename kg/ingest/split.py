@@ -54,11 +54,13 @@ MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # lines of the page, not of an article: a page header ("云溪日报 2024年5月8日 星期三 第3版"), an edition
-# label ("第3版:要闻", "A3 要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻")
+# label ("第3版:要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻"); a headline with a date in it is none
+_EDITION = r"第\s*[0-9一二三四五六七八九十]+\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?"
+_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
 FURNITURE = re.compile(
-    r"^[^。,，;；!?]{0,16}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
-    r"[^。,，;；!?]{0,20}$"
-    r"|^[^。,，;；!?]{0,16}第\s*[0-9一二三四五六七八九十]+\s*版[^。,，;；!?]{0,20}$"
+    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+    rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
+    rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
     r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
 )
 
