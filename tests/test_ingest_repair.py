@@ -131,3 +131,8 @@ def test_graph_evidence_and_headline_are_as_printed():
     (a,) = g.subjects(RDF.type, GK.Article)
     assert str(g.value(a, SCHEMA.headline)) == "青禾县召开防汛工作会议（图）"
     assert "5月8日，青禾县召开防汛工作会议。" in {str(g.value(s, GK.text)) for s in g.objects(a, GK.sentence)}
+
+
+def test_long_first_line_with_commas_is_a_title_not_glued():
+    title = "青禾县召开2024年防汛工作会议,全面部署防汛抗旱工作,确保全县人民群众生命财产安全和安全度汛"
+    assert repair(title + "\n\n" + LONG) == [title, LONG]

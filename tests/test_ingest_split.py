@@ -403,3 +403,10 @@ def test_square_brackets_and_glued_names_in_datelines(lead: str, tail: str, auth
 def test_headline_with_a_date_is_no_page_furniture():
     (a,) = arts("2024年5月8日青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
     assert a.headline == "2024年5月8日青禾县召开防汛工作会议"
+
+
+def test_long_title_with_commas_heads_its_page():
+    title = "青禾县召开2024年防汛工作会议,全面部署防汛抗旱工作,确保全县人民群众生命财产安全和安全度汛"
+    (a,) = arts(title + "\n\n5月8日,青禾县召开防汛工作会议,县长周立新出席会议并讲话。" + BODY)
+    assert a.headline == title
+    assert a.text.startswith(title + "\n5月8日")

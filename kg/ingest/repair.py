@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.byline import DATELINE_HEAD, is_credit_line
+from kg.ingest.byline import DATELINE_HEAD, is_credit_line, starts_item
 
 # Characters after which a paragraph is complete.
 TERMINAL = set("。!?！？…;；:：”’」』)）——》>")
@@ -26,6 +26,8 @@ CREDIT_END = re.compile(r"(?:[■□▲●][^■□▲●]{0,20}|摄[)）]?|摄\
 BODY_PUNCT = re.compile(r"[,，。;；]")
 SENTENCE_INSIDE = re.compile(r"[。;；]|[!?！？].*[,，]|[,，].*[!?！？]")
 MIN_BODY_LEN = 40
+MAX_TITLE_LEN = 100
+DATE_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 MIN_DEDUPE_LEN = 15
 
 # one character for one character: the normalised copy stays aligned with the printed text
@@ -119,10 +121,21 @@ def should_join(before: str, after: str) -> bool:
     return bool(SENTENCE_INSIDE.search(before)) and is_body_like(after)
 
 
+def is_title_line(par: str) -> bool:
+    """A page's first line that reads as a title: no sentence inside, not opening an item, not too long."""
+    return (len(par) <= MAX_TITLE_LEN and not re.search(r"[。;；]", par) and not NEW_UNIT.match(par)
+            and not DATE_LEAD.match(par) and not starts_item(par))
+
+
 def join_broken(pars: list[str]) -> list[str]:
     """Rejoin paragraphs that the layout split in the middle of a sentence."""
     out: list[str] = []
     for par in pars:
+        # the page's first line without a sentence in it is its title, however long ("…,…" included),
+        # unless it opens an item ("本报讯…", "5月8日,…")
+        if len(out) == 1 and is_title_line(out[0]):
+            out.append(par)
+            continue
         if out and should_join(out[-1], par):
             out[-1] = out[-1] + par
         else:

@@ -50,6 +50,7 @@ from kg.ingest.repair import Par
 __all__ = ["ArticleParts", "split_articles", "parse_people", "byline_people", "is_headline_like"]
 
 MAX_HEAD_LEN = 60
+MAX_TITLE_LEN = 100  # the first line of a page with one article may be a long double headline
 MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
@@ -352,12 +353,20 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
     return out
 
 
+def _long_title(pars: list[str], i: int) -> bool:
+    """A page's first line longer than a headline usually is, but with no sentence in it, above its body."""
+    par = pars[i]
+    return (i + 1 < len(pars) and len(par) <= MAX_TITLE_LEN and par[-1] not in "。!?！？;；"
+            and not re.search(r"[。;；]", par) and not is_credit_line(par) and not is_furniture(par)
+            and byline_people(par) is None)
+
+
 def _single_article(pars: list[str]) -> ArticleParts:
     parts = ArticleParts()
     top = 0  # page furniture above the headline stays in the text, under it
     while top < len(pars) - 1 and (is_furniture(pars[top]) or is_credit_line(pars[top])):
         top += 1
-    if top < len(pars) and is_headline_like(pars[top]):
+    if top < len(pars) and (is_headline_like(pars[top]) or _long_title(pars, top)):
         parts.headline = pars[top]
         parts.body = pars[:top] + pars[top + 1:]
         if len(parts.body) > top + 1 and parts.body[top].startswith("—") and is_headline_like(parts.body[top]):
