@@ -90,7 +90,11 @@ class Article:
     """One article of a newspaper page.
 
     ``text`` holds every line of the article (kicker, headline, subtitle, byline
-    and body) joined by newlines; ``headline_span`` points into it.
+    and body) joined by newlines; ``headline_span`` points into it.  It is
+    normalised for matching (half-width punctuation); ``printed`` is the same
+    text as the page prints it, character for character aligned with ``text``
+    (empty when the article was not read from a page), so the offsets of
+    mentions and sentences hold in both.
     """
 
     id: str
@@ -110,6 +114,12 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    printed: str = ""
+
+    def printed_text(self, start: int = 0, end: int | None = None) -> str:
+        """``text[start:end]`` as the page prints it."""
+        source = self.printed if len(self.printed) == len(self.text) else self.text
+        return source[start:end]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains character ``offset``."""

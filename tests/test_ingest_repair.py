@@ -101,3 +101,38 @@ def test_short_repeated_lines_are_kept():
 
 def test_full_width_and_odd_spaces_are_normalised():
     assert normalise_chars("ＡＢＣ１２３，（记者　钱立衡）\u200b\r\n") == "ABC123,(记者 钱立衡)\n"
+
+
+def test_text_is_kept_as_printed_beside_its_normalised_copy():
+    """Issue: evidence is the paper's wording. Matching runs on a normalised copy of the same length."""
+    page = ("好消息！青禾县新建口袋公园１２座\r\n\r\n"
+            "　　本报讯（记者　林晓雯）５月８日，青禾县新建口袋公园１２座，市民休闲有了好去处。县长周立新表示：“要让群众满意。”\u200b\r\n")
+    (art,) = ingest_text(page, source="qinghe-2024-05-08.txt").articles
+    assert art.headline == "好消息!青禾县新建口袋公园12座"
+    assert len(art.printed) == len(art.text)
+    assert art.printed.startswith("好消息！青禾县新建口袋公园１２座\n本报讯（记者　林晓雯）５月８日，")
+    source_lines = page.replace("\u200b", "").replace("\r\n", "\n").split("\n")
+    for s in art.sentences:
+        quote = art.printed_text(s.start, s.end)
+        assert any(quote in line for line in source_lines), quote  # a quote is found in the source as printed
+    at = art.text.index("周立新")
+    assert art.printed_text(at, at + 3) == "周立新"
+
+
+def test_graph_evidence_and_headline_are_as_printed():
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from kg.rdf.graph import article_graph
+    from kg.rdf.namespaces import GK, SCHEMA
+
+    (art,) = ingest_text("青禾县召开防汛工作会议（图）\n\n5月8日，青禾县召开防汛工作会议。", source="x-2024-05-08.txt").articles
+    g: Graph = article_graph(art)
+    (a,) = g.subjects(RDF.type, GK.Article)
+    assert str(g.value(a, SCHEMA.headline)) == "青禾县召开防汛工作会议（图）"
+    assert "5月8日，青禾县召开防汛工作会议。" in {str(g.value(s, GK.text)) for s in g.objects(a, GK.sentence)}
+
+
+def test_long_first_line_with_commas_is_a_title_not_glued():
+    title = "青禾县召开2024年防汛工作会议,全面部署防汛抗旱工作,确保全县人民群众生命财产安全和安全度汛"
+    assert repair(title + "\n\n" + LONG) == [title, LONG]

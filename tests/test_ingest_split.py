@@ -333,3 +333,80 @@ def test_web_page_fact_line_names_the_author():
 def test_datelines_of_news_sites(lead: str) -> None:
     (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "5月8日,青禾县召开防汛工作会议。" + BODY)
     assert a.authors == ["林晓雯"]
+
+
+@pytest.mark.parametrize("header", ["云溪日报 2024年5月8日 星期三", "第3版:要闻", "首页 > 新闻中心 > 本地新闻",
+                                    "2024年05月08日 第 02 版"])
+def test_page_furniture_is_no_headline_and_no_article(header: str) -> None:
+    (a,) = arts(header + "\n\n青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and header in a.text
+    page = (header + "\n\n青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY
+            + "\n\n云溪市新建公园十二座\n\n本报讯(记者 陈可)5月8日,云溪市新建口袋公园十二座。" + BODY)
+    a, b = arts(page)
+    assert (a.headline, b.headline) == ("青禾县召开防汛工作会议", "云溪市新建公园十二座")
+    assert a.column is None and header in a.text
+
+
+@pytest.mark.parametrize("line, names", [
+    ("记者 阿依古丽·买买提 许诺", ["阿依古丽·买买提", "许诺"]),
+    ("文 | 林晓雯", ["林晓雯"]),
+])
+def test_more_byline_lines(line: str, names: list[str]) -> None:
+    (a,) = arts(f"云溪市新建公园十二座\n\n{line}\n\n今年以来,云溪市新建口袋公园十二座。" + BODY)
+    assert a.authors == names
+
+
+def test_agency_photo_credit():
+    page = ("青禾县召开防汛工作会议\n\n本报讯(记者 文浩)5月8日,青禾县召开防汛工作会议。" + BODY
+            + "\n\n5月8日,青禾县城关镇农户在大棚里采摘黄瓜。(新华社发 林晓雯 摄)")
+    _, photo = arts(page)
+    assert photo.photographers == ["林晓雯"]
+
+
+def test_items_closed_by_bracketed_bylines_and_a_dateline_without_one():
+    page = ("青禾县召开防汛工作会议\n\n5月7日,青禾县召开防汛工作会议。县长周立新出席会议并讲话。\n\n(记者 林晓雯 通讯员 许诺)\n\n"
+            "云溪市新建口袋公园20座\n\n本报讯 今年以来,云溪市新建口袋公园20座,市民休闲有了好去处。\n\n(记者 陈可)")
+    a, b = arts(page)
+    assert (a.headline, a.authors) == ("青禾县召开防汛工作会议", ["林晓雯", "许诺"])
+    assert (b.headline, b.authors) == ("云溪市新建口袋公园20座", ["陈可"])
+    assert "口袋公园" not in a.text
+
+
+def test_agency_dispatch_without_headline():
+    (a,) = arts("新华社云溪5月8日电(记者林晓雯、许诺)记者8日从云溪市政府新闻办获悉,云溪市今年将新建口袋公园20座。\n\n"
+                "据介绍,云溪市今年计划投资5亿元。(完)")
+    assert a.headline == "" and a.authors == ["林晓雯", "许诺"]
+    assert a.text.startswith("新华社云溪5月8日电") and a.text.endswith("(完)")
+
+
+@pytest.mark.parametrize("heading", ["记者手记", "记者观察", "记者 调查"])
+def test_column_heading_starting_with_reporter_is_no_byline(heading: str) -> None:
+    (a,) = arts(f"{heading}\n\n今年以来,云溪市新建口袋公园十二座,市民休闲有了好去处。" + BODY)
+    assert a.authors == []
+
+
+def test_dateline_and_byline_on_lines_of_their_own():
+    (a,) = arts("青禾县召开防汛工作会议\n\n本报讯\n\n记者 林晓雯 通讯员 许诺 报道\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and a.authors == ["林晓雯", "许诺"]
+
+
+@pytest.mark.parametrize("lead, tail, authors", [
+    ("本报讯【记者 林晓雯】5月8日,", "", ["林晓雯"]),
+    ("5月8日,", "【记者 林晓雯 通讯员 许诺】", ["林晓雯", "许诺"]),
+    ("本报讯(记者阿依古丽)5月8日,", "", ["阿依古丽"]),  # glued to the role in a dateline: any name
+])
+def test_square_brackets_and_glued_names_in_datelines(lead: str, tail: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n" + lead + "青禾县召开防汛工作会议。" + BODY + tail)
+    assert a.authors == authors
+
+
+def test_headline_with_a_date_is_no_page_furniture():
+    (a,) = arts("2024年5月8日青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY)
+    assert a.headline == "2024年5月8日青禾县召开防汛工作会议"
+
+
+def test_long_title_with_commas_heads_its_page():
+    title = "青禾县召开2024年防汛工作会议,全面部署防汛抗旱工作,确保全县人民群众生命财产安全和安全度汛"
+    (a,) = arts(title + "\n\n5月8日,青禾县召开防汛工作会议,县长周立新出席会议并讲话。" + BODY)
+    assert a.headline == title
+    assert a.text.startswith(title + "\n5月8日")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file
-from kg.ingest.repair import repair
+from kg.ingest.repair import normalised, printed, repair
 from kg.ingest.split import ArticleParts, split_articles
 from kg.model import Article, Page, Sentence
 
@@ -54,9 +54,11 @@ def article_id(source: str, index: int) -> str:
 
 def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
              raw: RawPage | None = None) -> Article:
-    lines = [parts.headline if parts.headline_printed else "", *parts.alt_headlines, *parts.body]
-    text = "\n".join(line for line in lines if line)
-    art = Article(id=article_id(source, index), text=text, source=source, index=index, date=date,
+    lines = [line for line in (parts.headline if parts.headline_printed else "", *parts.alt_headlines, *parts.body)
+             if line]
+    text = "\n".join(lines)
+    art = Article(id=article_id(source, index), text=text, printed="\n".join(printed(line) for line in lines),
+                  source=source, index=index, date=date,
                   headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
                   authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind,
                   url=raw.url if raw else None, publisher=raw.publisher if raw else None)
@@ -72,7 +74,7 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
         only = parts[0]
         if only.headline and only.headline_printed:
             only.body.insert(0, only.headline)
-        only.headline = raw.title
+        only.headline = normalised(raw.title)
         only.headline_printed = True
     parts = [p for p in parts if p.body or p.headline]
     articles = [_article(p, raw.source, i, pub, raw) for i, p in enumerate(parts, 1)]

@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAME_RX = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}")
+# a name: two to five characters, or a transcribed name with a middle dot (阿依古丽·买买提; "?" where
+# a repost lost the dot)
+NAME = r"(?:[\u4e00-\u9fff]{1,7}[·•・?][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5})"
 # words that end a role token: "本报记者", "全媒体记者", "特约通讯员", "摄影记者"
 AUTHOR_ROLES = ("记者", "作者", "撰稿", "采写", "摄影", "摄像")
 CORRESPONDENT_ROLES = ("通讯员", "实习生")
@@ -36,13 +37,19 @@ ROLE_ANY = re.compile("|".join(ROLE_WORDS))
 NOT_ROLE_PREFIX = re.compile(r"[由从向对据在为被将把和与了到是说称让请跟随同]")
 # single-character roles, which are also surnames: "文/图 林晓雯", "文:林晓雯", "图 林晓雯"
 SHORT_ROLES = ("文", "图")
-NOT_NAMES = {"报道", "摄", "摄影", "供图", "提供", "等", "联合", "发自", "综合", "整理", "报道组"}
+NOT_NAMES = {"报道", "摄", "摄影", "供图", "提供", "等", "联合", "发自", "综合", "整理", "报道组",
+             # column headings that start with 记者: "记者手记", "记者观察"
+             "手记", "观察", "调查", "直击", "探访", "连线", "札记", "走基层", "视点", "体验", "跟踪", "日记",
+             "一线", "现场", "感言", "笔记", "采访", "来信", "问答"}
 _SEP = r"[\s、,，/:：丨|｜;；]+"
 # a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
 DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
                  r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
-DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（]([^()（）]{{1,80}})[)）]")
+# a dateline that starts an item even without a byline: "本报讯 今年以来…", "新华社云溪5月8日电 …"
+ITEM_START = re.compile(r"^(?:本报讯|本报[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|(?:新华社|中新社|人民网|新华网|央视网|央广网|"
+                        r"中国新闻网|光明网|中国日报网)[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
+DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*[(（【\[]([^()（）【】\[\]]{{1,80}})[)）】\]]")
 # "本报讯 记者张三 通讯员李四报道:", "本报讯 记者张三报道 5月8日…", "本报讯 记者 张三 5月8日…"
 DATELINE_BARE = re.compile(
     rf"^{DATELINE_HEAD}\s*((?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{{2,8}}"
@@ -50,16 +57,17 @@ DATELINE_BARE = re.compile(
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
 MARKS = "■□▲●◆◇"
-ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|文\s*[/:：]|图\s*[/:：]|文/图)")
-TRAILING = re.compile(r"[(（]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）]{1,60})[)）]\s*$")
+ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
+TRAILING = re.compile(r"[(（【\[]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）【】\[\]]{1,60})"
+                      r"[)）】\]]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
 # "■本报记者 张三" ending a caption
 MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|摄影))?\s*({NAME}(?:[\s、]+{NAME})*)"
                            r"\s*(?:摄)?\s*$")
 # "(记者 张三 摄)", "张三 李四 摄", "陈可摄(云溪视觉)", "新华社记者 张三 摄"
 SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●◆。!?！？,，;；:：]))"
-                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*)?"
-                        r"([\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*?)[\s/]*摄(?:影)?\s*"
+                        r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*|[\u4e00-\u9fff]{1,8}?发\s*)?"
+                        rf"({NAME}(?:[\s、]+{NAME})*?)[\s/]*摄(?:影)?\s*"
                         r"(?:[(（][^()（）]{1,20}[)）])?\s*[)）]?\s*$")
 # "本版图片由记者张三、李四提供", "图片由通讯员张三拍摄"
 PAGE_PHOTO = re.compile(r"(?:本版|本期|本文|文中|以上)?(?:图片|照片|图)\s*(?:均)?由\s*"
@@ -76,7 +84,9 @@ def _surnames() -> frozenset[str]:
 
 
 def has_surname(name: str) -> bool:
-    """Whether ``name`` starts with a family name (one or two characters) and has a given name after it."""
+    """Whether ``name`` starts with a family name (one or two characters), or is a transcribed name."""
+    if re.search(r"[·•・?]", name):  # a transcribed name (阿依古丽·买买提) has no family name of the list
+        return True
     s = _surnames()
     return (name[:2] in s and len(name) >= 3) or name[:1] in s
 
@@ -132,11 +142,13 @@ def _join_spaced(names: list[tuple[str, bool]]) -> list[str]:
     return out
 
 
-def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]]:
+def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) -> tuple[list[str], list[str]]:
     """Names in a byline: (reporters, correspondents); editors are left out.
 
     ``strict`` asks every name to start with a family name (for credits read
-    from running text, where a role word does not vouch for it).
+    from running text, where a role word does not vouch for it);
+    ``heading_guard`` asks it of a name glued to its role, for a line that
+    may be a column heading ("记者手记") rather than a byline ("记者文浩").
 
     >>> parse_people("记者 张三 李四 通讯员 王五")
     (['张三', '李四'], ['王五'])
@@ -163,6 +175,8 @@ def parse_people(inner: str, strict: bool = False) -> tuple[list[str], list[str]
             word, tok = split
             role = "editor" if word in EDITOR_ROLES else "other" if word in CORRESPONDENT_ROLES else "author"
             if not tok:
+                continue
+            if heading_guard and not has_surname(tok):  # "记者手记" is a heading, "记者文浩" a byline
                 continue
         for suffix in ("报道", "摄影", "摄"):
             if tok.endswith(suffix) and len(tok) - len(suffix) >= 2:
@@ -200,6 +214,11 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
     return None
 
 
+def starts_item(par: str) -> bool:
+    """Whether ``par`` opens a news item with a dateline, with or without a byline."""
+    return bool(ITEM_START.match(par)) or dateline_byline(par) is not None
+
+
 def dateline_end(par: str) -> int:
     """Offset in ``par`` just after its dateline and byline (0 when it has none)."""
     for rx in (DATELINE, DATELINE_BARE):
@@ -214,7 +233,7 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
     inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS).strip()
-    if inner[:1] in "(（" and inner[-1:] in ")）":
+    if inner[:1] in "(（【[" and inner[-1:] in ")）】]":
         inner = inner[1:-1]
     # every token must be a role or a name
     for tok, _sep in _tokens(inner):
@@ -224,19 +243,19 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
         return None
     if is_editor_line(inner):
         return None
-    people = parse_people(inner)
+    people = parse_people(inner, heading_guard=True)
     return people if people[0] or people[1] else None
 
 
 def is_bracketed(par: str) -> bool:
     """A paragraph wholly inside brackets ("(通讯员 X 记者 Y)") or behind a mark ("□本报记者 X")."""
     p = SOURCE_NOTE.sub("", par).strip()
-    return (p[:1] in "(（" and p[-1:] in ")）") or p[:1] in MARKS
+    return (p[:1] in "(（【[" and p[-1:] in ")）】]") or p[:1] in MARKS
 
 
 # "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article
 META_KEY = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|编辑|责任编辑|信息来源|供稿)\s*[:：]")
-META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*[:：]\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
+META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*(?:[:：]|\s)\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
 
 
 def is_meta_line(par: str) -> bool:

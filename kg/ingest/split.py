@@ -15,6 +15,8 @@ Shapes handled:
   above them) are photo articles; a credit line on its own ("X 摄",
   "本版图片由记者X提供") credits the article it stands in;
 * editors' credit lines (责任编辑…) stay in the text and name no author;
+* page furniture (a date header, an edition label, a breadcrumb) is no
+  headline and no article: it stays in the text of the article below it;
 * a page with none of these is one article, headed by its first line when
   that line is a headline;
 * an article whose page prints no headline (a photo caption, a 本报讯 item,
@@ -34,21 +36,34 @@ from kg.ingest.byline import (
     SHE_CREDIT,
     byline_line,
     dateline_byline,
-        is_bracketed,
+    is_bracketed,
     is_credit_line,
     meta_line_people,
     page_photo_credit,
     parse_people,
     photo_credit,
+    starts_item,
     trailing_byline as _trailing_people,
 )
+from kg.ingest.repair import Par
 
 __all__ = ["ArticleParts", "split_articles", "parse_people", "byline_people", "is_headline_like"]
 
 MAX_HEAD_LEN = 60
+MAX_TITLE_LEN = 100  # the first line of a page with one article may be a long double headline
 MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# lines of the page, not of an article: a page header ("云溪日报 2024年5月8日 星期三 第3版"), an edition
+# label ("第3版:要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻"); a headline with a date in it is none
+_EDITION = r"第\s*[0-9一二三四五六七八九十]+\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?"
+_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+FURNITURE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+    rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
+    rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
+    r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
+)
 
 
 @dataclass
@@ -68,8 +83,11 @@ class ArticleParts:
 
 
 def byline_people(par: str) -> tuple[list[str], list[str]] | None:
-    """Reporters and correspondents if ``par`` starts an article with a byline, else None."""
+    """Reporters and correspondents if ``par`` starts an article with a byline, else None
+    (empty lists for a dateline without a byline: "本报讯 今年以来…")."""
     people = dateline_byline(par)
+    if people is None and starts_item(par):
+        return [], []
     return people if people is not None else byline_line(par)
 
 
@@ -84,9 +102,14 @@ def caption_credit(par: str) -> list[str] | None:
     return names if m and m.start() >= CAPTION_TEXT_MIN else None
 
 
+def is_furniture(par: str) -> bool:
+    """A line of the page itself (date header, edition label, breadcrumb), not of an article."""
+    return len(par) <= 50 and bool(FURNITURE.search(par))
+
+
 def is_headline_like(par: str) -> bool:
     """A short line without a closing full stop: a headline, kicker, subtitle or label."""
-    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par):
+    if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par) or is_furniture(par):
         return False
     return par[-1] not in "。!?！？" or par.endswith(("——", "—"))
 
@@ -99,11 +122,12 @@ def close_article(parts: ArticleParts) -> None:
     """Credits inside an article: a byline closing it, photo credits on lines of their own."""
     if parts.kind != "news":
         return
-    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y")
-        for par in parts.body[:2]:
+    if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y"), a byline
+        for par in parts.body[:2]:  # under a lone dateline ("本报讯" / "记者 X 报道")
             names = meta_line_people(par)
-            if names:
-                parts.authors = names
+            people = byline_line(par)
+            if names or people:
+                parts.authors = names or people[0] + people[1]
                 break
     if not parts.authors:
         for par in reversed(parts.body[-3:]):
@@ -139,9 +163,16 @@ def _head_from_run(run: list[str], parts: ArticleParts) -> None:
     if not run:
         return
     if len(run) >= 2 and run[0].endswith(("——", "—", ":", "：")):
-        parts.alt_headlines.append(run.pop(0).rstrip("—:： "))
+        parts.alt_headlines.append(_strip(run.pop(0), right="—:： "))
     parts.headline = run.pop(0)
-    parts.alt_headlines.extend(r.lstrip("—- ") for r in run)
+    parts.alt_headlines.extend(_strip(r, left="—- ") for r in run)
+
+
+def _strip(line: str, left: str = "", right: str = "") -> str:
+    """``line`` less the marks at its ends, keeping its printed form when it has one."""
+    if isinstance(line, Par):
+        return line.strip_chars(left, right)
+    return line.lstrip(left).rstrip(right) if left and right else line.lstrip(left) if left else line.rstrip(right)
 
 
 def _opens_article(pars: list[str], i: int, opening: set[int]) -> bool:
@@ -169,6 +200,8 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     opening: set[int] = set()  # byline lines (not datelines) that start an article
     for i, p in enumerate(pars):
         found = dateline_byline(p)
+        if found is None and starts_item(p):
+            found = ([], [])  # "本报讯 今年以来…": an item without a byline
         if found is None:
             found = byline_line(p)
             if found is None or not _opens_article(pars, i, opening):
@@ -282,6 +315,13 @@ def _adopt_orphans(pars: list[str], role: list[str], owner: dict[int, ArticlePar
     article of its own; text after a photo caption continues the article above the caption."""
     first = min((b for b, _ in articles), default=len(pars))
     lead = [i for i in range(first) if role[i] == "body" and i not in owner]
+    if lead and all(is_furniture(pars[i]) or is_credit_line(pars[i]) for i in lead) and articles:
+        # a page header above the first article: kept in that article's text, no article of its own
+        parts = articles[0][1]
+        parts.body[:0] = [pars[i] for i in lead]
+        for i in lead:
+            owner[i] = parts
+        lead = []
     if lead:
         parts = _single_article([pars[i] for i in lead])
         for i in lead:
@@ -313,13 +353,24 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
     return out
 
 
+def _long_title(pars: list[str], i: int) -> bool:
+    """A page's first line longer than a headline usually is, but with no sentence in it, above its body."""
+    par = pars[i]
+    return (i + 1 < len(pars) and len(par) <= MAX_TITLE_LEN and par[-1] not in "。!?！？;；"
+            and not re.search(r"[。;；]", par) and not is_credit_line(par) and not is_furniture(par)
+            and byline_people(par) is None)
+
+
 def _single_article(pars: list[str]) -> ArticleParts:
     parts = ArticleParts()
-    if pars and is_headline_like(pars[0]):
-        parts.headline = pars[0]
-        parts.body = pars[1:]
-        if len(parts.body) > 1 and parts.body[0].startswith("—") and is_headline_like(parts.body[0]):
-            parts.alt_headlines.append(parts.body.pop(0).lstrip("—- "))
+    top = 0  # page furniture above the headline stays in the text, under it
+    while top < len(pars) - 1 and (is_furniture(pars[top]) or is_credit_line(pars[top])):
+        top += 1
+    if top < len(pars) and (is_headline_like(pars[top]) or _long_title(pars, top)):
+        parts.headline = pars[top]
+        parts.body = pars[:top] + pars[top + 1:]
+        if len(parts.body) > top + 1 and parts.body[top].startswith("—") and is_headline_like(parts.body[top]):
+            parts.alt_headlines.append(_strip(parts.body.pop(top), left="—- "))
     else:
         parts.body = pars
         parts.headline_printed = False

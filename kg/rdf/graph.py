@@ -41,8 +41,26 @@ def article_label(article: Article) -> str:
     """A name for an article: its headline, or the opening words of its first sentence with "…"."""
     if article.headline:
         return article.headline
-    first = article.sentence_text(0) if article.sentences else article.text
+    first = article.printed_text(article.sentences[0].start, article.sentences[0].end) if article.sentences \
+        else article.printed_text()
     return first if len(first) <= LABEL_CHARS else first[:LABEL_CHARS] + "…"
+
+
+def printed_headlines(article: Article) -> list[str]:
+    """The headline and the alternative headlines as printed (the text's first lines), in that order."""
+    out = []
+    pos = 0
+    for i, line in enumerate([article.headline, *article.alt_headlines]):
+        if not line:
+            out.append(line)
+            continue
+        at = article.text.find(line, pos)
+        if at < 0:  # a headline from the file's metadata, not in the text
+            out.append(line)
+            continue
+        out.append(article.printed_text(at, at + len(line)))
+        pos = at + len(line)
+    return out
 
 
 def article_iri(article: Article) -> URIRef:
@@ -96,10 +114,11 @@ class _TripleSet(set):
 def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
     a = article_iri(art)
     g.add((a, RDF.type, GK.Article))
-    g.add((a, RDFS.label, Literal(article_label(art))))
+    heads = printed_headlines(art)
+    g.add((a, RDFS.label, Literal(heads[0] or article_label(art))))
     if art.headline:  # only a headline the page prints (a caption or a 本报讯 item may have none)
-        g.add((a, SCHEMA.headline, Literal(art.headline)))
-    for alt in art.alt_headlines:
+        g.add((a, SCHEMA.headline, Literal(heads[0])))
+    for alt in heads[1:]:
         g.add((a, SCHEMA.alternativeHeadline, Literal(alt)))
     if art.column:
         g.add((a, GK.column, Literal(art.column)))
@@ -111,7 +130,7 @@ def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
     if art.url:
         g.add((a, SCHEMA.url, URIRef(art.url) if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", art.url) else Literal(art.url)))
     g.add((a, GK.articleNumber, literal(art.index)))
-    g.add((a, GK.text, Literal(art.text)))
+    g.add((a, GK.text, Literal(art.printed_text())))  # as printed: evidence can be quoted exactly
     if home is not None:
         g.add((a, GK.homeRegion, home))
     for i, s in enumerate(art.sentences):
@@ -119,7 +138,7 @@ def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
         g.add((a, GK.sentence, si))
         g.add((si, RDF.type, GK.Sentence))
         g.add((si, GK.inArticle, a))
-        g.add((si, GK.text, Literal(art.text[s.start:s.end])))
+        g.add((si, GK.text, Literal(art.printed_text(s.start, s.end))))
         g.add((si, GK.startOffset, literal(s.start)))
         g.add((si, GK.endOffset, literal(s.end)))
     return a
