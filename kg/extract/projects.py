@@ -47,12 +47,12 @@ INDUSTRY = ("化工", "集团", "钢铁", "能源", "电力", "科技", "纺织"
 MONEY = re.compile(r"(?P<kind>总投资|投资|产值|营收|销售收入|税收)[^,，。;；]{0,6}?"
                    r"(?P<amount>(?:近|约|超|逾|达)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|千亿|百亿|亿|万)?元|"
                    r"(?:近|约|超|逾)?[百千万]亿元)")
-QUOTED = re.compile(r"(?P<name>(?:\d+(?:\.\d+)?万?亩)?“[^”]{2,12}”[^,，。;；、“”]{0,8}?(?:工程|项目|计划))|"
+QUOTED = re.compile(r"(?P<name>(?:\d+(?:\.\d+)?万?亩)?“[^”]{2,12}”[^,，。;；、“”的]{0,8}?(?:工程|项目|计划))|"
                     r"“(?P<inner>[^”]{2,10}(?:工程|项目|计划))”")
 CLAUSE_END = "，,。;；!！?？:：\n"
 BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 # a list of projects closed by their count: "…等12个项目", "……15个重大产业项目", "等“老树发新枝”项目"
-LIST_CLOSE = re.compile(r"(?:等|……|…)(?P<tail>[^,，。;；]{0,12}?)项目")
+LIST_CLOSE = re.compile(r"(?:等|……|…)(?P<tail>[^,，。;；的]{0,12}?)项目")
 COUNT = re.compile(r"[\d一二三四五六七八九十两百]+[个项家批]")
 # "A、B两座大桥": the head comes after the count
 COUNTED_HEAD = re.compile(r"(?P<n>[两二三四五六七八九十]|\d+)[座条个所家处]")
@@ -67,6 +67,9 @@ LOCATIVE = ("在", "于", "位于", "地处", "坐落")
 # a facility that holds counted projects: "X园区今年新开工项目15项"
 CONTAINER = re.compile(r"项目\s*\d+\s*[项个]|\d+\s*[个项]\S{0,6}项目")
 NAME_TAIL_VERBS = ("建设", "改造", "扩建", "改扩建", "新建", "续建", "提升", "提标", "整治", "治理", "升级", "搬迁")
+# numbers that name no project: dates, batches, rounds ("2024年", "第一批", "二季度")
+NOT_NAME_NUMBER = re.compile(r"\d{2,4}年(?:度)?|\d{1,2}月(?:份)?|\d{1,2}日|第[\d一二三四五六七八九十]+[批期届次轮]|"
+                             r"[\d一二三四]季度")
 FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|即将|有望|明年|年底前|年内")
 COUNT_LEAD = re.compile(r"^[\d一二三四五六七八九十两百千万]+[多余]?[个项座条所家批]")
 STRONG_BEFORE = ("开工建设", "投资建设", "规划建设", "建设", "新建", "兴建", "开建", "打造", "落户", "筹建")
@@ -195,7 +198,7 @@ def _is_specific(stem: str, article: Article, start: int) -> bool:
     """Whether ``stem`` (text before a head, at ``start``) names something particular."""
     if not stem:
         return False
-    if re.search(r"[A-Za-z0-9０-９]|“|《|[×xX]\d", re.sub(r"\d{4}年", "", stem)):
+    if re.search(r"[A-Za-z0-9０-９]|“|《|[×xX]\d", NOT_NAME_NUMBER.sub("", stem)):
         return True
     end = start + len(stem)
     if any(m.kind not in ("Project", "Journalist") and m.start < end and start < m.end and
@@ -224,7 +227,7 @@ def _single_name_char(w: str, tag: str) -> bool:
 
 def _all_generic(stem: str) -> bool:
     g = grammar()
-    stem = re.sub(r"\d+年", "", stem)
+    stem = NOT_NAME_NUMBER.sub("", stem)
     return all(w in g.generic or (len(w) == 1 and (w in GENERIC_SINGLES or (word_tag(w) or "x") in FUNCTION_TAGS))
                for w, _, _ in tokens(stem))
 
@@ -328,8 +331,10 @@ def _left(article: Article, cs: int, hs: int, junction: bool) -> tuple[int, str]
         w, _, b = toks[i]
         stem_start = cs + b
         stem = text[stem_start:hs]
-        if w == "、" or re.fullmatch(r"[多余]?[个座条所家项批]", w):
-            return stem_start, w
+        if w == "、" or re.fullmatch(r"[\d一二三四五六七八九十两百千]+[多余]?[大个座条所家项批]|[多余]?[个座条所家项批]", w):
+            return stem_start, w  # "、", "12个", "三大"
+        if w in (")", "）") and re.search(r"记者|通讯员|摄", text[cs:stem_start]):
+            return stem_start, w  # "(记者 林晓)": a byline before the name
         if not stem and w in NAME_TAIL_VERBS:
             continue  # "…建设项目", "…改造工程": the word belongs to the name
         if junction and w in ("与", "和", "至", "到"):
@@ -341,7 +346,7 @@ def _left(article: Article, cs: int, hs: int, junction: bool) -> tuple[int, str]
         tag = word_tag(w) or ""
         if len(w) == 1 and i > 0 and _single_name_char(toks[i - 1][0], word_tag(toks[i - 1][0]) or ""):
             continue  # a character of a name jieba does not know (鹏/盛)
-        if tag.startswith(("v", "p", "c", "u", "r", "d")) and w not in ("至", "到") and \
+        if tag.startswith(("v", "p", "c", "u", "r", "d", "l", "i")) and w not in ("至", "到") and \
                 _is_specific(stem, article, stem_start):
             return stem_start, w
     return cs, ""
@@ -361,6 +366,12 @@ def _clean(stem: str, junction: bool) -> bool:
     return True
 
 
+def _balanced(label: str) -> bool:
+    """Whether every bracket and quote opened in a label is closed in it, and it starts with a letter of a name."""
+    pairs = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"), ("[", "]"), ("【", "】"))
+    return all(label.count(a) == label.count(b) for a, b in pairs) and not re.match(r"[\"'》”)）、]", label)
+
+
 def _context(text: str, cs: int, ce: int) -> bool:
     clause = text[cs:ce]
     return any(w in clause for w in grammar().build)
@@ -370,7 +381,8 @@ def _road_context(text: str, s: int, e: int, cs: int, ce: int) -> bool:
     g = grammar()
     before = text[max(cs, s - 4):s]
     after = re.sub(r"^(?:进行|实施|开展|加快|全面|启动|提升|提质)+", "", text[e:min(ce, e + 10)])
-    verbs = [w for w in g.build if w not in ("项目", "工程", "投资", "总投资", "签约", "签订", "落户", "落地")]
+    verbs = [w for w in g.build if w not in ("项目", "工程", "投资", "总投资", "签约", "签订", "落户", "落地",
+                                            "东延", "西延", "南延", "北延", "延伸")]
     return any(before.endswith(w) for w in verbs) or any(after.startswith(w) for w in verbs) or \
         bool(re.match(r"(?:工程|项目|建设|改造|道路)", after))
 
@@ -391,6 +403,9 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
         if _in_quotes(text, cs, hs) or not _head_ok(text, hs, he, article):
             continue
         is_road = head in g.road
+        if is_road:  # "青禾路西延", "云溪大道延长线": the extension is the road's part built
+            ext = re.compile(r"[东西南北]延(?:段|线)?|延长线|延伸段").match(text, he, ce)
+            he = ext.end() if ext else he
         end = _extend(text, he, ce)
         if any(c.start < end <= c.end or c.start <= hs < c.end for c in out):
             continue
@@ -405,10 +420,13 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
         if re.match(r"[的之等与和及、]", stem) or before == "等" or COUNT_LEAD.match(label) or \
                 re.search(r"[两二三四五六七八九十\d][座条个所家处项批]$", stem):
             continue  # "等“老树发新枝”项目": a category of the projects listed; "12个项目"
+        if re.search(r"[到至与和的]$", stem) or not _balanced(label) or re.search(r"记者|通讯员", label):
+            continue  # "带队到项目": no name before the head; "…搜索)项目": half a bracket
         if not before and not _clean(stem, junction):
             continue  # no word before the name was found: the clause is not a name
         named = end > he or head in g.named
-        specific = _is_specific(stem, article, s) and not (named and _place_and_generic(article, s, hs))
+        place_generic = named and _place_and_generic(article, s, hs)
+        specific = _is_specific(stem, article, s) and not place_generic
         rest = text[end:ce]
         strong = bool(STRONG_AFTER.match(rest))
         if is_road:
@@ -421,9 +439,10 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 continue  # "在X产业园区新建…": where another thing is built
             if CONTAINER.search(rest):
                 continue  # "X园区今年新开工项目15项": a park holding counted projects
-        if _names_only_a_place(article, s, hs):
-            continue
-        if not specific and not _all_generic(stem) and len(stem) >= 4 and _clean(stem, junction) and (
+        if named and _names_only_a_place(article, s, hs):
+            continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
+        if not specific and not place_generic and not _all_generic(stem) and len(stem) >= 4 and \
+                _clean(stem, junction) and (
                 strong or (not named and before in STRONG_BEFORE)):
             specific = True  # "农村饮水安全工程总投资3亿元", "将建设科技创新产业园": stated as a work
         # a name that is not specific is kept only when it refers to a specific one ("天文小镇" after "航龙天文小镇")
@@ -435,9 +454,11 @@ def _place_and_generic(article: Article, s: int, hs: int) -> bool:
     """"聊城市重点项目", "云溪区民生工程": a division and words that name no particular project."""
     text = article.text
     places = [m for m in article.mentions if (m.attrs.get("adminLevel") or m.kind in ("Agency",)) and s <= m.start < hs]
-    if not places:
-        return False
-    rest = text[max(m.end for m in places):hs]
+    if places:
+        rest = text[max(m.end for m in places):hs]
+    else:  # a division the gazetteer does not know
+        m = re.match(r".{1,6}?[省市县区镇乡]", text[s:hs])
+        rest = text[s + m.end():hs] if m else ""
     return bool(rest) and _all_generic(rest)
 
 
@@ -543,8 +564,8 @@ def _quoted(article: Article) -> list[Candidate]:
             continue
         if text[max(0, s - 1):s] == "等" or re.search(r"(?:作为|列为|成为|称为)", text[max(0, s - 10):s]):
             continue  # "X等“老树发新枝”项目": a category of projects; "作为“头号工程”": a rank
-        if re.match(r"”?\d+[个项]", text[e:e + 5]):
-            continue  # "“示范项目”4个": a title awarded, counted
+        if re.match(r"”?\d+[个项]", text[e:e + 5]) or any(text.startswith(w, e) for w in grammar().not_after):
+            continue  # "“示范项目”4个": a title awarded, counted; "…首席工程师"
         out.append(Candidate(s, e, e, name, True))
     return out
 
