@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from _kgtext import GK, build, label, labels, node, objs
+from _kgtext import GK, alt_labels, build, label, labels, node, objs, of_type
 from kg.extract.projects import parse_amount
 
 TEXT = ("宜昌项目\n\n本报讯(记者 黄晓燕)我市加快推进楚峰化工2×35万千瓦热电联产项目建设,实现投资近百亿元。"
@@ -61,3 +61,111 @@ def test_parse_amount_in_yuan(text, value, approx):
 @pytest.mark.parametrize("text", ["335个", "335个亿元以上项目", "年产20万吨"])
 def test_parse_amount_rejects_what_is_not_money(text):
     assert parse_amount(text) is None
+
+
+# --- issue 13: projects on any page (invented examples of each shape) -----------------------------
+
+def projects_of(text: str, region: str | None = None):
+    g = build("云溪新闻\n\n" + text, region)
+    return g, labels(g, GK.Project)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # infrastructure and facilities whose names end in something other than 项目/工程
+    ("开工建设云岭高速公路和青禾至石湾二级公路，推进南江水库、北港物流园建设。",
+     ["云岭高速公路", "青禾至石湾二级公路", "南江水库", "北港物流园"]),
+    ("云溪至青禾高铁今年开工建设。云溪船闸扩建工程完工。青禾县第二污水处理厂建成投运。",
+     ["云溪至青禾高铁", "云溪船闸扩建工程", "青禾县第二污水处理厂"]),
+    ("新建云溪实验学校和云溪一中东湖校区。", ["云溪实验学校", "云溪一中东湖校区"]),
+    ("青禾茶香小镇、云溪生物医药研发中心同步开工。", ["青禾茶香小镇", "云溪生物医药研发中心"]),
+    ("青禾县明远纸业年产5万吨特种纸生产线项目正式投产。", ["青禾县明远纸业年产5万吨特种纸生产线项目"]),
+    # a road only when the sentence builds it
+    ("对青禾东路进行提升改造。", ["青禾东路"]),
+    ("车队沿青禾东路前行。", []),
+    # lists and groups
+    ("本次签约的有青禾县明远电子年产8万套传感器项目、云溪食品冷链物流项目、石湾污水处理厂提标改造工程等12个项目。",
+     ["青禾县明远电子年产8万套传感器项目", "云溪食品冷链物流项目", "石湾污水处理厂提标改造工程"]),
+    ("今年将建成青禾、石湾两座大桥。", ["青禾大桥", "石湾大桥"]),
+    ("恒远光电、嘉禾精工等3个外资项目落户青禾县。", ["恒远光电", "嘉禾精工"]),
+    # no verb before the name, after 宣布/包括, brackets, long official names
+    ("云溪综合能源站项目由云溪能源集团有限公司投资运营。", ["云溪综合能源站项目"]),
+    ("市长林志远宣布云溪港区二期工程开工。", ["云溪港区二期工程"]),
+    ("今年的重点项目包括青禾生物医药产业园、云溪数据中心。", ["青禾生物医药产业园", "云溪数据中心"]),
+    ("云溪(青禾)智能制造产业园开工建设。", ["云溪(青禾)智能制造产业园"]),
+    ("4月2日，石湾路西延与云岭高速公路互通式立交工程开工。", ["石湾路西延与云岭高速公路互通式立交工程"]),
+    ("明远集团投资5亿元新建云溪冷链物流园。", ["云溪冷链物流园"]),
+    ("总投资15亿元的云溪智慧物流园项目开工。", ["云溪智慧物流园项目"]),
+    ("实地察看明远科技智能终端产业园、云溪新材料产业园等项目建设情况。", ["明远科技智能终端产业园", "云溪新材料产业园"]),
+    ("建设云溪县污水处理厂和云溪经济开发区污水处理厂。", ["云溪县污水处理厂", "云溪经济开发区污水处理厂"]),
+    ("G312国道改扩建工程完工。", ["G312国道改扩建工程"]),
+    ("在青禾县明远电子年产8万套传感器项目施工现场，林志远详细了解项目进展。", ["青禾县明远电子年产8万套传感器项目"]),
+    ("青禾路西延工程今年通车。", ["青禾路西延工程"]),
+])
+def test_project_shapes(text, expected):
+    assert projects_of(text)[1] == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "全面推进乡村振兴，深化“一网通办”改革。",  # slogans and programmes
+    "市委书记林志远来到云溪污水处理厂调研。",  # a facility visited, not built
+    "在云溪产业园区新建一条生产线。",  # the park is where; the line has no name
+    "青禾县召开重点项目推进会，全市重大项目集中开工。",  # categories of projects
+    "青禾建设工程集团有限公司总工程师陈立出席。",  # 工程 inside a company and a title
+    "云溪大桥镇党委书记周明出席。",  # 大桥 inside a town's name
+    "云溪高新区今年新开工项目15个，总投资80亿元。",  # a park holding counted projects
+    "该项目总投资12亿元，建成后年产值可达30亿元。",
+    "他要求尽快落实2024年重点交通工程开工建设情况。",  # the clause around a generic work
+    "安全公司入选工信部“网络安全试点示范项目”4个。",  # a title awarded, counted
+    "云溪市2024年第一批重大项目集中开工仪式在青禾县明远产业园举行。",  # a batch, and the park is where
+    "推进高标准农田建设项目，实施农村公路提档升级工程。",  # programmes with no particular name
+    "八条匝道分别为：由青禾路西延云溪方向、由云岭高速石湾方向。",  # a road named as a direction
+    "明远公司首席工程师陈立、“青禾”牌项目经理周明出席。",
+])
+def test_not_projects(text):
+    assert projects_of(text)[1] == []
+
+
+def test_label_does_not_swallow_the_clause():
+    _, found = projects_of("本次签约的有青禾县明远电子年产8万套传感器项目。")
+    assert found == ["青禾县明远电子年产8万套传感器项目"]
+    _, found = projects_of("明远集团投资5亿元新建云溪冷链物流园。")
+    assert found == ["云溪冷链物流园"]
+
+
+def test_mentions_of_one_project_are_one_node():
+    g, found = projects_of("航岭天文小镇首批项目开工\n9月5日，航岭天文小镇迎来首批项目开工仪式。"
+                           "全力确保天文小镇按时完工。江北污水处理厂厂网一体化工程签约。"
+                           "江北污水处理厂一期工程总投资约3亿元。建设江北污水处理厂是一件大事。")
+    assert len(found) == 2, found
+    town = next(p for p in of_type(g, GK.Project) if "天文小镇" in label(g, p))
+    assert "天文小镇" in alt_labels(g, town) | {label(g, town)}
+    plant = next(p for p in of_type(g, GK.Project) if "污水处理厂" in label(g, p))
+    assert "江北污水处理厂" in alt_labels(g, plant) | {label(g, plant)}
+
+
+def test_owner_from_the_clause_and_from_the_label():
+    g, _ = projects_of("云溪综合能源站项目由云溪能源集团有限公司投资运营。")
+    p = node(g, GK.Project, "云溪综合能源站项目")
+    assert [label(g, c) for c in objs(g, p, GK.owner)] == ["云溪能源集团有限公司"]
+    g, _ = projects_of("本次签约的有青禾县明远电子年产8万套传感器项目、云溪食品冷链物流项目。")
+    p = node(g, GK.Project, "青禾县明远电子年产8万套传感器项目")
+    assert [label(g, c) for c in objs(g, p, GK.owner)] == ["明远电子"]
+
+
+def test_amount_before_the_name():
+    g, _ = projects_of("明远集团投资5亿元新建云溪冷链物流园。")
+    p = node(g, GK.Project, "云溪冷链物流园")
+    (amount,) = objs(g, p, GK.investment)
+    assert g.value(amount, GK.value).toPython() == Decimal("5e8")
+
+
+@pytest.mark.parametrize("text,name,stage", [
+    ("云溪港区二期工程今天开工。", "云溪港区二期工程", "started"),
+    ("青禾县第二污水处理厂建成投运。", "青禾县第二污水处理厂", "completed"),
+    ("云溪食品冷链物流项目签约。", "云溪食品冷链物流项目", "signed"),
+    ("谋划了云溪年产3万吨新材料项目。", "云溪年产3万吨新材料项目", "planned"),
+    ("云溪港区二期工程计划明年开工。", "云溪港区二期工程", "planned"),
+])
+def test_stage(text, name, stage):
+    g, _ = projects_of(text)
+    assert str(g.value(node(g, GK.Project, name), GK.projectStage)) == stage

@@ -78,6 +78,7 @@ class GK(DefinedNamespace):
     post: URIRef
     postIn: URIRef
     projectPlace: URIRef
+    projectStage: URIRef
     quantity: URIRef
     role: URIRef
     sentence: URIRef
