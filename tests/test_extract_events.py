@@ -220,3 +220,32 @@ def test_ontology_puts_the_kinds_in_one_hierarchy():
 def test_venue_and_relayed_meeting_words_make_no_event():
     g = build("标题\n\n5月18日,市长周明远在市民服务中心会议室接待来访群众。", "宜昌市")
     assert kinds(g) == {}
+
+
+def test_a_meeting_of_the_visit_is_part_of_the_visit():
+    g = build("调研\n\n5月12日,市委书记王建林到夷陵区调研防汛工作。随后,王建林主持召开调研座谈会,副市长刘光明参加。",
+              "宜昌市")
+    assert set(kinds(g).values()) == {"InspectionVisit"}
+    assert who(g, one(g, GK.InspectionVisit)) == {"王建林", "刘光明"}
+
+
+def test_a_wire_story_dates_its_events_by_its_dateline():
+    g = build("新华社北京5月12日电 国务院总理周文山主持召开国务院常务会议,研究部署防汛工作。", source="x-2024-05-13.txt")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 12)
+    assert str(g.value(e, GK.name)) == "国务院常务会议"
+
+
+def test_an_event_the_text_calls_local_is_in_the_home_division():
+    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
+              "该小镇是黔南州重点项目,覆盖我州三县六镇。", "黔南布依族苗族自治州")
+    e = one(g, GK.Groundbreaking)
+    assert [label(g, p) for p in objs(g, e, GK.place)] == ["黔南布依族苗族自治州"]
+
+
+def test_a_ceremony_named_in_a_later_sentence_is_its_own_event():
+    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
+              "在科技馆落成启用仪式上的讲话精神。", "黔南布依族苗族自治州")
+    assert sorted(kinds(g).values()) == ["Completion", "Groundbreaking"]
+    assert who(g, one(g, GK.Completion)) == {"刘光明"}
+    assert who(g, one(g, GK.Groundbreaking)) == {"王建林"}

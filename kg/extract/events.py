@@ -60,7 +60,7 @@ TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
-NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
+NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
@@ -144,6 +144,7 @@ class EventFinder:
         self.art = article
         self.ctx = context
         self.events: list[_Event] = []
+        self.dateline: dt.date | None = None
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -156,6 +157,8 @@ class EventFinder:
         for idx, s in enumerate(art.sentences):
             text = art.text[s.start:s.end]
             dates = self._dates(text, last_date)
+            if last_date is None and self.dateline is not None:
+                last_date = self.dateline  # undated lines of a wire story tell of its day
             trig = self._trigger(s.start, s.end, dates)
             lead = DATELINE.match(text)
             opens = (bool(dates) and dates[0][0] - (lead.end() if lead else 0) < 8  # "8日下午,…" opens it
@@ -180,6 +183,8 @@ class EventFinder:
         out = []
         for m in DATE_EXPR.finditer(text):
             before, after = text[:m.start()], text[m.end():]
+            if after.startswith("电") and m.start() < 20:  # "新华社北京5月8日电": the day it was filed
+                self.dateline = resolve_date(m.group(0), self.art.date)[0]
             if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
                 continue
             future = is_future(before)
@@ -242,6 +247,11 @@ class EventFinder:
             if last_date is None:
                 return None
             date, future, part = last_date, bool(art.date and last_date > art.date), None
+        if _family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
+            visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)
+            if visit is not None:  # "调研座谈会": the visit's own meeting
+                self._add_people(visit, idx, s_start, s_end)
+                return visit
         if cls in JOINS_SESSION:
             session = next((e for e in reversed(self.events) if _family(e.cls) == "Meeting" and e.date == date), None)
             if session is not None:
@@ -430,6 +440,16 @@ class EventFinder:
                 art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in ev.sites), at,
                                               obj_is_key=False))
 
+    def _home_place(self, ev: _Event) -> list[str]:
+        """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
+        article names it; else nothing."""
+        region, art = self.ctx.region, self.art
+        code = region.county_code or region.city_code or region.province_code if region else None
+        if not code or not any(LOCAL.search(art.sentence_text(i)) for i in ev.sentences):
+            return []
+        key = f"Place/{code}"
+        return [key] if any(m.key == key for m in art.mentions) else []
+
     def _places(self, ev: _Event) -> None:
         """Divisions of the event's own sentence; for a visit, also those it goes to after, and its sites."""
         art = self.art
@@ -454,8 +474,13 @@ class EventFinder:
             head_end = len(art.headline) if art.text.startswith(art.headline) else 0
             places = [m.key for m in art.mentions if m.kind in DIVISION_KINDS and m.end <= head_end
                       and not any(x.start <= m.start and m.end <= x.end for x in bodies)]
+        if not places:
+            places = self._home_place(ev)
         ev.places = list(dict.fromkeys(places))
         ev.sites = list(dict.fromkeys(sites))
+
+
+LOCAL = re.compile(r"[我全本](?:省|市|州|盟|县|区|旗)")
 
 
 def _family(cls: str) -> str:
