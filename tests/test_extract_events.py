@@ -249,3 +249,27 @@ def test_a_ceremony_named_in_a_later_sentence_is_its_own_event():
     assert sorted(kinds(g).values()) == ["Completion", "Groundbreaking"]
     assert who(g, one(g, GK.Completion)) == {"刘光明"}
     assert who(g, one(g, GK.Groundbreaking)) == {"王建林"}
+
+
+def test_a_meeting_told_again_after_a_background_date_is_the_same_meeting():
+    g = build("大会\n\n本报讯(记者 林晓)5月18日上午,全市优化营商环境大会召开。市委书记王建林出席会议并讲话,市长周明远主持会议。"
+              "王建林指出,今年3月8日,市政府出台了十条措施。会议表彰了先进单位。市领导陈思远、刘光明出席会议。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 18)
+    assert who(g, e) == {"王建林", "周明远", "陈思远", "刘光明"}
+
+
+def test_a_date_whose_clause_says_will_is_ahead():
+    g = build("大会\n\n据悉,5月25日,我市还将举办第五届投资贸易洽谈会,届时副市长陈思远出席洽谈会。", "宜昌市")
+    e = one(g, GK.PromotionMeeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 25)
+    assert g.value(e, GK.planned).toPython() is True
+
+
+def test_a_briefing_speaking_of_a_session_stays_the_briefing():
+    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议举行第二次全体会议,林志远当选市长,市人大常委会主任王建林主持会议。"
+              "会后,新一届市政府领导班子在市民中心与媒体记者见面。市长林志远说,刚刚闭幕的会议选举产生了新一届领导班子,"
+              "副市长陈思远、刘光明也在这里。", "宜昌市")
+    session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
+    assert {"陈思远", "林志远"} <= who(g, press)
+    assert "陈思远" not in who(g, session)

@@ -60,6 +60,7 @@ TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
+FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
 NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
@@ -188,6 +189,10 @@ class EventFinder:
             if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
                 continue
             future = is_future(before)
+            if not future and self.art.date:  # "5月25日,我市还将举办…": ahead when the clause says so
+                ahead, _ = resolve_date(m.group(0), self.art.date, future=True)
+                clause = re.split(r"[,，;；。]", after.lstrip(",， "), maxsplit=1)[0]
+                future = bool(ahead and ahead > self.art.date and FUTURE_IN_CLAUSE.search(clause))
             d, _ = resolve_date(m.group(0), self.art.date, future=future)
             if d is None:
                 continue
@@ -265,6 +270,9 @@ class EventFinder:
             if current is not None and current.cls == cls:
                 self._add_people(current, idx, s_start, s_end)
             return current if own == [] else None
+        if not own and current is not None and current.cls == "PressConference" and cls != current.cls:
+            self._add_people(current, idx, s_start, s_end)
+            return current  # a briefing speaking of other events ("刚刚闭幕的会议…") is still the briefing
         same = self._same_event(cls, word, date, name, organizer, people, bool(own))
         if same is not None:
             self._add_people(same, idx, s_start, s_end)
@@ -285,10 +293,9 @@ class EventFinder:
             people_here = [m for m in art.mentions if m.kind in PERSON_KINDS and a <= m.start < b]
             if text[a:at].lstrip().startswith(("在", "于")):
                 people_here = people  # "在随后举行的发布会上,A、B介绍了…": the whole sentence
-            if current is not None and current.cls == "PressConference":
-                return current  # what a briefing tells of ("举办研讨会…") happened before it
             placed = any(m.kind in DIVISION_KINDS | SITE_KINDS and a <= m.start < at for m in art.mentions)
-            if not people_here and not (placed and re.search(r"在[^,，。;；]*$", text[a:at])):
+            next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
+            if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
                 return current  # no one there, and nowhere: not told as taking place
         a, b = _clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
@@ -306,8 +313,8 @@ class EventFinder:
     def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
                     people: list[Mention], dated: bool) -> _Event | None:
         for ev in reversed(self.events):
-            if ev.date != date or not _same_kind(ev.cls, cls):
-                continue
+            if not _same_kind(ev.cls, cls) or (dated and ev.date != date):
+                continue  # undated, "会议表彰了…" is the meeting told before, whatever was dated since
             if not dated:
                 return ev  # "会上", "签约仪式上": the one already told
             if ev.cls == "InspectionVisit":
