@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.dates import find_date_expressions, resolve_date
+from kg.extract.dates import find_date_expressions, is_future, resolve_date, resolve_relative
 
 D = dt.date
 
@@ -41,3 +41,40 @@ def test_no_publication_date_no_invented_date():
 def test_find_date_expressions():
     text = "3月8日上午,会议召开。25日晚,活动举行。昨天,他到现场。"
     assert [text[s:e] for s, e in find_date_expressions(text)] == ["3月8日上午", "25日晚", "昨天"]
+
+
+@pytest.mark.parametrize("published,expr,future,date", [
+    # a date the text puts ahead stays ahead (issue 13)
+    (D(2024, 5, 28), "29日", True, D(2024, 5, 29)),
+    (D(2024, 5, 28), "29日", False, D(2024, 4, 29)),
+    (D(2024, 5, 28), "本月29日", False, D(2024, 5, 29)),
+    (D(2024, 5, 28), "下月3日", False, D(2024, 6, 3)),
+    (D(2024, 5, 28), "明年5月1日", False, D(2025, 5, 1)),
+    (D(2024, 12, 30), "1月5日", True, D(2025, 1, 5)),
+    # an old date keeps its year
+    (D(2024, 5, 28), "2010年10月7日", False, D(2010, 10, 7)),
+])
+def test_future_and_old_dates(published, expr, future, date):
+    assert resolve_date(expr, published, future=future)[0] == date
+
+
+@pytest.mark.parametrize("expr,date,part", [
+    ("当日上午", D(2024, 3, 8), "上午"),
+    ("当天", D(2024, 3, 8), None),
+    ("次日下午", D(2024, 3, 9), "下午"),
+    ("当晚", D(2024, 3, 8), "晚"),
+])
+def test_relative_to_the_last_stated_date(expr, date, part):
+    assert resolve_relative(expr, D(2024, 3, 8)) == (date, part)
+    assert resolve_relative(expr, None)[0] is None
+
+
+@pytest.mark.parametrize("before,future", [("该工程将于", True), ("计划于", True), ("定于", True), ("会议于", False),
+                                           ("", False)])
+def test_future_cues(before, future):
+    assert is_future(before) is future
+
+
+def test_numbered_things_are_not_dates():
+    text = "地铁3号线和5号楼于8号开通。"
+    assert [text[s:e] for s, e in find_date_expressions(text)] == ["8号"]

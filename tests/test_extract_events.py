@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from _kgtext import GK, build, label, objs, of_type
+from _kgtext import GK, RDF, build, label, objs, of_type
 
 
 def one(g, cls):
@@ -50,7 +50,7 @@ def test_visit_sites_listed_after_one_verb():
 def test_meeting_with_organizer_and_participants():
     g = build("市政协召开常委会会议\n\n本报讯(记者 黄晓燕)5月16日,市政协召开十五届常委会会议。"
               "孙海涛、钱立群参加会议。", "宜昌市")
-    e = one(g, GK.Meeting)
+    e = one(g, GK.CongressSession)  # a session of the CPPCC's standing committee: a kind of gk:Meeting
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16)
     assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市政协"]
     assert who(g, e) == {"孙海涛", "钱立群"}
@@ -75,3 +75,201 @@ def test_two_press_conferences_on_one_day_stay_two():
 def test_event_without_date_gets_no_invented_date():
     g = build("专家研讨\n\n本报讯(记者 黄晓燕)市委书记王建林出席院士专家研讨会。", "宜昌市")
     assert list(g.subjects(GK.date, None)) == []
+
+
+# -- issue 13: every kind, the lead of a headline-less item, inherited and future dates, one event per happening
+
+
+def kinds(g) -> dict:
+    """{event: class local name} of every event with a date."""
+    return {e: str(g.value(e, RDF.type)).split("#")[1] for e in g.subjects(GK.date, None)}
+
+
+def test_lead_sentence_of_a_headline_less_item_is_read():
+    g = build("本报讯(记者 林晓)5月12日,市政府召开城市更新工作推进会,市长周明远出席并讲话。副市长陈思远主持会议。",
+              "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 12)
+    assert who(g, e) == {"周明远", "陈思远"}
+    assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市政府"]
+    assert str(g.value(e, GK.name)) == "城市更新工作推进会"
+
+
+def test_chair_and_speakers_are_participants_too():
+    g = build("本报讯 5月12日,市政府召开城市更新工作推进会,市长周明远出席并讲话。副市长陈思远主持会议。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert {label(g, p) for p in objs(g, e, GK.chair)} == {"陈思远"}
+    assert {label(g, p) for p in objs(g, e, GK.speaker)} == {"周明远"}
+
+
+def test_a_session_and_the_press_conference_after_it_are_two_events():
+    g = build("人大常委会会议闭幕\n\n本报讯(记者 林晓)5月18日,市人大常委会召开第十二次会议,表决通过《宜昌市城市绿化条例》。"
+              "市人大常委会主任王建林主持会议。在随后举行的新闻发布会上,市人大常委会法工委主任刘光明介绍了条例的主要内容。",
+              "宜昌市")
+    session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
+    assert who(g, session) == {"王建林"} and who(g, press) == {"刘光明"}
+    assert g.value(press, GK.date).toPython() == dt.date(2024, 5, 18)  # inherited from the lead
+    assert [label(g, o) for o in objs(g, session, GK.organizer)] == ["宜昌市人大常委会"]
+
+
+def test_the_same_event_told_twice_is_one():
+    g = build("发布会\n\n本报讯 5月16日上午,市政府新闻办召开城市建设专场新闻发布会,市住建局局长孙建国介绍有关情况。"
+              "记者了解到,全市新开工保障性住房3000套。5月16日上午的发布会上,市自然资源局局长周文斌回答了记者提问。",
+              "宜昌市")
+    e = one(g, GK.PressConference)
+    assert who(g, e) == {"孙建国", "周文斌"}
+
+
+def test_sentences_without_a_date_inherit_the_last_stated_one():
+    g = build("王建林调研\n\n5月18日上午,市委书记王建林到夷陵区调研。中午12时,王建林在夷陵区主持召开座谈会。", "宜昌市")
+    visit, meeting = one(g, GK.InspectionVisit), one(g, GK.Meeting)
+    assert g.value(meeting, GK.date).toPython() == dt.date(2024, 5, 18)
+    assert {label(g, p) for p in objs(g, meeting, GK.chair)} == {"王建林"}
+    assert visit != meeting
+
+
+def test_same_day_relative_date_and_two_bodies_meetings_stay_two():
+    g = build("会议\n\n5月8日上午,市政府召开协调会,副市长陈思远出席。当日下午,夷陵区委召开紧急会议,区委书记刘光明主持。",
+              "宜昌市")
+    meetings = of_type(g, GK.Meeting)
+    assert len(meetings) == 2
+    assert {g.value(e, GK.date).toPython() for e in meetings} == {dt.date(2024, 5, 8)}
+    assert {frozenset(who(g, e)) for e in meetings} == {frozenset({"陈思远"}), frozenset({"刘光明"})}
+
+
+def test_a_future_date_stays_in_the_future_and_marks_the_event_planned():
+    g = build("开工准备\n\n5月28日,市长周明远主持召开专题会议,研究开工准备工作。该工程计划于本月29日举行开工仪式,"
+              "市长周明远、副市长陈思远出席。", "宜昌市", source="x-2024-05-28.txt")
+    e = one(g, GK.Groundbreaking)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 29)
+    assert g.value(e, GK.planned).toPython() is True
+    assert g.value(one(g, GK.Meeting), GK.planned) is None
+
+
+def test_an_old_date_keeps_its_year():
+    g = build("回顾\n\n2023年12月30日,市委召开常委会会议,市委书记王建林主持会议。", "宜昌市")
+    assert g.value(one(g, GK.Meeting), GK.date).toPython() == dt.date(2023, 12, 30)
+
+
+def test_people_whose_words_are_relayed_did_not_attend():
+    g = build("常委会\n\n5月18日,市委常委会召开会议,传达学习省委书记林志远在全省工作会议上的讲话精神。"
+              "市委书记王建林主持会议。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert who(g, e) == {"王建林"}
+    assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市委"]
+
+
+def test_an_election_in_a_session_is_part_of_the_session():
+    g = build("人代会\n\n5月18日上午,宜都市第十届人民代表大会第三次会议举行第二次全体会议。宜都市人大常委会主任陈思远主持会议。"
+              "副市长林志远当选宜都市人民政府市长。", "宜昌市")
+    assert set(kinds(g).values()) == {"CongressSession"}
+    assert who(g, one(g, GK.CongressSession)) == {"陈思远", "林志远"}
+
+
+def test_signing_with_a_company_chairman():
+    g = build("签约\n\n5月18日,宜昌市人民政府与云帆科技有限公司签约仪式在宜昌举行。市长周明远、云帆科技有限公司董事长林志远"
+              "出席并致辞。", "宜昌市")
+    e = one(g, GK.SigningCeremony)
+    assert who(g, e) == {"周明远", "林志远"}
+    assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市人民政府"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("5月18日,市政府召开第36次常务会议,市长周明远主持会议。", "Meeting"),
+    ("5月18日,全市安全生产工作会议召开,市长周明远出席会议并讲话。", "Meeting"),
+    ("5月18日,全市优化营商环境动员大会召开,市长周明远出席并讲话。", "Meeting"),
+    ("5月18日,市政协召开民营经济发展座谈会,市政协主席周明远主持。", "Meeting"),
+    ("5月18日,市委理论学习中心组举行集体学习,市委书记周明远主持并讲话。", "StudySession"),
+    ("5月18日,宜都市第十届人民代表大会第三次会议开幕,宜都市人大常委会主任周明远主持。", "CongressSession"),
+    ("5月18日,市委书记周明远到夷陵区督导防汛工作。", "InspectionVisit"),
+    ("5月18日,市委书记周明远带队观摩夷陵区重点项目建设。", "InspectionVisit"),
+    ("5月18日,市委书记周明远到宜都市视察。", "InspectionVisit"),
+    ("5月16日,市政府新闻办举行城市建设专场发布会,市住建局局长周明远介绍有关情况。", "PressConference"),
+    ("5月18日,宜昌(深圳)招商推介会在深圳举行,市长周明远出席推介会并致辞。", "PromotionMeeting"),
+    ("5月18日,云帆新材料产业园竣工投产仪式在宜都市举行,市长周明远宣布项目竣工投产。", "Completion"),
+    ("5月18日,全市二季度重大项目集中开工仪式在宜都市举行,市长周明远宣布开工。", "Groundbreaking"),
+    ("5月18日,市长周明远会见云帆科技有限公司董事长林志远一行。", "Meeting"),
+])
+def test_every_kind(sentence, kind):
+    g = build("标题\n\n" + sentence, "宜昌市")
+    assert list(kinds(g).values()) == [kind]
+
+
+def test_ontology_puts_the_kinds_in_one_hierarchy():
+    from pathlib import Path
+
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    onto = Graph().parse(Path(__file__).resolve().parent.parent / "ontology/govkg.ttl")
+
+    def supers(cls) -> set:
+        return set(onto.transitive_objects(GK[cls], RDFS.subClassOf))
+
+    for cls in ("CongressSession", "StudySession", "Forum", "PromotionMeeting"):
+        assert GK.Meeting in supers(cls), cls
+    for cls in ("SigningCeremony", "Groundbreaking", "Completion"):
+        assert GK.Ceremony in supers(cls) and GK.Meeting not in supers(cls), cls
+    assert GK.InvestmentPromotion in supers("PromotionMeeting") and GK.Training in supers("StudySession")
+    assert GK.Meeting not in supers("PressConference")
+    for cls in ("InspectionVisit", "Meeting", "PressConference", "Ceremony", "Training", "Election", "Appointment",
+                "InvestmentPromotion"):
+        assert GK.Event in supers(cls), cls
+
+
+def test_venue_and_relayed_meeting_words_make_no_event():
+    g = build("标题\n\n5月18日,市长周明远在市民服务中心会议室接待来访群众。", "宜昌市")
+    assert kinds(g) == {}
+
+
+def test_a_meeting_of_the_visit_is_part_of_the_visit():
+    g = build("调研\n\n5月12日,市委书记王建林到夷陵区调研防汛工作。随后,王建林主持召开调研座谈会,副市长刘光明参加。",
+              "宜昌市")
+    assert set(kinds(g).values()) == {"InspectionVisit"}
+    assert who(g, one(g, GK.InspectionVisit)) == {"王建林", "刘光明"}
+
+
+def test_a_wire_story_dates_its_events_by_its_dateline():
+    g = build("新华社北京5月12日电 国务院总理周文山主持召开国务院常务会议,研究部署防汛工作。", source="x-2024-05-13.txt")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 12)
+    assert str(g.value(e, GK.name)) == "国务院常务会议"
+
+
+def test_an_event_the_text_calls_local_is_in_the_home_division():
+    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
+              "该小镇是黔南州重点项目,覆盖我州三县六镇。", "黔南布依族苗族自治州")
+    e = one(g, GK.Groundbreaking)
+    assert [label(g, p) for p in objs(g, e, GK.place)] == ["黔南布依族苗族自治州"]
+
+
+def test_a_ceremony_named_in_a_later_sentence_is_its_own_event():
+    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
+              "在科技馆落成启用仪式上的讲话精神。", "黔南布依族苗族自治州")
+    assert sorted(kinds(g).values()) == ["Completion", "Groundbreaking"]
+    assert who(g, one(g, GK.Completion)) == {"刘光明"}
+    assert who(g, one(g, GK.Groundbreaking)) == {"王建林"}
+
+
+def test_a_meeting_told_again_after_a_background_date_is_the_same_meeting():
+    g = build("大会\n\n本报讯(记者 林晓)5月18日上午,全市优化营商环境大会召开。市委书记王建林出席会议并讲话,市长周明远主持会议。"
+              "王建林指出,今年3月8日,市政府出台了十条措施。会议表彰了先进单位。市领导陈思远、刘光明出席会议。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 18)
+    assert who(g, e) == {"王建林", "周明远", "陈思远", "刘光明"}
+
+
+def test_a_date_whose_clause_says_will_is_ahead():
+    g = build("大会\n\n据悉,5月25日,我市还将举办第五届投资贸易洽谈会,届时副市长陈思远出席洽谈会。", "宜昌市")
+    e = one(g, GK.PromotionMeeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 25)
+    assert g.value(e, GK.planned).toPython() is True
+
+
+def test_a_briefing_speaking_of_a_session_stays_the_briefing():
+    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议举行第二次全体会议,林志远当选市长,市人大常委会主任王建林主持会议。"
+              "会后,新一届市政府领导班子在市民中心与媒体记者见面。市长林志远说,刚刚闭幕的会议选举产生了新一届领导班子,"
+              "副市长陈思远、刘光明也在这里。", "宜昌市")
+    session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
+    assert {"陈思远", "林志远"} <= who(g, press)
+    assert "陈思远" not in who(g, session)

@@ -151,7 +151,8 @@ def test_national_officials_and_a_name_followed_by_a_date(renmin: Graph) -> None
 
 def test_a_meeting_is_no_agency_and_study_sessions_are_events(renmin: Graph) -> None:
     assert not any("会议" in a for a in labels(renmin, GK.Agency))
-    (study,) = [e for e in renmin.subjects(GK.date, None) if (e, None, GK.Training) in renmin]
+    # a study session is a gk:StudySession, a kind of both gk:Meeting and gk:Training in the ontology
+    (study,) = [e for e in renmin.subjects(GK.date, None) if (e, None, GK.StudySession) in renmin]
     assert {"林海川", "周乃安", "葛长青"} <= {label(renmin, p) for p in objs(renmin, study, GK.participant)}
 
 

@@ -1,30 +1,99 @@
-"""Events: inspection visits, meetings, press conferences, ceremonies.
+"""Events: meetings, inspection visits, press conferences, ceremonies, elections.
 
-A dated sentence that names an event (kg/data/event_triggers.txt) makes an
-event of that class: "5月8日,市委书记张立文到当阳市、远安县…进行调研" is an
-inspection visit on 2024-05-08 by 张立文 in 当阳市 and 远安县.  For the
-article's lead event, the attendance lines ("…参加活动", "…出席会议") add
-participants and the sites named in the article are the sites visited, in
-order.  The organizer is the agency that 召开/举行 the event, or the one that
-opens the sentence of a "…会议召开" lead.  Each dated sentence gives its own
-event, so two press conferences on one day stay two events.
+An article is read sentence by sentence, from its first line (a headline-less
+item's lead sentence included), keeping the last date it stated:
+
+* a sentence that names an event (kg/data/event_triggers.txt) with a date of
+  its own makes an event of that class on that date: "5月8日,市委书记张立文到
+  当阳市、远安县…进行调研" is an inspection visit on 2024-05-08;
+* a sentence without a date of its own inherits the item's last stated date
+  ("当日上午,…召开协调会", "在随后举行的新闻发布会上,…"), and makes a new event
+  only when it tells of one taking place ("在…发布会上", "出席…仪式"); otherwise
+  it is more about the event before it;
+* the same event told twice (same kind, date and name, or the same visitor on
+  the same day) is one event; a session and the press conference after it are
+  two; an election told inside a session's report is part of the session;
+* the sentences after an event, up to the next event or the next dated
+  happening, tell of it: the people who speak, chair, attend or accompany
+  there are its participants (chair and speakers also as gk:chair and
+  gk:speaker), the divisions and sites a visit goes to are its places and
+  sites, in order;
+* a date after publication that the text puts ahead ("将于29日开工") stays in
+  the future and marks the event gk:planned; an old date keeps its year.
+
+The people are the Official and Person mentions found before (officials.py);
+the organizer is the agency that 召开/举行 the event ("市政协召开…",
+"由市政府主办"), or the one opening a "…会议召开" sentence.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from kg.extract.dates import DATE_EXPR, resolve_date
+from kg.extract.dates import (DATE_EXPR, RELATIVE_EXPR, is_future, resolve_date, resolve_relative)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
-HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展")
-ATTEND = re.compile(r"(参加|出席|陪同|列席|主持|致辞|讲话|宣布|见证|介绍|发布|会见|签约|通报|汇报|发言)")
+HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展", "承办")
+NAME_AFTER = ("出席", "参加", "主持", "列席", "见证", "迎来", "观摩", "在")  # "…出席开工仪式": the name follows
+PERSON_KINDS = ("Official", "Person")
 DIVISION_KINDS = {"Place", "AdministrativeDivision", "Country", "Province", "Prefecture", "County", "Township",
                   "Village"}
 SITE_KINDS = {"Site", "DevelopmentZone"}
-LEAD_WINDOW = 40
+BODY_KINDS = ("Agency", "Company")
+# What people do at an event: in a sentence after it, a person doing one of these took part.
+ACTS = re.compile(r"说|表示|强调|指出|介绍|要求|希望|认为|提出|建议|致辞|讲话|发言|主持|陪同|出席|参加|列席|宣布|见证"
+                  r"|代表|签约|签字|签署|签订|汇报|发布|通报|解读|回答|答记者问|报告|部署|总结|宣读|揭牌|调研|视察|考察"
+                  r"|察看|查看|来到|走进|深入|看望|慰问|听取|了解|肯定|当选|任命|培土|会见|会谈|交流|座谈|到|进行|培训"
+                  r"|授课|辅导|解答|答疑|作了|参观|与会")
+CHAIR = re.compile(r"^[^,，。;；]{0,6}?主持")
+SPEAK = re.compile(r"^[^,，。;；]{0,12}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
+# "传达学习…的讲话精神": people named there did not take part.
+RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
+RELAYED_AFTER = re.compile(r"^[^,，。;；]*?(?:讲话|指示|批示)?精神")
+# A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
+TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
+                                r"[^,，。;；]{0,30}$")
+TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
+# Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
+NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
+FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
+NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
+# "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
+NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
+NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
+VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
+JOINS_SESSION = {"Election", "Appointment"}
+_NUM = "[一二三四五六七八九十百零〇\\d]+"
+SESSION = re.compile(  # "市十五届人大常委会第十六次会议", "政协十三届一次会议", "市政协召开十五届常委会会议", "党代会"
+    rf"(?:人民代表大会|人大|政协)(?:常委会|常务委员会)?(?:召开|举行)?(?:第?{_NUM}届)?(?:常委会|常务委员会)?"
+    rf"(?:第?{_NUM}次)?(?:全体会议|会议)"
+    rf"|党代会|党的?第?{_NUM}次代表大会|共产党[^,，。]{{0,10}}?第{_NUM}次代表大会|代表大会第?{_NUM}次会议")
+# "本报讯(记者 张三)", "新华社北京5月8日电": what opens a lead before its own words.
+DATELINE = re.compile(r"^[^,，。]{0,30}?(?:讯|电)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+
+
+@dataclass
+class _Event:
+    cls: str
+    word: str
+    date: dt.date
+    part: str | None
+    trig_at: int
+    planned: bool
+    name: str | None = None
+    organizer: str | None = None
+    sentences: list[int] = field(default_factory=list)
+    people: dict[str, set[str]] = field(default_factory=dict)  # key -> roles ("chair", "speaker")
+    places: list[str] = field(default_factory=list)
+    sites: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        return self.name or self.word
 
 
 @cache
@@ -35,129 +104,416 @@ def triggers() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
+@cache
+def _trigger_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w, _ in triggers()))
+
+
+@cache
+def _trigger_class() -> dict[str, str]:
+    return dict(triggers())
+
+
+def find_triggers(text: str) -> list[tuple[int, str, str]]:
+    """(offset, word, class) of every event word in ``text``, left to right, longest at each place."""
+    cls = _trigger_class()
+    return [(m.start(), m.group(0), cls[m.group(0)]) for m in _trigger_re().finditer(text)]
+
+
 def first_trigger(text: str) -> tuple[int, str, str] | None:
     """(offset, word, class) of the first event word in ``text``."""
-    for i in range(len(text)):
-        for word, cls in triggers():
-            if text.startswith(word, i):
-                return i, word, cls
-    return None
+    found = find_triggers(text)
+    return found[0] if found else None
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
     return start <= m.start and m.end <= end
 
 
+def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` around offset ``at`` (between ,，;；。)."""
+    a = max((text.rfind(c, start, at) for c in ",，;；。"), default=-1)
+    a = start if a < start else a + 1
+    ends = [i for i in (text.find(c, at, end) for c in ",，;；。") if i != -1]
+    return a, min(ends) if ends else end
+
+
 class EventFinder:
-    """Finds the dated events of one article."""
+    """Finds the events of one article."""
 
     def __init__(self, article: Article, context: Context) -> None:
         self.art = article
         self.ctx = context
-        self.count = 0
+        self.events: list[_Event] = []
+        self.dateline: dt.date | None = None
+
+    # -- reading ---------------------------------------------------------------------------------------------
 
     def find(self) -> None:
         art = self.art
         if art.kind != "news" or not art.sentences:
             return
-        lead_done = False
-        body_start = len(art.headline) + sum(len(a) + 1 for a in art.alt_headlines)
+        last_date: dt.date | None = None
+        current: _Event | None = None
         for idx, s in enumerate(art.sentences):
-            if s.start < body_start:
-                continue
             text = art.text[s.start:s.end]
-            m = DATE_EXPR.search(text[:LEAD_WINDOW])
-            if not m:
-                continue
-            trig = first_trigger(text[m.end():])
-            if not trig:
-                continue
-            date, part = resolve_date(m.group(0), art.date)
-            if date is None:
-                continue
-            offset = s.start + m.end() + trig[0]
-            self._event(idx, s.start, s.end, s.start + m.end(), offset, trig[1], trig[2], date, part,
-                        lead=not lead_done)
-            lead_done = True
+            dates = self._dates(text, last_date)
+            if last_date is None and self.dateline is not None:
+                last_date = self.dateline  # undated lines of a wire story tell of its day
+            trig = self._trigger(s.start, s.end, dates)
+            lead = DATELINE.match(text)
+            opens = (bool(dates) and dates[0][0] - (lead.end() if lead else 0) < 8  # "8日下午,…" opens it
+                     and text[dates[0][1]:dates[0][1] + 1] in (",", "，", " "))
+            if trig is not None:
+                ev = self._place_event(idx, s.start, s.end, trig, dates, last_date, current)
+                if ev is not None:
+                    current = ev
+                elif opens:  # another dated happening begins
+                    current = None
+            elif opens:
+                current = None  # "8日下午,某公司经理来到…": a new happening the text does not name
+            if current is not None and idx not in current.sentences:
+                current.sentences.append(idx)
+            stated = [d for d in dates if not d[3]]
+            if stated:
+                last_date = stated[0][2]
+        self._emit()
 
-    def _event(self, idx: int, s_start: int, s_end: int, after_date: int, trig_at: int, word: str, cls: str,
-               date, part: str | None, lead: bool) -> None:
+    def _dates(self, text: str, last: dt.date | None) -> list[tuple[int, int, dt.date, bool, bool]]:
+        """(start, end, date, future, relative) of the event dates in a sentence."""
+        out = []
+        for m in DATE_EXPR.finditer(text):
+            before, after = text[:m.start()], text[m.end():]
+            if after.startswith("电") and m.start() < 20:  # "新华社北京5月8日电": the day it was filed
+                self.dateline = resolve_date(m.group(0), self.art.date)[0]
+            if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
+                continue
+            future = is_future(before)
+            if not future and self.art.date:  # "5月25日,我市还将举办…": ahead when the clause says so
+                ahead, _ = resolve_date(m.group(0), self.art.date, future=True)
+                clause = re.split(r"[,，;；。]", after.lstrip(",， "), maxsplit=1)[0]
+                future = bool(ahead and ahead > self.art.date and FUTURE_IN_CLAUSE.search(clause))
+            d, _ = resolve_date(m.group(0), self.art.date, future=future)
+            if d is None:
+                continue
+            if self.art.date and d > self.art.date:
+                future = True
+            out.append((m.start(), m.end(), d, future, False))
+        for m in RELATIVE_EXPR.finditer(text):
+            d, _ = resolve_relative(m.group(0), last)
+            if d is not None:
+                out.append((m.start(), m.end(), d, bool(self.art.date and d > self.art.date), True))
+        return sorted(out)
+
+    def _trigger(self, s_start: int, s_end: int, dates: list) -> tuple[int, str, str] | None:
+        """The event word a sentence is about: the first after its date, preferring the noun of a
+        noun phrase ("招商引资工作会议" is a meeting, "调研座谈会" too)."""
         art = self.art
-        officials = [m for m in art.mentions if m.kind == "Official" and _in(m, s_start, s_end)]
-        if cls == "InspectionVisit" and not any(m.start < trig_at for m in officials):
-            return
-        participants = list(dict.fromkeys(m.key for m in officials))
-        if lead:
-            for s in art.sentences:
-                st = art.text[s.start:s.end]
-                if ATTEND.search(st) and not DATE_EXPR.search(st[:LEAD_WINDOW]):
-                    participants += [m.key for m in art.mentions if m.kind == "Official" and _in(m, s.start, s.end)]
-            participants = list(dict.fromkeys(participants))
-        organizer = self._organizer(s_start, s_end, after_date, trig_at, word)
-        if not participants and not organizer:
-            return
-        self.count += 1
-        key = f"Event/{art.id}/e{self.count}"
-        name = self._name(after_date, trig_at, word, s_end)
-        label = name or f"{date.isoformat()} {word}"
-        art.nodes.append(Node(key, cls, label, trig_at, attrs={"date": date}))
-        if part:
-            art.relations.append(Relation(key, "partOfDay", part, trig_at, obj_is_key=False))
-        if name:
-            art.relations.append(Relation(key, "name", name, trig_at, obj_is_key=False))
-        for p in participants:
-            art.relations.append(Relation(key, "participant", p, trig_at))
-        if organizer:
-            art.relations.append(Relation(key, "organizer", organizer, trig_at))
-        bodies = [m for m in art.mentions if m.kind in ("Agency", "Company") and _in(m, s_start, s_end)]
-        places = [m for m in art.mentions if m.kind in DIVISION_KINDS and _in(m, s_start, s_end)
-                  and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
-        for p in dict.fromkeys(m.key for m in places):
-            art.relations.append(Relation(key, "place", p, trig_at))
-        if lead and cls == "InspectionVisit":
-            sites = sorted((m for m in art.mentions if m.kind in SITE_KINDS), key=lambda m: m.start)
-            order = list(dict.fromkeys((m.key, m.label) for m in sites))
-            for site_key, _ in order:
-                art.relations.append(Relation(key, "site", site_key, trig_at))
-            if order:
-                art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in order), trig_at,
-                                              obj_is_key=False))
+        text = art.text[s_start:s_end]
+        taken = [(m.start - s_start, m.end - s_start) for m in art.mentions
+                 if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",) and _in(m, s_start, s_end)]
+        found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
+                 and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])]
+        if not found:
+            return None
+        first_date = dates[0][1] if dates else 0
+        after = [t for t in found if t[0] >= first_date] or found
+        best = after[0]
+        rest = after[1:]
+        if rest and re.match(r"(?:召开|举行|举办)", text[best[0] + len(best[1]):]) \
+                and not re.search(r"[,，;；]", text[best[0]:rest[0][0]]):
+            best, rest = rest[0], rest[1:]  # "市委常委会召开会议": the body, then what it held
+        for t in rest:
+            between = text[best[0] + len(best[1]):t[0]]
+            if len(between) > 10 or re.search(r"[,，。;；、并和及后与]|召开|举行|主持|参加|出席", between):
+                break
+            if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
+                if t[2] in ("Meeting", "Ceremony") and _family(best[2]) == t[2]:
+                    # "落成启用仪式": the specific kind, named to the noun's end
+                    best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])
+                else:
+                    best = t
+        return best
 
-    def _organizer(self, s_start: int, s_end: int, after_date: int, trig_at: int, word: str) -> str | None:
+    # -- events ----------------------------------------------------------------------------------------------
+
+    def _place_event(self, idx: int, s_start: int, s_end: int, trig: tuple[int, str, str], dates: list,
+                     last_date: dt.date | None, current: _Event | None) -> _Event | None:
+        art, text = self.art, self.art.text
+        at, word, cls = s_start + trig[0], trig[1], trig[2]
+        sentence = text[s_start:s_end]
+        before = [d for d in dates if d[1] <= trig[0]]
+        same_clause_after = [d for d in dates if d[0] > trig[0] and not re.search(r"[,，;；]", sentence[trig[0]:d[0]])]
+        own = before[-1:] or same_clause_after[:1]
+        if own:
+            start, end, date, future, _ = own[0]
+            part = resolve_date(sentence[start:end], art.date)[1] if not own[0][4] else None
+        else:
+            if last_date is None:
+                return None
+            date, future, part = last_date, bool(art.date and last_date > art.date), None
+        if _family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
+            visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)
+            if visit is not None:  # "调研座谈会": the visit's own meeting
+                self._add_people(visit, idx, s_start, s_end)
+                return visit
+        if cls in JOINS_SESSION:
+            session = next((e for e in reversed(self.events) if _family(e.cls) == "Meeting" and e.date == date), None)
+            if session is not None:
+                self._add_people(session, idx, s_start, s_end)
+                return session
+        name = self._name(s_start, s_end, at, word, own[0][1] + s_start if own else None)
+        organizer = self._organizer(s_start, s_end, at, word, own[0][1] + s_start if own else s_start)
+        people = self._people(s_start, s_end)
+        people_here: list[Mention] = []
+        if cls in VERB_CLASSES and not any(m.start < at for m in people):
+            if current is not None and current.cls == cls:
+                self._add_people(current, idx, s_start, s_end)
+            return current if own == [] else None
+        if not own and current is not None and current.cls == "PressConference" and cls != current.cls:
+            self._add_people(current, idx, s_start, s_end)
+            return current  # a briefing speaking of other events ("刚刚闭幕的会议…") is still the briefing
+        same = self._same_event(cls, word, date, name, organizer, people, bool(own))
+        if same is not None:
+            self._add_people(same, idx, s_start, s_end)
+            same.name = same.name or name
+            same.organizer = same.organizer or organizer
+            if idx not in same.sentences:
+                same.sentences.append(idx)
+            return same
+        if not own:
+            # no date of its own: a new event only when the sentence tells of it taking place
+            rel = at - s_start
+            if not (TAKES_PLACE_BEFORE.search(sentence[:rel]) or TAKES_PLACE_AFTER.match(sentence[rel + len(word):])):
+                if current is not None:
+                    self._add_people(current, idx, s_start, s_end)
+                return current
+            a, b = _clause_bounds(text, s_start, s_end, at)
+            # "X在…仪式上的讲话": X took part, even where the sentence only relays X's words
+            people_here = [m for m in art.mentions if m.kind in PERSON_KINDS and a <= m.start < b]
+            if text[a:at].lstrip().startswith(("在", "于")):
+                people_here = people  # "在随后举行的发布会上,A、B介绍了…": the whole sentence
+            placed = any(m.kind in DIVISION_KINDS | SITE_KINDS and a <= m.start < at for m in art.mentions)
+            next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
+            if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
+                return current  # no one there, and nowhere: not told as taking place
+        a, b = _clause_bounds(text, s_start, s_end, at)
+        if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
+            cls = "CongressSession"
+        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer)
+        self.events.append(ev)
+        ev.sentences.append(idx)
+        if not own:
+            for m in people_here:
+                self._add_person(ev, m, s_start, s_end)
+        else:
+            self._add_people(ev, idx, s_start, s_end)
+        return ev
+
+    def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
+                    people: list[Mention], dated: bool) -> _Event | None:
+        for ev in reversed(self.events):
+            if not _same_kind(ev.cls, cls) or (dated and ev.date != date):
+                continue  # undated, "会议表彰了…" is the meeting told before, whatever was dated since
+            if not dated:
+                return ev  # "会上", "签约仪式上": the one already told
+            if ev.cls == "InspectionVisit":
+                if not people or {m.key for m in people} & set(ev.people):
+                    return ev  # the same visitor on the same day: one visit
+                continue
+            if name and ev.name and name != ev.name:
+                continue  # two sessions of a day, each with its name
+            if _distinct_words(name or word, ev.identity):
+                continue  # "协调会" and "紧急会议": two meetings
+            if organizer and ev.organizer and organizer != ev.organizer:
+                continue  # two bodies' meetings
+            return ev
+        return None
+
+    # -- participants, places, organizer, name ---------------------------------------------------------------
+
+    def _people(self, s_start: int, s_end: int) -> list[Mention]:
+        text = self.art.text
+        out = []
+        for m in self.art.mentions:
+            if m.kind not in PERSON_KINDS or not _in(m, s_start, s_end):
+                continue
+            a, b = _clause_bounds(text, s_start, s_end, m.start)
+            if RELAYED.search(text[a:m.start]) and RELAYED_AFTER.match(text[m.end:b] + "。"):
+                continue
+            if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
+                continue
+            out.append(m)
+        return out
+
+    def _add_person(self, ev: _Event, m: Mention, s_start: int, s_end: int) -> None:
+        roles = ev.people.setdefault(m.key, set())
+        tail = self.art.text[m.end:s_end]
+        if CHAIR.match(tail):
+            roles.add("chair")
+        if SPEAK.match(tail):
+            roles.add("speaker")
+
+    def _add_people(self, ev: _Event, idx: int, s_start: int, s_end: int) -> None:
+        for m in self._people(s_start, s_end):
+            self._add_person(ev, m, s_start, s_end)
+
+    def _continuation(self, ev: _Event, idx: int) -> None:
+        """People, places and sites of the sentences that tell more of an event."""
+        art = self.art
+        s = art.sentences[idx]
+        text = art.text[s.start:s.end]
+        if ACTS.search(text):
+            self._add_people(ev, idx, s.start, s.end)
+
+    def _organizer(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int) -> str | None:
         art, text = self.art, self.art.text
         agencies = [m for m in art.mentions if m.kind == "Agency" and _in(m, s_start, s_end)]
         for m in sorted(agencies, key=lambda m: m.end - m.start, reverse=True):
-            # "X召开…", "X在…举行…", "X5月15日举行…": the body, then (a date or a place) and the verb
+            # "X召开…", "X在…举行…", "X5月15日举行…", "X与Y联合举办…": the body, then the verb
             between = text[m.end:trig_at]
-            if m.end <= trig_at and re.match(r"^(?:在|于)?[^,，。;；]{0,14}?(?:召开|举行|举办|主办|组织)", between):
+            if m.end <= trig_at and re.match(r"^(?:在|于)?[^,，。;；]{0,14}?(?:召开|举行|举办|主办|组织|承办)", between):
+                return m.key
+            # "由X主办", "X主办的…"
+            if re.match(r"^[^,，。;；]{0,3}(?:主办|举办|承办)", text[m.end:s_end]) and text[m.start - 1:m.start] == "由":
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
-        if tail.startswith(HOLD_VERBS) or tail.startswith(("在", "于")):
+        held = any(v in text[max(s_start, trig_at - 10):trig_at] for v in HOLD_VERBS)
+        if tail.startswith(HOLD_VERBS) or tail.startswith(("在", "于")) or held:
             opening = [m for m in agencies if after_date <= m.start <= after_date + 2]
             if opening:
                 return max(opening, key=lambda m: m.end - m.start).key
         return None
 
-    def _name(self, after_date: int, trig_at: int, word: str, s_end: int) -> str | None:
+    def _name(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int | None) -> str | None:
         """The event's own name: what was 召开/举行, up to the clause end ("…新闻发布会乡村振兴专场")."""
         text = self.art.text
-        start = after_date
+        a, _ = _clause_bounds(text, s_start, s_end, trig_at)
+        start = max(a, after_date or a)
         clause = text[start:trig_at]
-        hold = max((clause.rfind(v) + len(v) for v in HOLD_VERBS if v in clause), default=-1)
+        hold = max((clause.rfind(v) + len(v) for v in HOLD_VERBS + NAME_AFTER if v in clause), default=-1)
         if hold > 0:
             start += hold
         else:
             start += len(clause) - len(clause.lstrip(",，、 "))
         end = trig_at + len(word)
-        while end < s_end and text[end] not in ",，。;；":
+        while end < s_end and text[end] not in ",，。;；、":
             end += 1
-        name = text[start:end].strip(",，、 ")
+        tail = text[trig_at + len(word):end]
+        stop = re.search(r"在|于|召开|举行|举办|开幕|闭幕|上|期间|结束|后|时|并|为|是|将|的|和|及|与|中", tail)
+        if stop:
+            end = trig_at + len(word) + stop.start()
+        name = re.sub(r"^(?:了|的|从|一次|一场|这次|此次|本次)", "", text[start:end].strip(",，、 "))
         for v in HOLD_VERBS:
             if name.endswith(v):
                 name = name[: -len(v)]
-        if "会" not in word or len(name) <= len(word) or len(name) > 60:
+        if not NOUN_EVENT.search(word) or len(name) <= len(word) or len(name) > 60:
             return None
         return name
+
+    # -- output ----------------------------------------------------------------------------------------------
+
+    def _emit(self) -> None:
+        art = self.art
+        count = 0
+        for ev in self.events:
+            for idx in ev.sentences[1:]:
+                self._continuation(ev, idx)
+            if not ev.people:
+                continue
+            self._places(ev)
+            count += 1
+            key = f"Event/{art.id}/e{count}"
+            at = ev.trig_at
+            label = ev.name or f"{ev.date.isoformat()} {ev.word}"
+            art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date}))
+            if ev.part:
+                art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
+            if ev.name:
+                art.relations.append(Relation(key, "name", ev.name, at, obj_is_key=False))
+            if ev.planned:
+                art.relations.append(Relation(key, "planned", True, at, obj_is_key=False))
+            for p, roles in ev.people.items():
+                art.relations.append(Relation(key, "participant", p, at))
+                for role in sorted(roles):
+                    art.relations.append(Relation(key, role, p, at))
+            if ev.organizer:
+                art.relations.append(Relation(key, "organizer", ev.organizer, at))
+            for p in ev.places:
+                art.relations.append(Relation(key, "place", p, at))
+            for site_key, _ in ev.sites:
+                art.relations.append(Relation(key, "site", site_key, at))
+            if ev.sites:
+                art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in ev.sites), at,
+                                              obj_is_key=False))
+
+    def _home_place(self, ev: _Event) -> list[str]:
+        """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
+        article names it; else nothing."""
+        region, art = self.ctx.region, self.art
+        code = region.county_code or region.city_code or region.province_code if region else None
+        if not code or not any(LOCAL.search(art.sentence_text(i)) for i in ev.sentences):
+            return []
+        key = f"Place/{code}"
+        return [key] if any(m.key == key for m in art.mentions) else []
+
+    def _places(self, ev: _Event) -> None:
+        """Divisions of the event's own sentence; for a visit, also those it goes to after, and its sites."""
+        art = self.art
+        first = art.sentences[ev.sentences[0]]
+        spans = [(first.start, first.end)]
+        if ev.cls == "InspectionVisit":
+            spans += [(art.sentences[i].start, art.sentences[i].end) for i in ev.sentences[1:]]
+        bodies = [m for m in art.mentions if m.kind in BODY_KINDS]
+        places: list[str] = []
+        sites: list[tuple[str, str]] = []
+        for k, (a, b) in enumerate(spans):
+            here = sorted((m for m in art.mentions if _in(m, a, b)), key=lambda m: m.start)
+            for m in here:
+                if any(x.start <= m.start and m.end <= x.end for x in bodies):
+                    continue
+                if m.kind in DIVISION_KINDS:
+                    if k == 0 or re.search(r"(?:在|到|来到|赴|深入|前往|走进|先后)[^,，。]{0,4}$", art.text[a:m.start]):
+                        places.append(m.key)
+                elif m.kind in SITE_KINDS and ev.cls == "InspectionVisit":
+                    sites.append((m.key, m.label))
+        if not places and art.headline:
+            head_end = len(art.headline) if art.text.startswith(art.headline) else 0
+            places = [m.key for m in art.mentions if m.kind in DIVISION_KINDS and m.end <= head_end
+                      and not any(x.start <= m.start and m.end <= x.end for x in bodies)]
+        if not places:
+            places = self._home_place(ev)
+        ev.places = list(dict.fromkeys(places))
+        ev.sites = list(dict.fromkeys(sites))
+
+
+LOCAL = re.compile(r"[我全本](?:省|市|州|盟|县|区|旗)")
+
+
+def _family(cls: str) -> str:
+    """The general kind: a session or a 推介会 is a meeting, a signing or groundbreaking a ceremony."""
+    return {"CongressSession": "Meeting", "StudySession": "Meeting", "PromotionMeeting": "Meeting",
+            "Forum": "Meeting", "SigningCeremony": "Ceremony", "Groundbreaking": "Ceremony",
+            "Completion": "Ceremony"}.get(cls, cls)
+
+
+GENERIC_WORDS = ("会议", "大会", "会", "仪式", "活动")
+
+
+def _distinct_words(a: str, b: str) -> bool:
+    """Two names of events that cannot be one: both say what kind of event, and differently."""
+    if a == b or not (NOUN_EVENT.search(a) and NOUN_EVENT.search(b)) or a.endswith(b) or b.endswith(a):
+        return False  # "城市建设专场新闻发布会" and later "发布会": the one told again
+    return a not in GENERIC_WORDS and b not in GENERIC_WORDS
+
+
+def _same_kind(told: str, cls: str) -> bool:
+    """Whether an event told as ``told`` may be the one a sentence calls ``cls``: the same kind, or one
+    of them the general word ("会议" for a 座谈会, "仪式" for a 签约仪式)."""
+    if told == cls:
+        return True
+    return (cls in ("Meeting", "Ceremony") and _family(told) == cls) or (
+        told in ("Meeting", "Ceremony") and _family(cls) == told)
 
 
 def find_events(article: Article, context: Context) -> None:

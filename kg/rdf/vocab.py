@@ -14,11 +14,16 @@ class GK(DefinedNamespace):
     AdministrativeDivision: URIRef
     Agency: URIRef
     Amount: URIRef
+    Appointment: URIRef
     Article: URIRef
+    Ceremony: URIRef
     Company: URIRef
+    Completion: URIRef
+    CongressSession: URIRef
     Country: URIRef
     County: URIRef
     DevelopmentZone: URIRef
+    Election: URIRef
     Event: URIRef
     Forum: URIRef
     Groundbreaking: URIRef
@@ -36,12 +41,14 @@ class GK(DefinedNamespace):
     Prefecture: URIRef
     PressConference: URIRef
     Project: URIRef
+    PromotionMeeting: URIRef
     Province: URIRef
     Railway: URIRef
     River: URIRef
     Sentence: URIRef
     SigningCeremony: URIRef
     Site: URIRef
+    StudySession: URIRef
     Township: URIRef
     Training: URIRef
     Village: URIRef
@@ -50,6 +57,7 @@ class GK(DefinedNamespace):
     ambiguous: URIRef
     approximate: URIRef
     articleNumber: URIRef
+    chair: URIRef
     column: URIRef
     date: URIRef
     endOffset: URIRef
@@ -75,6 +83,7 @@ class GK(DefinedNamespace):
     partOfDay: URIRef
     participant: URIRef
     place: URIRef
+    planned: URIRef
     post: URIRef
     postIn: URIRef
     projectPlace: URIRef
@@ -85,6 +94,7 @@ class GK(DefinedNamespace):
     site: URIRef
     siteOrder: URIRef
     sourceFile: URIRef
+    speaker: URIRef
     startOffset: URIRef
     statedAs: URIRef
     text: URIRef
