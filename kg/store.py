@@ -204,6 +204,25 @@ class KgStore:
         self.store.update(_drop(str(node)))
         return iri
 
+    def drop_page_rest(self, page_iri: str, kept: int) -> list[str]:
+        """Remove the articles of a page numbered after ``kept``: the page was rebuilt with fewer articles.
+
+        Articles of a page are numbered from 1 without gaps (``PAGE/1``,
+        ``PAGE/2``, …), so the old ones past the new count are found one by one.
+
+        Returns:
+            The IRIs removed.
+        """
+        removed = []
+        k = kept + 1
+        while True:
+            node = ox.NamedNode(f"{page_iri}/{k}")
+            if not self.store.contains_named_graph(node):
+                return removed
+            self.store.update(_drop(str(node)))
+            removed.append(node.value)
+            k += 1
+
     def articles(self) -> list[str]:
         """IRIs of the articles in the store, sorted."""
         return sorted(g.value for g in self.store.named_graphs()

@@ -53,7 +53,10 @@ def resolve_date(expr: str, published: dt.date | None) -> tuple[dt.date | None, 
         return None, part_of_day
     if res.get("type") != "time_point":
         return None, part_of_day
-    d = dt.date.fromisoformat(res["time"][0][:10])
+    try:
+        d = dt.date.fromisoformat(res["time"][0][:10])
+    except (ValueError, TypeError, IndexError, KeyError):  # a year past 9999 ("99999年1月1日") or an odd answer
+        return None, part_of_day
     if published and d > published:
         d = _shift_back(d, expr)
     return d, part_of_day
