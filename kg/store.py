@@ -2,8 +2,9 @@
 
 A store is a directory (RocksDB, written by pyoxigraph).  Every article's
 triples live in the named graph whose name is the article's IRI, so that
-building the same page again *replaces* that article and duplicates nothing,
-and :meth:`KgStore.remove` takes one article out.  The ontology
+building the same page again *replaces* that article and duplicates nothing
+(a page rebuilt with fewer articles loses the ones past the new count, see
+:meth:`KgStore.drop_page_rest`), and :meth:`KgStore.remove` takes one article out.  The ontology
 (``ontology/govkg.ttl``) is kept in the named graph :data:`ONTOLOGY_GRAPH`, so
 that ``?x a/rdfs:subClassOf* gk:Event`` works in queries against the store.
 The default graph holds the merge of all named graphs as a *set* (each triple
