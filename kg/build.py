@@ -120,7 +120,8 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
                 if kgstore is not None:
                     kgstore.put_article(URIRef(art.iri), art.triples)
             if kgstore is not None and out.page_iri and not out.error:
-                kgstore.drop_page_rest(out.page_iri, len(out.articles))
+                numbers = [int(a.iri.rsplit("/", 1)[1]) for a in out.articles if a.iri.rsplit("/", 1)[1].isdigit()]
+                kgstore.drop_page_rest(out.page_iri, max(numbers, default=0))
             if bar is not None:
                 bar.update(out.weight)
                 rate = result.articles / max(time.monotonic() - start, 1e-9)

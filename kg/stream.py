@@ -45,6 +45,14 @@ from kg.rdf.serialize import format_for
 _GK = str(GK._NS)
 _TYPE = RDF.type
 
+MAX_ARTICLE_CHARS = 200_000
+"""Characters one article may have to be extracted (a newspaper article has a few thousand).
+
+Extraction time grows linearly with the text (about 10-25 µs a character), so the limit
+is about the honest answer to an input that is no article at all (a whole corpus on one
+line, a repeated phrase): such an article is reported and skipped, the rest of its page is built.
+"""
+
 
 @dataclass
 class ArticleOut:
@@ -225,6 +233,13 @@ def weighted_pages(paths: Iterable[str | Path], date=None, report: IngestReport 
                 report.errors.append(f"{shown(f)}{':' + record if record else ''}: cannot split into articles "
                                      f"({failure(exc)}); skipped")
                 continue
+            long = [a for a in page.articles if len(a.text) > MAX_ARTICLE_CHARS]
+            for a in long:
+                report.errors.append(f"{shown(f)}: article {a.index} has {len(a.text)} characters, more than the "
+                                     f"{MAX_ARTICLE_CHARS} an article may have (no newspaper article is that long; "
+                                     f"split the text into pages); not extracted")
+            if long:
+                page.articles = [a for a in page.articles if len(a.text) <= MAX_ARTICLE_CHARS]
             if prev is not None:
                 w = min(sum(len(a.text.encode("utf-8")) for a in prev.articles), max(size - used, 0))
                 used += w

@@ -223,3 +223,37 @@ def test_output_files_follow_the_umask(tmp_path, suffix):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / f"out{suffix}").stat().st_mode) == 0o644
+
+
+# --- item 8: extraction time grows linearly with the text ----------------------------------------------
+
+def test_repeated_phrase_is_linear_not_quadratic():
+    import time as _time
+
+    from kg.ingest import ingest_text
+    from kg.pipeline import Pipeline
+
+    pipe = Pipeline()
+    pipe(ingest_text("标题\n\n会议召开。", source="warm.txt"))
+
+    def seconds(n: int) -> float:
+        page = ingest_text("标题\n\n" + "市委书记" * (n // 4), source="x.txt")
+        t0 = _time.perf_counter()
+        pipe(page)
+        return _time.perf_counter() - t0
+
+    small, large = min(seconds(10_000) for _ in range(2)), seconds(80_000)
+    # linear: about 8x; quadratic (as it was): about 30x
+    assert large / max(small, 0.01) < 18, (small, large)
+
+
+def test_an_article_past_the_limit_is_one_line_and_the_rest_builds(tmp_path, monkeypatch):
+    import kg.stream
+
+    monkeypatch.setattr(kg.stream, "MAX_ARTICLE_CHARS", 5000)
+    f = tmp_path / "p-2024-05-20.txt"
+    f.write_text(page(2) + "南河县召开干部大会\n\n本报讯(记者 钱立衡)5月20日," + "市委书记" * 2000 + "。\n",
+                 encoding="utf-8")
+    result = build([f], tmp_path / "o.nq", progress=False)
+    assert result.articles == 2
+    assert len(result.errors) == 1 and "article 3 has" in result.errors[0] and "p-2024-05-20.txt" in result.errors[0]
