@@ -260,8 +260,9 @@ def find_agencies(article: Article, context: Context) -> None:
     taken: list[tuple[int, int]] = []
     # a visited site (X镇综合文化服务中心) is a place, not a body
     site_ends = {m.end for m in article.mentions if m.kind == "Site"}
+    reach = -1  # end of the spans taken so far (starts come in order): one comparison, not a scan of all
     for start, pend, kind in _prefix_starts(article):
-        if any(a <= start < b for a, b in taken):
+        if start < reach:
             continue
         ends = [e for e in _chain(text, pend) if e not in site_ends]
         if not ends:
@@ -277,6 +278,7 @@ def find_agencies(article: Article, context: Context) -> None:
             found.append(AgencySpan(start, end, label, key, parent))
             parent = key
         taken.append((start, ends[-1]))
+        reach = max(reach, ends[-1])
     for start, end in _ministries(text, taken):
         surface = text[start:end]
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
