@@ -108,7 +108,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
         start = time.monotonic()
         for out in page_results(weighted_pages(paths, date, report), region, workers=workers,
                                 keep_triples=kgstore is not None, executor=pool, pipeline=pipeline):
-            if out.source:
+            if out.error:
+                report.errors.append(out.error)
+            elif out.source:
                 result.pages += 1
             result.articles += len(out.articles)
             if out.region_city:
@@ -117,6 +119,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
                 writer.write(art, out.source)
                 if kgstore is not None:
                     kgstore.put_article(URIRef(art.iri), art.triples)
+            if kgstore is not None and out.page_iri and not out.error:
+                numbers = [int(a.iri.rsplit("/", 1)[1]) for a in out.articles if a.iri.rsplit("/", 1)[1].isdigit()]
+                kgstore.drop_page_rest(out.page_iri, max(numbers, default=0))
             if bar is not None:
                 bar.update(out.weight)
                 rate = result.articles / max(time.monotonic() - start, 1e-9)
@@ -137,5 +142,5 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
             kgstore.close()
     result.errors = report.errors
     result.entities = writer.entities
-    result.warnings = writer.warnings
+    result.warnings = report.warnings + writer.warnings
     return result

@@ -94,6 +94,9 @@ def run_shard(shard: Shard, out_dir: str, date: dt.date | None = None, region: R
     pipe = _pipeline(names)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".part-{shard.index:05d}.", suffix=".tmp", dir=out_dir)
+    from kg.rdf.serialize import make_ordinary
+
+    make_ordinary(fd)  # the shard follows the umask like any file, not mkstemp's 0600
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
             for i, page in enumerate(ingest([shard.path], date=date, report=report)):

@@ -18,9 +18,11 @@ was already loaded, so nothing is half-loaded silently.
 """
 from __future__ import annotations
 
+import errno
+import http.client
+import socket
 import sys
-import urllib.error
-import urllib.request
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -77,22 +79,74 @@ def _graphs(store: ox.Store, ontology: bool) -> list[ox.NamedNode | ox.DefaultGr
 def send(url: str, data: bytes, method: str = "PUT", timeout: float = 60.0) -> None:
     """Send one graph as Turtle (N-Triples syntax) to a Graph Store Protocol URL.
 
+    ``timeout`` caps the whole request (connecting, sending, and the answer),
+    not each network read, so a server that answers a byte at a time is cut
+    off too.
+
     Raises:
-        PushError: the server is unreachable or answers with an error status.
+        PushError: the server is unreachable, too slow, answers something that is
+            not HTTP or cuts its answer short, or answers with an error status.
     """
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "text/turtle; charset=utf-8"})
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PushError(f"{url}: not an http:// or https:// URL")
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            resp.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip()[:300]
-        raise PushError(f"{url}: the server refused the graph: HTTP {exc.code} {exc.reason}"
-                        + (f": {detail}" if detail else "")) from None
-    except urllib.error.URLError as exc:
-        raise PushError(f"{url}: cannot reach the server ({exc.reason}); is it running?") from None
-    except (TimeoutError, OSError) as exc:
-        raise PushError(f"{url}: no answer from the server ({exc})") from None
+        port = parts.port
+    except ValueError:
+        raise PushError(f"{url}: bad port in the URL") from None
+    cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    conn = cls(parts.hostname, port, timeout=timeout)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    expired = threading.Event()
+
+    def cut_off() -> None:
+        expired.set()
+        sock = conn.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    timer = threading.Timer(timeout, cut_off)
+    timer.daemon = True
+    timer.start()
+    try:
+        conn.request(method, target, body=data, headers={"Content-Type": "text/turtle; charset=utf-8"})
+        resp = conn.getresponse()
+        body = resp.read()
+        status, reason = resp.status, resp.reason
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        raise PushError(_failure(url, exc, expired.is_set(), timeout)) from None
+    finally:
+        timer.cancel()
+        conn.close()
+    if expired.is_set():
+        raise PushError(f"{url}: no complete answer within {timeout:g} s (--timeout)")
+    if status >= 300:
+        detail = " ".join(body[:2000].decode("utf-8", "replace").split())[:300]
+        what = "redirected the request (give the final URL as --endpoint)" if status < 400 else "refused the graph"
+        raise PushError(f"{url}: the server {what}: HTTP {status} {' '.join(str(reason).split())[:80]}"
+                        + (f": {detail}" if detail else ""))
+
+
+def _failure(url: str, exc: BaseException, expired: bool, timeout: float) -> str:
+    """A one-line reason for a request that failed on the way."""
+    if expired or isinstance(exc, (TimeoutError, socket.timeout)):
+        return f"{url}: no complete answer within {timeout:g} s (--timeout)"
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"{url}: the server's answer was cut short ({len(exc.partial)} bytes of the body arrived)"
+    if isinstance(exc, (http.client.BadStatusLine, http.client.LineTooLong, http.client.UnknownProtocol)) \
+            and not isinstance(exc, http.client.RemoteDisconnected):
+        return f"{url}: the server's answer is not HTTP ({' '.join(str(exc).split())[:80] or 'empty'})"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return f"{url}: the server closed the connection without answering"
+    if isinstance(exc, (ConnectionRefusedError, socket.gaierror)) or (
+            isinstance(exc, OSError) and exc.errno in (errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH)):
+        return f"{url}: cannot reach the server ({getattr(exc, 'strerror', None) or exc}); is it running?"
+    if isinstance(exc, http.client.HTTPException):
+        return f"{url}: bad answer from the server ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})"
+    return f"{url}: the request failed ({getattr(exc, 'strerror', None) or exc})"
 
 
 def push(source: str | Path, endpoint: str, graph: str | None = None, append: bool = False,
@@ -105,7 +159,7 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
         graph: Merge everything into this one named graph instead of one graph per article.
         append: ``POST`` (add to the graphs) instead of ``PUT`` (replace them).
         ontology: Also send the ontology graph (:data:`kg.store.ONTOLOGY_GRAPH`).
-        timeout: Seconds to wait for each request.
+        timeout: Seconds each request may take in all.
 
     Raises:
         PushError: the source cannot be read, the server is down, or it refused a graph;
@@ -124,7 +178,10 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
         triples = {(q.subject, q.predicate, q.object) for g in wanted
                    for q in store.quads_for_pattern(None, None, None, g)}
         data = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
-        send(graph_url(endpoint, graph), data, method, timeout)
+        try:
+            send(graph_url(endpoint, graph), data, method, timeout)
+        except PushError as exc:
+            raise PushError(f"{exc} — 0 of 1 graph(s) were loaded") from None
         result.graphs.append(graph)
         result.triples = len(triples)
         return result
@@ -136,7 +193,7 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
             send(graph_url(endpoint, name), data, method, timeout)
         except PushError as exc:
             done = len(result.graphs)
-            raise PushError(f"{exc}\n{done} of {len(names)} graph(s) were loaded, each whole, before this one; "
+            raise PushError(f"{exc} — {done} of {len(names)} graph(s) were loaded, each whole, before this one; "
                             f"the rest were not sent (pushing again is safe: PUT replaces graphs)",
                             result.graphs) from None
         result.graphs.append(name or "default")
@@ -152,7 +209,8 @@ def push(source: str | Path, endpoint: str, graph: str | None = None, append: bo
 @click.option("--graph", help="Load everything into this one named graph (IRI) instead of one graph per article.")
 @click.option("--append", is_flag=True, help="Add to the server's graphs (POST) instead of replacing them (PUT).")
 @click.option("--no-ontology", is_flag=True, help="Do not send the ontology graph.")
-@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each request.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds each request may take in all (connecting, sending, the answer).")
 def push_command(source: Path, endpoint: str, graph: str | None, append: bool, no_ontology: bool,
                  timeout: float) -> None:
     """Load SOURCE (a store directory or an RDF file) into a SPARQL Graph Store Protocol server."""
@@ -161,4 +219,5 @@ def push_command(source: Path, endpoint: str, graph: str | None, append: bool, n
     except PushError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"{endpoint}: loaded {len(result.graphs)} graph(s), {result.triples} triples")
+    n = len(result.graphs)
+    click.echo(f"{endpoint}: loaded {n} of {n} graph(s), {result.triples} triples")

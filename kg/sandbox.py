@@ -212,7 +212,9 @@ class Worker:
 
         self.source = source
         self.max_memory = max_memory
-        fd, self.log = tempfile.mkstemp(prefix="kg-worker-", suffix=".log")
+        fd, log = tempfile.mkstemp(prefix="kg-worker-", suffix=".log")
+        self._log_fd = os.open(log, os.O_RDONLY)
+        os.unlink(log)  # no file is left behind, however the parent ends; both descriptors keep it readable
         ours, theirs = socket.socketpair()
         env = dict(os.environ)
         env["RUST_BACKTRACE"] = "0"  # a panic prints one message, read back by the parent
@@ -282,7 +284,8 @@ class Worker:
         except Exception:  # noqa: BLE001 (still running: killed below)
             code = None
         try:
-            text = Path(self.log).read_text(encoding="utf-8", errors="replace")[-20000:]
+            size = os.fstat(self._log_fd).st_size
+            text = os.pread(self._log_fd, 20000, max(size - 20000, 0)).decode("utf-8", errors="replace")
         except OSError:
             text = ""
         self.kill()
@@ -300,10 +303,12 @@ class Worker:
             self.conn.close()
         except OSError:
             pass
-        try:
-            os.unlink(self.log)
-        except OSError:
-            pass
+        fd, self._log_fd = self._log_fd, -1  # closed once: the number may be reused by then
+        if fd >= 0:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
     def close(self) -> None:
         """Ask the worker to stop, killing it if it does not."""

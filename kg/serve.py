@@ -142,12 +142,14 @@ class Endpoint:
         token: Secret an update must carry (``Authorization: Bearer …``), or None.
         max_body: Bytes a request body may have.
         allowed_hosts: ``Host`` names accepted (None: any).
+        cors: Send ``Access-Control-Allow-Origin: *`` on query answers (web pages may read them).
     """
 
     def __init__(self, pool: WorkerPool, writable: bool = False, timeout: float = 30.0, max_rows: int = 10000,
                  allow_endpoints: tuple[str, ...] = (), token: str | None = None, max_body: int = MAX_BODY,
-                 allowed_hosts: set[str] | None = None) -> None:
+                 allowed_hosts: set[str] | None = None, cors: bool = True) -> None:
         self.pool = pool
+        self.cors = cors
         self.writable = writable
         self.timeout = timeout
         self.max_rows = max_rows
@@ -226,7 +228,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("X-Content-Type-Options", "nosniff")
-        if cors:
+        if cors and self.endpoint.cors:
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Access-Control-Expose-Headers", "X-Result-Truncated")
         self.send_header("Vary", "Accept, Origin")
@@ -274,10 +276,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_OPTIONS(self) -> None:
         def run() -> None:
             self.send_response(HTTPStatus.NO_CONTENT)
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.send_header("Access-Control-Max-Age", "86400")
+            if self.endpoint.cors:
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+                self.send_header("Access-Control-Max-Age", "86400")
             self.send_header("Content-Length", "0")
             self.end_headers()
         self._dispatch(run)
@@ -456,7 +459,7 @@ def make_server(store: ox.Store | str | Path, host: str = "127.0.0.1", port: int
                 timeout: float = 30.0, max_rows: int = 10000, verbose: bool = False, workers: int = 2,
                 max_memory: int | None = DEFAULT_MAX_MEMORY, allow_endpoints: tuple[str, ...] = (),
                 token: str | None = None, max_body: int = MAX_BODY,
-                allow_hosts: tuple[str, ...] = ()) -> SparqlServer:
+                allow_hosts: tuple[str, ...] = (), cors: bool = True) -> SparqlServer:
     """An HTTP server answering SPARQL; call ``serve_forever()`` (``port=0`` picks a free port).
 
     Args:
@@ -468,6 +471,7 @@ def make_server(store: ox.Store | str | Path, host: str = "127.0.0.1", port: int
         allow_endpoints: Address prefixes that SERVICE and LOAD may reach; ``("*",)`` for any.
         token: When set, updates need ``Authorization: Bearer TOKEN``.
         allow_hosts: More ``Host`` names to answer (a loopback server answers only its own names).
+        cors: Let web pages of other sites read query answers (``Access-Control-Allow-Origin: *``).
 
     Raises:
         QueryError: the data cannot be opened.
@@ -498,7 +502,8 @@ def make_server(store: ox.Store | str | Path, host: str = "127.0.0.1", port: int
     elif allow_hosts:
         hosts = {h.lower() for h in allow_hosts} | {host.lower()}
     endpoint = Endpoint(pool, writable=writable, timeout=timeout, max_rows=max_rows,
-                        allow_endpoints=allow_endpoints, token=token, max_body=max_body, allowed_hosts=hosts)
+                        allow_endpoints=allow_endpoints, token=token, max_body=max_body, allowed_hosts=hosts,
+                        cors=cors)
     handler = type("BoundHandler", (Handler,), {"endpoint": endpoint})
     try:
         server = SparqlServer((host, port), handler)
@@ -581,10 +586,13 @@ def query_page_with_policy() -> tuple[str, str]:
                    "repeatable; '*' allows any. Off by default: the server makes no outbound requests.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable.")
+@click.option("--cors/--no-cors", default=True, show_default=True,
+              help="Let web pages of other sites read query answers (Access-Control-Allow-Origin: *); "
+                   "updates never get it.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 def serve_command(source: Path, host: str, port: int, writable: bool, token: str | None, timeout: float,
                   max_rows: int, max_memory: int, max_body: int, workers: int, allow_endpoints: tuple[str, ...],
-                  allow_hosts: tuple[str, ...], verbose: bool) -> None:
+                  allow_hosts: tuple[str, ...], cors: bool, verbose: bool) -> None:
     """Serve SOURCE (a store directory or an RDF file) as a SPARQL 1.1 endpoint with a query page.
 
     See docs/security.md for what the endpoint allows by default and what each option opens.
@@ -598,7 +606,7 @@ def serve_command(source: Path, host: str, port: int, writable: bool, token: str
     try:
         server = make_server(source, host, port, writable, timeout, max_rows, verbose, workers,
                              max_memory * 2**20 if max_memory else None, allow_endpoints, token, max_body,
-                             allow_hosts)
+                             allow_hosts, cors)
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -608,6 +616,12 @@ def serve_command(source: Path, host: str, port: int, writable: bool, token: str
     mode = "read-write" if writable else "read-only"
     click.echo(f"SPARQL endpoint ({mode}) at http://{host}:{server.server_port}/sparql — "
                f"query page http://{host}:{server.server_port}/ — Ctrl-C to stop")
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill` stops the workers and removes temporary files too
     try:
         server.serve_forever()
     except KeyboardInterrupt:

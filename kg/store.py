@@ -2,8 +2,9 @@
 
 A store is a directory (RocksDB, written by pyoxigraph).  Every article's
 triples live in the named graph whose name is the article's IRI, so that
-building the same page again *replaces* that article and duplicates nothing,
-and :meth:`KgStore.remove` takes one article out.  The ontology
+building the same page again *replaces* that article and duplicates nothing
+(a page rebuilt with fewer articles loses the ones past the new count, see
+:meth:`KgStore.drop_page_rest`), and :meth:`KgStore.remove` takes one article out.  The ontology
 (``ontology/govkg.ttl``) is kept in the named graph :data:`ONTOLOGY_GRAPH`, so
 that ``?x a/rdfs:subClassOf* gk:Event`` works in queries against the store.
 The default graph holds the merge of all named graphs as a *set* (each triple
@@ -203,6 +204,25 @@ class KgStore:
             raise StoreError(f"{self.path}: no article {iri}")
         self.store.update(_drop(str(node)))
         return iri
+
+    def drop_page_rest(self, page_iri: str, kept: int) -> list[str]:
+        """Remove the articles of a page numbered after ``kept``: the page was rebuilt with fewer articles.
+
+        Articles of a page are numbered from 1 without gaps (``PAGE/1``,
+        ``PAGE/2``, …), so the old ones past the new count are found one by one.
+
+        Returns:
+            The IRIs removed.
+        """
+        removed = []
+        k = kept + 1
+        while True:
+            node = ox.NamedNode(f"{page_iri}/{k}")
+            if not self.store.contains_named_graph(node):
+                return removed
+            self.store.update(_drop(str(node)))
+            removed.append(node.value)
+            k += 1
 
     def articles(self) -> list[str]:
         """IRIs of the articles in the store, sorted."""

@@ -36,7 +36,7 @@ from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Literal
 
 from kg.ingest import IngestReport, ingest
-from kg.ingest.read import iter_input_files
+from kg.ingest.read import iter_input_files, shown
 from kg.model import Page, Region
 from kg.rdf.graph import article_iri, article_triples
 from kg.rdf.namespaces import GK, bind_prefixes
@@ -44,6 +44,14 @@ from kg.rdf.serialize import format_for
 
 _GK = str(GK._NS)
 _TYPE = RDF.type
+
+MAX_ARTICLE_CHARS = 200_000
+"""Characters one article may have to be extracted (a newspaper article has a few thousand).
+
+Extraction time grows linearly with the text (about 10-25 µs a character), so the limit
+is about the honest answer to an input that is no article at all (a whole corpus on one
+line, a repeated phrase): such an article is reported and skipped, the rest of its page is built.
+"""
 
 
 @dataclass
@@ -70,12 +78,18 @@ class ArticleOut:
 
 @dataclass
 class PageOut:
-    """One extracted page: its articles in order, its home region, and its share of the input bytes."""
+    """One extracted page: its articles in order, its home region, and its share of the input bytes.
+
+    ``error`` is the one-line reason when the page could not be extracted (it then has no
+    articles); ``page_iri`` is what its articles' IRIs start with (``…/article/DIR/NAME``).
+    """
 
     source: str
     articles: list[ArticleOut]
     region_city: str | None = None
     weight: int = 0
+    error: str | None = None
+    page_iri: str | None = None
 
 
 def digest(line: str) -> bytes:
@@ -124,7 +138,16 @@ def page_out(page: Page, keep_triples: bool = False, weight: int = 0) -> PageOut
     arts = [article_out(article_iri(art), article_triples(art, home_key or None), keep_triples)
             for art in page.articles]
     city = page.region.city if page.region and page.region.city else None
-    return PageOut(source=page.source, articles=arts, region_city=city, weight=weight)
+    return PageOut(source=page.source, articles=arts, region_city=city, weight=weight,
+                   page_iri=page_iri(page.source))
+
+
+def page_iri(source: str) -> str:
+    """The IRI prefix of a page's articles: ``…/article/DIR/NAME`` (each article adds ``/N``)."""
+    from kg.ingest import article_id
+    from kg.rdf.graph import BASE, _iri_part
+
+    return f"{BASE}article/{_iri_part(article_id(source, 1)[:-2])}"
 
 
 # --- worker side -----------------------------------------------------------------------------------
@@ -144,7 +167,23 @@ def extract_pages_out(pages: list[tuple[Page, int]], region: Region | None, name
                       keep_triples: bool = False, pipeline=None) -> list[PageOut]:
     """Extract (page, weight) pairs and serialise them: the unit of work of a worker."""
     pipe = pipeline or _pipeline(names)
-    return [page_out(pipe(page, region), keep_triples, weight) for page, weight in pages]
+    out = []
+    for page, weight in pages:
+        try:
+            out.append(page_out(pipe(page, region), keep_triples, weight))
+        except Exception as exc:  # noqa: BLE001 (one bad page must not stop the build)
+            out.append(PageOut(source=page.source, articles=[], weight=weight,
+                               error=f"{shown(page.source)}: cannot extract this page ({failure(exc)}); skipped"))
+    return out
+
+
+def failure(exc: BaseException) -> str:
+    """An exception as a short one-line reason."""
+    text = " ".join(str(exc).split())
+    name = type(exc).__name__
+    if isinstance(exc, RecursionError):
+        return "text nested or repeated too deeply"
+    return f"{name}: {text[:200]}" if text else name
 
 
 def _warm_up(names: tuple[str, ...] | None) -> int:
@@ -164,15 +203,43 @@ def weighted_pages(paths: Iterable[str | Path], date=None, report: IngestReport 
 
     A file's pages share its size in proportion to their text; the last page
     takes the remainder, so the weights of all pages add up to the input size.
+    A file or a record that cannot be read or split into articles becomes one
+    line in ``report.errors`` naming it (and the record), and the rest is read.
     """
-    for f in iter_input_files(list(paths)):
+    from kg.ingest import page_from_raw
+    from kg.ingest.read import InputError, read_file
+
+    report = report if report is not None else IngestReport()
+    for f in iter_input_files(list(paths), report.errors):
         try:
             size = f.stat().st_size
         except OSError:
             size = 0
+        try:
+            raws = read_file(f, report.errors, report.warnings)
+        except InputError as exc:
+            report.errors.append(str(exc))
+            raws = []
+        except Exception as exc:  # noqa: BLE001 (one bad file must not stop the build)
+            report.errors.append(f"{shown(f)}: cannot read ({failure(exc)}); skipped")
+            raws = []
         prev: Page | None = None
         used = 0
-        for page in ingest([f], date=date, report=report):
+        for raw in raws:
+            try:
+                page = page_from_raw(raw, date)
+            except Exception as exc:  # noqa: BLE001
+                record = raw.source.rpartition("#")[2] if "#" in raw.source else ""
+                report.errors.append(f"{shown(f)}{':' + record if record else ''}: cannot split into articles "
+                                     f"({failure(exc)}); skipped")
+                continue
+            long = [a for a in page.articles if len(a.text) > MAX_ARTICLE_CHARS]
+            for a in long:
+                report.errors.append(f"{shown(f)}: article {a.index} has {len(a.text)} characters, more than the "
+                                     f"{MAX_ARTICLE_CHARS} an article may have (no newspaper article is that long; "
+                                     f"split the text into pages); not extracted")
+            if long:
+                page.articles = [a for a in page.articles if len(a.text) <= MAX_ARTICLE_CHARS]
             if prev is not None:
                 w = min(sum(len(a.text.encode("utf-8")) for a in prev.articles), max(size - used, 0))
                 used += w
@@ -309,9 +376,9 @@ class StreamWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         self._tmp = Path(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the output is an ordinary file
+        from kg.rdf.serialize import make_ordinary
+
+        make_ordinary(fd)  # mkstemp makes it private; the output is an ordinary file
         self._fh = os.fdopen(fd, "wb", buffering=1 << 20)
 
     def write(self, art: ArticleOut, source: str = "") -> None:

@@ -130,7 +130,7 @@ def test_kg_ingest_lists_the_articles():
     res = run("ingest", SAMPLE)
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
-    assert lines[0].startswith(f"{SAMPLE.name}  date=2024-03-10  articles=8")
+    assert lines[0].startswith(f"samples/{SAMPLE.name}  date=2024-03-10  articles=8")
     listed = [line for line in lines if line[:5].strip().rstrip(".").isdigit()]
     assert len(listed) == 8
     assert sum("(news;" in line for line in listed) == 7 and sum("(photo;" in line for line in listed) == 1

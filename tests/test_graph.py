@@ -23,7 +23,7 @@ from kg.rdf import GK, SCHEMA, page_graphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data/samples/liaocheng-daily-2024-03-10.txt"
-ARTICLE = "https://w3id.org/govkg/id/article/liaocheng-daily-2024-03-10/"
+ARTICLE = "https://w3id.org/govkg/id/article/samples/liaocheng-daily-2024-03-10/"
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
 try:  # the home region is inferred by the gazetteer; without it, name it
@@ -102,7 +102,7 @@ def test_articles_carry_headline_authors_date_source_and_text(graph):
     for a in arts:
         assert graph.value(a, SCHEMA.headline) or graph.value(a, RDFS.label)
         assert graph.value(a, SCHEMA.datePublished) == Literal("2024-03-10", datatype=XSD.date)
-        assert str(graph.value(a, GK.sourceFile)) == SAMPLE.name
+        assert str(graph.value(a, GK.sourceFile)) == f"samples/{SAMPLE.name}"
         assert graph.value(a, GK.text)
         authors = list(graph.objects(a, SCHEMA.author))
         assert authors, a

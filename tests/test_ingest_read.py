@@ -136,7 +136,7 @@ def test_directory_input_reads_every_page_in_name_order(tmp_path):
     (tmp_path / ".hidden.txt").write_text("不读", encoding="utf-8")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     pages = list(ingest([tmp_path]))
-    assert [p.source for p in pages] == ["b-2024-05-21.txt", "a-2024-05-20.txt"]
+    assert [p.source for p in pages] == [f"{tmp_path.name}/b-2024-05-21.txt", "sub/a-2024-05-20.txt"]
 
 
 HTML = """<!DOCTYPE html>
@@ -205,7 +205,7 @@ RECORD_B = {"text": "南河县举办农民丰收节\n\n本报讯(记者 钱立�
 def test_jsonl_corpus_one_page_per_line(tmp_path):
     f = _jsonl(tmp_path, "corpus.jsonl", [RECORD_A, "", RECORD_B])
     pages = list(ingest([f]))
-    assert [p.source for p in pages] == ["corpus.jsonl#1", "corpus.jsonl#3"]
+    assert [p.source for p in pages] == [f"{tmp_path.name}/corpus.jsonl#1", f"{tmp_path.name}/corpus.jsonl#3"]
     a, b = pages[0].articles[0], pages[1].articles[0]
     assert a.headline == "东湖区开展义务植树活动" and a.authors == ["周望舒"]
     assert a.date == dt.date(2024, 3, 12) and a.url == RECORD_A["url"] and a.publisher == "东湖日报"

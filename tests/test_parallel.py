@@ -171,7 +171,7 @@ def test_failed_build_leaves_old_output(tmp_path, pages_dir, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("kg.stream.page_out", boom)
+    monkeypatch.setattr("kg.stream.StreamWriter.write", boom)  # not a per-page failure: the build stops
     with pytest.raises(RuntimeError):
         build([pages_dir], out)
     assert out.read_text() == "old\n"

@@ -96,7 +96,7 @@ def test_push_store_via_cli_into_one_graph(server, tmp_path):
     res = CliRunner().invoke(cli, ["push", str(tmp_path / "st"), "--endpoint", f"{server}/store",
                                    "--graph", "urn:govkg:all", "--no-ontology"])
     assert res.exit_code == 0, res.output
-    assert "loaded 1 graph(s)" in res.output
+    assert "loaded 1 of 1 graph(s)" in res.output
     rows = select(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:govkg:all> { ?s ?p ?o } }")
     distinct = {(s, p, o) for s, p, o, g in d.quads() if g is not None and "/id/article/" in str(g)}
     assert int(rows[0]["n"]) == len(distinct) > 100

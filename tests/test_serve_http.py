@@ -198,3 +198,14 @@ def test_xml_with_control_characters(readonly):
     assert status == 200
     doc = xml.dom.minidom.parseString(body)
     assert doc.getElementsByTagName("literal")[0].firstChild.data == "a\ufffdb\ufffdc"
+
+
+def test_no_cors():
+    server, _ = serve_in_thread(small_store(), port=0, cors=False)
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        status, headers, _ = request(f"{base}/sparql?query={quote('ASK {}')}", headers={"Origin": "http://x.example"})
+        assert status == 200 and headers.get("Access-Control-Allow-Origin") is None
+    finally:
+        server.shutdown()
+        server.server_close()

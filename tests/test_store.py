@@ -137,9 +137,9 @@ def test_cli_build_store_and_remove(tmp_path):
     if res.exit_code not in (0, 2):
         pytest.xfail(f"the extraction pipeline does not run yet: {res.output[-300:]}")
     assert out.exists()
-    res = runner.invoke(cli, ["remove", str(path), "liaocheng-daily-2024-03-10/1"])
+    res = runner.invoke(cli, ["remove", str(path), "samples/liaocheng-daily-2024-03-10/1"])
     assert res.exit_code == 0, res.output
-    res = runner.invoke(cli, ["remove", str(path), "liaocheng-daily-2024-03-10/1"])
+    res = runner.invoke(cli, ["remove", str(path), "samples/liaocheng-daily-2024-03-10/1"])
     assert res.exit_code == 1 and "no article" in res.output
 
 

@@ -396,8 +396,9 @@ def find_agencies(article: Article, context: Context) -> None:
     site_ends = {m.end for m in article.mentions if m.kind == "Site"}
     starts = _prefix_starts(article)
     place_starts = {s for s, _, k in starts if k == "place"}
+    reach = -1  # end of the spans taken so far (starts come in order): one comparison, not a scan of all
     for start, pend, kind in starts:
-        if any(a <= start < b for a, b in taken):
+        if start < reach:
             continue
         if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
             continue  # 襄阳市|襄州区委: the body is named after the more local division
@@ -423,6 +424,7 @@ def find_agencies(article: Article, context: Context) -> None:
             parent = key
         taken.append((start, ends[-1]))
         _shared_prefix_list(text, ends[-1], first, kind, found, taken)
+        reach = max(reach, taken[-1][1])
     for start, end in _ministries(text, taken):
         surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))

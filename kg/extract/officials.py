@@ -190,6 +190,25 @@ def region_of_agency(label: str, home: str) -> str:
     return division_prefix(label) or home
 
 
+def outermost(spans: list) -> list:
+    """The spans not inside a longer one, in their order (a sweep by start: linear after sorting)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    keep: set[int] = set()
+    reach = -1  # furthest end of the spans that start earlier
+    i = 0
+    while i < len(order):
+        start, longest = spans[order[i]].start, spans[order[i]].end
+        j = i
+        while j < len(order) and spans[order[j]].start == start:
+            end = spans[order[j]].end
+            if reach < end and end == longest:  # no earlier span reaches it, none of its start is longer
+                keep.add(order[j])
+            j += 1
+        reach = max(reach, longest)
+        i = j
+    return [s for k, s in enumerate(spans) if k in keep]
+
+
 class OfficialFinder:
     """Finds officials and posts in one article."""
 
@@ -198,9 +217,7 @@ class OfficialFinder:
         self.ctx = context
         self.text = article.text
         found = context.cache.get("agencies", {}).get(article.id, [])
-        outer = [a for a in found if not any(b is not a and b.start <= a.start and a.end <= b.end
-                                             and (b.end - b.start) > (a.end - a.start) for b in found)]
-        self.agency_at = {a.start: a for a in outer}
+        self.agency_at = {a.start: a for a in outermost(found)}
         for m in article.mentions:  # company executives: "X有限公司副总经理Y" (persons, not officials)
             if m.kind == "Company" and m.start not in self.agency_at:
                 self.agency_at[m.start] = AgencySpan(m.start, m.end, m.label, m.key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file
@@ -45,11 +45,21 @@ def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 def article_id(source: str, index: int) -> str:
-    """Readable, deterministic article id: the source's stem and the article's number."""
-    stem = Path(source.split("#")[0]).stem or "page"
-    suffix = source.split("#")[1] if "#" in source else ""
-    base = re.sub(r"[^\w.-]+", "-", stem).strip("-") or "page"
-    return f"{base}{'-' + suffix if suffix else ''}/{index}"
+    """Deterministic article id: the page's name (directory and file, less the suffix) and the article's number.
+
+    ``samples/page-2024-03-10.txt`` gives ``samples/page-2024-03-10/1``; line 7
+    of ``feeds/news.jsonl`` gives ``feeds/news#7/1``.  Characters are kept as
+    they are (the article IRI percent-encodes what an IRI cannot hold), so two
+    different names never share an id.
+    """
+    base, sep, record = source.rpartition("#")
+    if not (sep and record.isdigit()):
+        base, record = source, ""
+    p = PurePosixPath(base.replace("\\", "/"))
+    stem = p.stem if p.suffix else p.name
+    parent = str(p.parent) if str(p.parent) not in (".", "/") else ""
+    name = f"{parent}/{stem or 'page'}" if parent else (stem or "page")
+    return f"{name}{'#' + record if record else ''}/{index}"
 
 
 def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
@@ -88,9 +98,10 @@ def ingest_text(text: str, source: str = "text.txt", date: dt.date | None = None
 
 @dataclass
 class IngestReport:
-    """Files that could not be read, with the one-line reason for each."""
+    """Files that could not be read, with the one-line reason for each (and files read despite a few bad bytes)."""
 
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def ingest(paths: list[str | Path], date: dt.date | None = None,
@@ -100,9 +111,10 @@ def ingest(paths: list[str | Path], date: dt.date | None = None,
     A file that cannot be read is recorded in ``report`` (or raised when no
     report is given) and the other files are still read.
     """
-    for f in iter_input_files(paths):
+    for f in iter_input_files(paths, report.errors if report is not None else None):
         try:
-            raws = read_file(f, report.errors if report is not None else None)
+            raws = read_file(f, report.errors if report is not None else None,
+                             report.warnings if report is not None else None)
         except InputError as exc:
             if report is None:
                 raise

@@ -7,8 +7,11 @@ with a one-line message naming it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,18 +40,79 @@ class RawPage:
     publisher: str | None = None
 
 
-def decode_bytes(data: bytes, name: str) -> str:
+MAX_DAMAGED_BYTES = 16
+"""Undecodable bytes a file may have (at most 1 in 200 of its bytes) and still be read, with a warning."""
+
+
+def shown(path: str | Path) -> str:
+    """A file name fit for a one-line message: control characters (a newline in a name) escaped."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _damage(data: bytes, encoding: str, limit: int) -> int:
+    """Bytes of ``data`` that do not decode in ``encoding`` (counting stops past ``limit``)."""
+    bad = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            data[pos:].decode(encoding)
+            break
+        except UnicodeDecodeError as exc:
+            bad += max(exc.end - exc.start, 1)
+            pos += exc.end
+            if bad > limit:
+                break
+    return bad
+
+
+def _tolerable(data: bytes) -> int:
+    return min(MAX_DAMAGED_BYTES, max(1, len(data) // 200))
+
+
+def _decode_damaged(data: bytes, encoding: str, name: str, warnings: list[str] | None) -> str | None:
+    """``data`` decoded with U+FFFD for a few bad bytes (and a warning), or None when too many are bad."""
+    bad = _damage(data, encoding, _tolerable(data))
+    if bad > _tolerable(data):
+        return None
+    if warnings is not None:
+        warnings.append(f"{shown(name)}: {bad} byte(s) are not valid {encoding.upper()}; read with "
+                        f"U+FFFD in their place")
+    return data.decode(encoding, errors="replace")
+
+
+def decode_bytes(data: bytes, name: str, warnings: list[str] | None = None) -> str:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or not), GB18030.
 
+    A few undecodable bytes (a stray byte, a character cut in half at the end:
+    at most :data:`MAX_DAMAGED_BYTES`, and 1 in 200) are read as U+FFFD and
+    counted in a warning appended to ``warnings``; more make the file unreadable.
+
     Raises:
-        InputError: the file is empty or binary.
+        InputError: the file is empty, binary or in no known encoding.
     """
     if not data.strip():
-        raise InputError(f"{name}: empty file")
+        raise InputError(f"{shown(name)}: empty file")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        data = data[3:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_damaged(data, "utf-8", name, warnings)
+            if text is None:
+                raise InputError(f"{shown(name)}: not valid UTF-8 despite its byte-order mark") from None
+            return text
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        try:
+            return data[2:].decode(enc)
+        except UnicodeDecodeError:
+            text = _decode_damaged(data[2:], enc, name, warnings)
+            if text is None:
+                raise InputError(f"{shown(name)}: not valid UTF-16 despite its byte-order mark") from None
+            return text
     # UTF-16 without BOM: every other byte NUL in mostly-ASCII or CJK text
     head = data[:4000]
     if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
@@ -59,15 +123,22 @@ def decode_bytes(data: bytes, name: str) -> str:
                 continue
             if _looks_like_text(text):
                 return text
-        raise InputError(f"{name}: binary file (not text)")
+        raise InputError(f"{shown(name)}: binary file (not text)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        # nearly UTF-8 (a stray byte, a character cut in half) before legacy encodings: GB18030 text
+        # is never a few bytes away from UTF-8, but GB18030 can decode damaged UTF-8 as nonsense
+        damaged = _decode_damaged(data, "utf-8", name, None)
+        if damaged is not None and _looks_like_text(damaged.replace("\ufffd", "")):
+            _decode_damaged(data, "utf-8", name, warnings)
+            return damaged
         text = _best_legacy_decoding(data)
         if text is None:
-            raise InputError(f"{name}: binary file or unknown encoding (tried UTF-8, UTF-16, GB18030)") from None
+            raise InputError(f"{shown(name)}: binary file or unknown encoding "
+                             f"(tried UTF-8, UTF-16, GB18030)") from None
     if not _looks_like_text(text):
-        raise InputError(f"{name}: binary file (not text)")
+        raise InputError(f"{shown(name)}: binary file (not text)")
     return text
 
 
@@ -184,26 +255,35 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
 def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
     """One JSONL line as a raw page named ``FILE#LINE`` (unique, so article IRIs never collide)."""
+    where = f"{shown(path)}:{n}"
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise InputError(f"{where}: JSON value cannot be read ({' '.join(str(exc).split())[:120]})") from None
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-        raise InputError(f"{path}:{n}: a JSONL record needs a non-empty 'text' field")
+        raise InputError(f"{where}: a JSONL record needs a non-empty 'text' field")
     date = None
     if rec.get("date"):
+        if not isinstance(rec["date"], str):
+            raise InputError(f"{where}: date is not a YYYY-MM-DD string")
         try:
-            date = dt.date.fromisoformat(str(rec["date"])[:10])
+            date = dt.date.fromisoformat(rec["date"][:10])
         except ValueError:
-            raise InputError(f"{path}:{n}: date {rec['date']!r} is not YYYY-MM-DD") from None
+            raise InputError(f"{where}: date {rec['date'][:40]!r} is not YYYY-MM-DD") from None
     if date is None:
         date = date_from_name(path.name)
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
-        return str(value).strip() or None if value is not None else None
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            return None  # absent, or a list/object where a string belongs
+        return str(value).strip() or None
 
-    return RawPage(source=f"{path.name}#{n}", text=rec["text"], date=date, title=opt("title"), url=opt("url"),
+    return RawPage(source=f"{page_name(path)}#{n}", text=rec["text"], date=date, title=opt("title"), url=opt("url"),
                    publisher=opt("source"))
 
 
@@ -219,41 +299,120 @@ def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> It
             errors.append(str(exc))
 
 
-def read_file(path: str | Path, errors: list[str] | None = None) -> list[RawPage]:
+def page_name(path: str | Path) -> str:
+    """The name a page is known by: its directory's name and its file name (``samples/page-2024-03-10.txt``).
+
+    Article identities are made from it (see :func:`kg.ingest.article_id`): two
+    files of the same name in different directories are two pages, and the
+    name stays the same whatever the current directory or the way the file is
+    given on the command line (the directory is the file's real one).
+    """
+    p = Path(path)
+    try:
+        parent = p.resolve().parent.name
+    except (OSError, RuntimeError):
+        parent = p.absolute().parent.name
+    return f"{parent}/{p.name}" if parent else p.name
+
+
+def read_file(path: str | Path, errors: list[str] | None = None,
+              warnings: list[str] | None = None) -> list[RawPage]:
     """Read one file into raw pages (one for .txt/.html, one per line for .jsonl).
 
     A bad line of a JSONL file is appended to ``errors`` (``FILE:LINE: reason``)
-    and the other lines are read; without ``errors`` it raises.
+    and the other lines are read; without ``errors`` it raises.  A file read
+    despite a few bad bytes gets a line in ``warnings``.
 
     Raises:
-        InputError: the file is missing, empty, binary, too large or malformed.
+        InputError: the file is missing, not a regular file, unreadable, empty,
+            binary, too large or malformed.
     """
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit for one file; split it")
-    text = decode_bytes(p.read_bytes(), str(p))
+    name = shown(p)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        if os.path.islink(p):
+            raise InputError(f"{name}: broken symbolic link") from None
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{name}: symbolic link loop") from None
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: not a regular file (a FIFO, socket or device); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{name}: {st.st_size} bytes is larger than the {MAX_BYTES} byte limit for one file; "
+                         f"split it")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    text = decode_bytes(data, str(p), warnings)
+    source = page_name(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return list(_jsonl_records(p, text, errors))
     if suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         body, title = html_to_text(text)
         if not body.strip():
-            raise InputError(f"{p}: HTML page with no text")
-        return [RawPage(source=p.name, text=body, date=date_from_name(p.name), title=title)]
-    return [RawPage(source=p.name, text=text, date=date_from_name(p.name))]
+            raise InputError(f"{name}: HTML page with no text")
+        return [RawPage(source=source, text=body, date=date_from_name(p.name), title=title)]
+    return [RawPage(source=source, text=text, date=date_from_name(p.name))]
 
 
-def iter_input_files(paths: list[str | Path]) -> Iterator[Path]:
-    """Expand files and directories (recursively, sorted) into readable input files."""
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def iter_input_files(paths: list[str | Path], errors: list[str] | None = None) -> Iterator[Path]:
+    """Expand files and directories (recursively, in name order) into input files.
+
+    Hidden files and files of other types are left out.  A directory that
+    cannot be listed, or a directory link that leads back into itself, is
+    appended to ``errors`` (else skipped); a broken link, a link loop or a
+    FIFO with a page's suffix is yielded, so that reading it reports it.
+    """
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith("."):
-                    yield f
+            yield from _walk(p, errors, set())
         else:
             yield p
+
+
+def _walk(d: Path, errors: list[str] | None, seen: set[str]) -> Iterator[Path]:
+    try:
+        real = os.path.realpath(d)
+    except OSError:
+        real = str(d)
+    if real in seen:
+        if errors is not None:
+            errors.append(f"{shown(d)}: directory link loop; not read again")
+        return
+    seen = seen | {real}
+    try:
+        entries = sorted(os.scandir(d), key=lambda e: e.name)
+    except OSError as exc:
+        if errors is not None:
+            errors.append(f"{shown(d)}: cannot read the directory: {exc.strerror or exc}")
+        return
+    files, dirs = [], []
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        try:
+            is_dir = e.is_dir()  # follows links
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirs.append(Path(e.path))
+        elif Path(e.name).suffix.lower() in INPUT_SUFFIXES:
+            files.append(Path(e.path))
+    # the order of the old recursive glob: every path sorted as a whole
+    for f in sorted(files + dirs):
+        if f in dirs:
+            yield from _walk(f, errors, seen)
+        else:
+            yield f
