@@ -17,22 +17,22 @@ def test_government_short_and_full_name_are_one_node():
 
 
 @pytest.mark.parametrize("short, full", [
-    ("宁波市政府", "宁波市人民政府"), ("青禾县政府", "青禾县人民政府"), ("市高法院", "市高级人民法院"),
-    ("国资委", "国务院国资委"), ("市发改委", "市发展和改革委员会"), ("市国资委", "市国资委"),
+    ("宁波市政府", "宁波市人民政府"), ("青禾县政府", "青禾县人民政府"), ("州中院", "州中级人民法院"),
+    ("国新办", "国务院新闻办公室"), ("市发改委", "市发展和改革委员会"), ("市国资委", "市国资委"),
 ])
 def test_canonical_labels(short, full):
     assert canonical_label(short) == full
 
 
 def test_long_department_names_with_a_role_inside_the_suffix():
-    g = build(HEAD + "5月8日,市城市管理委员会主任林志远介绍情况。", "宜昌市")
-    assert "宜昌市城市管理委员会" in labels(g, GK.Agency)
+    g = build(HEAD + "5月8日,市城乡建设管理委员会主任林志远介绍情况。", "宜昌市")
+    assert "宜昌市城乡建设管理委员会" in labels(g, GK.Agency)
 
 
 def test_centres_with_a_stem_are_bodies_and_words_are_not():
-    g = build(HEAD + "5月8日,省政府采购中心主任林志远出席。青禾镇中心小学举行活动。", "湖北省")
+    g = build(HEAD + "5月8日,省政府信息中心主任林志远出席。青禾镇中心小学举行活动。", "湖北省")
     names = labels(g, GK.Agency)
-    assert "湖北省政府采购中心" in names
+    assert "湖北省政府信息中心" in names
     assert not any(n.endswith("镇中心") for n in names)
 
 
@@ -78,28 +78,28 @@ def test_county_paper_bodies_are_its_county():
 
 
 def test_bodies_listed_after_one_share_its_prefix():
-    g = build(HEAD + "5月8日,会同省民政厅、人社厅、财政厅开展督查。", "湖北省")
+    g = build(HEAD + "5月8日,会同省民政厅、人社厅、商务厅开展督查。", "湖北省")
     names = labels(g, GK.Agency)
-    assert {"湖北省民政厅", "湖北省人社厅", "湖北省财政厅"} <= set(names)
+    assert {"湖北省民政厅", "湖北省人社厅", "湖北省商务厅"} <= set(names)
 
 
 def test_a_national_office_is_part_of_its_body():
     from rdflib.namespace import RDFS
 
-    g = build(HEAD + "5月8日,会议传达学习中共中央办公厅有关通知精神。", "宜昌市")
-    office = next(s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == "中共中央办公厅")
-    assert str(g.value(g.value(office, GK.parentOrganization), RDFS.label)) == "中共中央"
+    g = build(HEAD + "5月8日,会议传达学习国务院办公厅有关通知精神。", "宜昌市")
+    office = next(s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == "国务院办公厅")
+    assert str(g.value(g.value(office, GK.parentOrganization), RDFS.label)) == "国务院"
 
 
 def test_autonomous_region_and_development_zone_bodies():
-    g = build(HEAD + "5月8日,自治区党委常委、市委书记林志远出席。经开区党工委书记赵明亮主持。", "乌鲁木齐市")
+    g = build(HEAD + "5月8日,自治区党委常委、市委书记林志远出席。高新区党工委书记赵明亮主持。", "柳州市")
     names = labels(g, GK.Agency)
-    assert "新疆维吾尔自治区党委" in names
-    assert "乌鲁木齐经开区党工委" in names
+    assert "广西壮族自治区党委" in names
+    assert "柳州高新区党工委" in names
 
 
 def test_a_body_named_after_city_and_district_is_the_districts():
-    g = build(HEAD + "5月8日,区委书记林志远主持会议。至发稿时,宜昌市夷陵区委常委、宣传部长赵明亮告诉记者。", "宜昌市")
+    g = build(HEAD + "5月8日,区委书记林志远主持会议。至发稿时,宜昌市夷陵区委常委、组织部长赵明亮告诉记者。", "宜昌市")
     names = labels(g, GK.Agency)
     assert names.count("夷陵区委") == 1 and "宜昌市夷陵区委" not in names
 
@@ -120,5 +120,5 @@ def test_bureaus_without_a_region_are_the_home_regions():
 
 
 def test_a_conjunction_never_starts_a_body():
-    g = build(HEAD + "5月8日,我县和省农业发展银行营业部签订协议。", "长沙市")
-    assert not any(n.startswith(("和", "长沙县和")) or "县和" in n for n in labels(g, GK.Agency))
+    g = build(HEAD + "5月8日,我县和省林业局签订协议。攸县将加快建设。全县干部参加。", "株洲市")
+    assert not any(n.startswith(("和", "株洲县和")) or "县和" in n for n in labels(g, GK.Agency))

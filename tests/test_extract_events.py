@@ -91,7 +91,7 @@ def test_lead_sentence_of_a_headline_less_item_is_read():
     e = one(g, GK.Meeting)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 12)
     assert who(g, e) == {"周明远", "陈思远"}
-    assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市政府"]
+    assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市人民政府"]
     assert str(g.value(e, GK.name)) == "城市更新工作推进会"
 
 

@@ -124,8 +124,8 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
         role = role_at(text, at)
         for suf in suffixes.get(text[at], ()):
             end = at + len(suf)
-            # after a place, a one-character suffix (and 中心) needs a stem of two: 高邮|科,
-            # 襄阳|分院, X镇|中心 are no bodies (inside a name 市委|农办 is one, and so is a short
+            # after a place, a one-character suffix (and 中心) needs a stem of two: 青州|科,
+            # 宜都|分院, X镇|中心 are no bodies (inside a name 市委|农办 is one, and so is a short
             # form the dictionary knows: 市|农委)
             if not sub_unit and n < 2 and (len(suf) == 1 or suf in WEAK_SUFFIXES) \
                     and not (n == 1 and suf in "委办" and (word_tag(text[pos:at + 1]) or "").startswith(("n", "j"))):
@@ -185,7 +185,7 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
                                                                               "township")]
     for m in places:
         out.append((m.start, m.end, "place"))
-    # a level character that ends a place's name (襄阳|市|襄州区委) starts nothing
+    # a level character that ends a place's name (宜昌|市|夷陵区委) starts nothing
     inside = {p for m in places for p in range(m.start + 1, m.end)}
     return sorted({o for o in out if not (o[2] == "level" and o[0] in inside)})
 
@@ -292,14 +292,14 @@ def home_division(ctx: Context, level: str) -> str | None:
 
 def _level_word_region(word: str, ctx: Context) -> str | None:
     """What a level word stands for on the page: 自治区 the home province (when it is one), 自治州
-    the home city, a development zone (经开区) the home city's (长沙经开区: its short name + the word)."""
+    the home city, a development zone (经开区) the home city's (宜昌经开区: its short name + the word)."""
     region = ctx.region
     for full in (region.province, region.city, region.county):
         if full and full.endswith(word):
             return full
     if word.startswith("自治"):
         return None
-    home = region.city or region.county  # zones are named after their city (长沙经开区)
+    home = region.city or region.county  # zones are named after their city (宜昌经开区)
     if not home:
         return None
     from kg.gazetteer import Gazetteer
@@ -401,7 +401,7 @@ def find_agencies(article: Article, context: Context) -> None:
         if start < reach:
             continue
         if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
-            continue  # 襄阳市|襄州区委: the body is named after the more local division
+            continue  # 宜昌市|夷陵区委: the body is named after the more local division
         ends = [e for e in _chain(text, pend) if e not in site_ends]
         if not ends:
             if kind == "national" and text[start:pend] in agency_grammar()["body"] + NATIONAL_BODIES:
@@ -440,7 +440,7 @@ def find_agencies(article: Article, context: Context) -> None:
     for start, end in _strong_starts(text, taken):
         surface = canonical_label(text[start:end])
         # a ministry is national; a station or bureau without a region is the home region's;
-        # a 厅 is always a province's (财政厅 on a page of 青海 is 青海省财政厅)
+        # a 厅 is always a province's (商务厅 on a page of 云南 is 云南省商务厅)
         scope = "" if surface.endswith(NATIONAL_SUFFIXES) else local_scope
         if surface.endswith("厅") and region.province and not surface.startswith(region.province):
             surface, scope = region.province + surface, ""

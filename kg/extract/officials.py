@@ -53,7 +53,7 @@ CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
-# words that end a body's name, for bodies the agency grammar does not know (乌昌党委)
+# words that end a body's name, for bodies the agency grammar does not know (青禾党委)
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
@@ -76,7 +76,7 @@ class PostRef:
 
 def _word_follows(text: str, end: int) -> bool:
     """A dictionary word of two to four characters starts at ``end`` and is a verb, adverb,
-    preposition, conjunction or time word ("…王军召开", "…林远充分肯定", "…周明上午")."""
+    preposition, conjunction or time word ("…周海召开", "…林远充分肯定", "…周明上午")."""
     for n in (2, 3, 4):
         w = text[end:end + n]
         if len(w) == n and is_dictionary_word(w) and (word_tag(w) or "").startswith(FOLLOW_TAGS):
@@ -124,7 +124,7 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
     """End of a personal name starting at ``pos`` (family name + one or two characters), or None.
 
     A given name that is a very common word (向|记者) is refused unless punctuation or an end word
-    follows it (省水利厅副厅长廉世界，…); with ``strict`` always.
+    follows it (市商务局副局长林世界，…); with ``strict`` always.
     """
     dotted = dotted_name_at(text, pos, words)
     if dotted:
@@ -284,7 +284,7 @@ class OfficialFinder:
 
     def _unknown_body_at(self, p: int) -> AgencySpan | None:
         """A body the grammar does not know, inside a chain of titles: a short name ending in a
-        body word right before a title ("自治区党委常委、乌昌党委书记、…": 乌昌党委)."""
+        body word right before a title ("省委常委、青禾党委书记、…": 青禾党委)."""
         text = self.text
         for x in range(p + 3, min(len(text), p + 10)):
             if not NAME_CHARS.fullmatch(text[x - 1]):
@@ -315,7 +315,7 @@ class OfficialFinder:
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         body = roles()[role].body
         if body and place is None and agency is not None:
-            # "高邮市委副书记、市长X": the mayor of the division the chain's body is named after
+            # "青州市委副书记、市长X": the mayor of the division the chain's body is named after
             from kg.extract.places import division_prefix
 
             place = division_prefix(agency.label)
@@ -371,7 +371,7 @@ class OfficialFinder:
                 continue
             i = cand
             if i not in self.agency_at and (i == 0 or text[i - 1] in "。,，;；\n、") and not role_at(text, i):
-                self._unknown_body_at(i)  # "…，乌昌党委副书记、…": a chain that starts with one
+                self._unknown_body_at(i)  # "…，青禾党委副书记、…": a chain that starts with one
             if i in self.agency_at or role_at(text, i):
                 inherit = last[1] if last[0] == i - 1 and text[i - 1] in "、,，" else None
                 end, posts = self.title_chain(i, inherit)
