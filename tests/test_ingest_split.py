@@ -425,3 +425,23 @@ def test_subheading_after_a_quoted_byline_inside_an_article_is_not_an_item():
     (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n一、压实责任\n\n"
                 "会议要求,各乡镇要压实防汛责任。" + BODY)
     assert a.headline == "青禾县召开防汛工作会议" and "压实责任" in a.text
+
+
+def test_byline_leading_the_first_paragraph():
+    (a,) = arts("云溪市一季度经济运行稳中向好\n\n本报记者 林晓雯 实习生 许诺 云溪报道 一季度,云溪市经济运行稳中向好。" + BODY)
+    assert a.headline == "云溪市一季度经济运行稳中向好" and a.authors == ["林晓雯", "许诺"]
+    assert "本报记者 林晓雯 实习生 许诺 云溪报道 一季度" in a.text
+
+
+@pytest.mark.parametrize("tail, authors", [
+    ("文/本报记者 林晓雯//来源:某某青年报//", ["林晓雯"]),
+    (" 本版文/本报记者 林晓雯 许诺 (责任编辑:江平)", ["林晓雯", "许诺"]),
+])
+def test_unbracketed_byline_after_the_last_sentence(tail: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + tail)
+    assert a.authors == authors
+
+
+def test_dash_led_byline_line_closing_an_article():
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n—— 本报记者 林晓雯")
+    assert a.authors == ["林晓雯"]
