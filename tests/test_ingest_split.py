@@ -410,3 +410,38 @@ def test_long_title_with_commas_heads_its_page():
     (a,) = arts(title + "\n\n5月8日,青禾县召开防汛工作会议,县长周立新出席会议并讲话。" + BODY)
     assert a.headline == title
     assert a.text.startswith(title + "\n5月8日")
+
+
+def test_items_whose_paragraphs_end_with_their_bylines():
+    """A page of short items: headline, one paragraph closed by "(记者 X)", the next headline."""
+    page = ("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议,县长周立新出席会议并讲话。(记者 林晓雯)\n\n"
+            "云溪市新建口袋公园20座\n\n今年以来,云溪市新建口袋公园20座,市民休闲有了好去处。(记者 陈可 通讯员 许诺)")
+    a, b = arts(page)
+    assert (a.headline, a.authors) == ("青禾县召开防汛工作会议", ["林晓雯"])
+    assert (b.headline, b.authors) == ("云溪市新建口袋公园20座", ["陈可", "许诺"])
+
+
+def test_subheading_after_a_quoted_byline_inside_an_article_is_not_an_item():
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n一、压实责任\n\n"
+                "会议要求,各乡镇要压实防汛责任。" + BODY)
+    assert a.headline == "青禾县召开防汛工作会议" and "压实责任" in a.text
+
+
+def test_byline_leading_the_first_paragraph():
+    (a,) = arts("云溪市一季度经济运行稳中向好\n\n本报记者 林晓雯 实习生 许诺 云溪报道 一季度,云溪市经济运行稳中向好。" + BODY)
+    assert a.headline == "云溪市一季度经济运行稳中向好" and a.authors == ["林晓雯", "许诺"]
+    assert "本报记者 林晓雯 实习生 许诺 云溪报道 一季度" in a.text
+
+
+@pytest.mark.parametrize("tail, authors", [
+    ("文/本报记者 林晓雯//来源:某某青年报//", ["林晓雯"]),
+    (" 本版文/本报记者 林晓雯 许诺 (责任编辑:江平)", ["林晓雯", "许诺"]),
+])
+def test_unbracketed_byline_after_the_last_sentence(tail: str, authors: list[str]) -> None:
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + tail)
+    assert a.authors == authors
+
+
+def test_dash_led_byline_line_closing_an_article():
+    (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n—— 本报记者 林晓雯")
+    assert a.authors == ["林晓雯"]

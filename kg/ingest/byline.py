@@ -56,8 +56,21 @@ DATELINE_BARE = re.compile(
     r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*)\s*)"
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
+# a byline leading the first paragraph, closed by "(place)报道": "本报记者 张三 实习生 李四 云溪报道 今年以来…"
+LEAD_BYLINE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,8}"
+    r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*?))"
+    r"\s+(?:[\u4e00-\u9fff]{2,6}\s*)?报道\s*[:：]?\s*"
+)
+# a byline after the last sentence, without brackets: "…。文/本报记者 张三", "…。 本报记者 张三 李四"
+TRAILING_BARE = re.compile(r"[。!?！？]\s*((?:本版)?(?:文|图|文/图)\s*/\s*[\u4e00-\u9fff]{0,6}?(?:记者)?\s*"
+                           r"[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*"
+                           r"|[\u4e00-\u9fff]{0,6}?记者\s+[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*)\s*$")
+# an editor's note after a closing byline: "(责任编辑:X)", "//来源:某某报//"
+EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）]{0,30}[)）]"
+                         r"|/{1,2}\s*来源\s*[:：][^/]{0,30}/{0,2}|/{1,2}))+\s*$")
 MARKS = "■□▲●◆◇"
-ROLE_START = re.compile(r"^[■□▲●◆◇]?\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
+ROLE_START = re.compile(r"^[■□▲●◆◇—-]*\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
 TRAILING = re.compile(r"[(（【\[]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）【】\[\]]{1,60})"
                       r"[)）】\]]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
@@ -211,6 +224,11 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
         people = parse_people(m.group(1))
         if people[0] or people[1]:
             return people
+    m = LEAD_BYLINE.match(par)
+    if m and len(par) > m.end():
+        people = parse_people(m.group(1), heading_guard=True)
+        if people[0] or people[1]:
+            return people
     return None
 
 
@@ -221,7 +239,7 @@ def starts_item(par: str) -> bool:
 
 def dateline_end(par: str) -> int:
     """Offset in ``par`` just after its dateline and byline (0 when it has none)."""
-    for rx in (DATELINE, DATELINE_BARE):
+    for rx in (DATELINE, DATELINE_BARE, LEAD_BYLINE):
         m = rx.match(par)
         if m:
             return m.end()
@@ -232,7 +250,7 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     """Reporters and correspondents when the whole of ``par`` is a byline ("本报记者 X Y"), else None."""
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
-    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS).strip()
+    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS + "—-").strip()
     if inner[:1] in "(（【[" and inner[-1:] in ")）】]":
         inner = inner[1:-1]
     # every token must be a role or a name
@@ -275,12 +293,17 @@ def meta_line_people(par: str) -> list[str] | None:
 
 
 def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
-    """A bracketed byline closing ``par`` ("…。(记者:X)", "(作者:X Y)"), else None."""
+    """A byline closing ``par`` ("…。(记者:X)", "(作者:X Y)", "…。文/本报记者 X (责任编辑:Y)"), else None."""
+    par = EDITOR_TAIL.sub("", par)
     m = TRAILING.search(par)
-    if not m:
-        return None
-    people = parse_people(m.group(1))
-    return people if people[0] or people[1] else None
+    if m:
+        people = parse_people(m.group(1))
+        return people if people[0] or people[1] else None
+    m = TRAILING_BARE.search(par)
+    if m:
+        people = parse_people(m.group(1), strict=True)
+        return people if people[0] or people[1] else None
+    return None
 
 
 def is_editor_line(par: str) -> bool:

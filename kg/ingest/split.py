@@ -111,7 +111,9 @@ def is_headline_like(par: str) -> bool:
     """A short line without a closing full stop: a headline, kicker, subtitle or label."""
     if len(par) > MAX_HEAD_LEN or byline_people(par) is not None or is_credit_line(par) or is_furniture(par):
         return False
-    return par[-1] not in "。!?！？" or par.endswith(("——", "—"))
+    if "。" in par or _trailing_people(par):  # a sentence, or text closed by its byline ("…。(记者 X)")
+        return False
+    return par[-1] not in "!?！？" or par.endswith(("——", "—"))
 
 
 def _add(names: list[str], more: list[str]) -> None:
@@ -214,6 +216,7 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
                          first[1] + [x for x in found[1] if x not in first[1]])
             opening.add(i)
         people[i] = found
+    _items_after_closing_bylines(pars, people)
     bylines = sorted(people)
     captions = [i for i, p in enumerate(pars) if role[i] == "body" and i not in people and caption_credit(p)]
     for i in captions:
@@ -307,6 +310,20 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for _, parts in out:
         close_article(parts)
     return _merge_lone_bylines([parts for _, parts in out])
+
+
+def _items_after_closing_bylines(pars: list[str], people: dict[int, tuple[list[str], list[str]]]) -> None:
+    """Items without datelines, each closed by its byline ("…。(记者 X)"), then the next headline:
+    the first body paragraph under that headline starts an item (its byline is read at its end)."""
+    n = len(pars)
+    for i, par in enumerate(pars[:-2]):
+        if i in people or not (_trailing_people(par) or (byline_line(par) and i > 0 and i - 1 not in people)):
+            continue
+        j = i + 1
+        while j < n and j not in people and is_headline_like(pars[j]):
+            j += 1
+        if i + 1 < j < n and j not in people and not is_headline_like(pars[j]) and not is_credit_line(pars[j]):
+            people[j] = ([], [])
 
 
 def _adopt_orphans(pars: list[str], role: list[str], owner: dict[int, ArticleParts],
