@@ -70,6 +70,8 @@ NAME_TAIL_VERBS = ("建设", "改造", "扩建", "改扩建", "新建", "续建"
 # numbers that name no project: dates, batches, rounds ("2024年", "第一批", "二季度")
 NOT_NAME_NUMBER = re.compile(r"\d{2,4}年(?:度)?|\d{1,2}月(?:份)?|\d{1,2}日|第[\d一二三四五六七八九十]+[批期届次轮]|"
                              r"[\d一二三四]季度")
+ANAPHOR = re.compile(r"(?<=[，,。;；\n])(?:该|此|这个)(?:项目|工程)(?=由|总投资|计划总投资|计划投资|投资|建成后|占地)")
+BECOMES = re.compile(r"打造成|建设成|建成为|建成了?一[个座]|成为|作为|列为|定位为|定位于|誉为|称为")
 FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|即将|有望|明年|年底前|年内")
 COUNT_LEAD = re.compile(r"^[\d一二三四五六七八九十两百千万]+[多余]?[个项座条所家批]")
 STRONG_BEFORE = ("开工建设", "投资建设", "规划建设", "建设", "新建", "兴建", "开建", "打造", "落户", "筹建")
@@ -170,7 +172,8 @@ def _leading_owner(label: str) -> str | None:
         after = toks[i + 2] if i + 2 < len(toks) else ""
         if len(nxt) == 1 and not nxt.isdigit() and (not after or after in grammar().named):
             continue  # "云溪综合能源站项目": the industry word is part of what is built
-        if (w in INDUSTRY and len(acc) > len(w) and not _all_generic(acc[:-len(w)])) or \
+        if (w in INDUSTRY and len(acc) > len(w) and not _all_generic(acc[:-len(w)])
+                and not re.search(r"[省市县区镇乡村园]$", acc[:-len(w)])) or \
                 (len(w) > 3 and w.endswith(INDUSTRY) and len(acc) == len(w)):
             return acc
     if toks and len(toks[0]) >= 2 and not is_dictionary_word(toks[0]) and \
@@ -439,6 +442,8 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 continue  # "在X产业园区新建…": where another thing is built
             if CONTAINER.search(rest):
                 continue  # "X园区今年新开工项目15项": a park holding counted projects
+            if BECOMES.search(text[cs:s]):
+                continue  # "将小镇打造成…研究中心、科普基地": what a place is to become
         if named and _names_only_a_place(article, s, hs):
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not _all_generic(stem) and len(stem) >= 4 and \
@@ -644,6 +649,26 @@ def find_projects(article: Article, context: Context) -> None:
         stage = next((st for st in stages if st), None)
         if stage:  # the first stage the text gives
             article.relations.append(Relation(key, "projectStage", stage, best.start, obj_is_key=False))
+    _anaphora(article)
+
+
+def _anaphora(article: Article) -> None:
+    """"该项目由X公司投资建设，总投资32亿元": the owner and amounts of the project named just before."""
+    text = article.text
+    projects = [m for m in article.mentions if m.kind == "Project"]
+    for a in ANAPHOR.finditer(text):
+        before = [m for m in projects if m.end <= a.start() and article.sentence_at(a.start()) -
+                  article.sentence_at(m.start) <= 1]
+        if not before:
+            continue
+        key = max(before, key=lambda m: m.end).key
+        end = min([i for i in (text.find(ch, a.end()) for ch in "。;；") if i >= 0] or [len(text)])
+        clause_end = min([i for i in (text.find(ch, a.end()) for ch in "，,。;；") if i >= 0] or [len(text)])
+        companies = [m for m in article.mentions if m.kind == "Company" and a.end() <= m.start < clause_end]
+        if companies and not any(r.subject == key and r.predicate == "owner" and r.obj == companies[0].key
+                                 for r in article.relations):
+            article.relations.append(Relation(key, "owner", companies[0].key, a.start()))
+        _amounts(article, key, a.end(), end)
 
 
 def _facts(article: Article, key: str, c: Candidate, context: Context, spans: list[tuple[int, int]]) -> str | None:
@@ -715,7 +740,7 @@ def _place(article: Article, key: str, s: int, e: int, in_sentence: list, contex
 def _amounts(article: Article, key: str, start: int, end: int, before: bool = False) -> None:
     """Amounts stated after the project's name in its clause (or before it: "投资约30亿元建设X")."""
     text = article.text
-    for n, m in enumerate(MONEY.finditer(text, start, end), start=10 if before else 0):
+    for m in MONEY.finditer(text, start, end):
         if re.search(r"项目|个|、|和|及", text[m.end():end] if before else text[start:m.start()]):
             break  # the amount is about another subject of the sentence
         parsed = parse_amount(m.group("amount"))
@@ -723,7 +748,7 @@ def _amounts(article: Article, key: str, start: int, end: int, before: bool = Fa
             continue
         value, approx = parsed
         prop = "investment" if "投资" in m.group("kind") else "output"
-        akey = f"Amount/{key[len('Project/'):]}/{prop}/{n}"
+        akey = f"Amount/{key[len('Project/'):]}/{prop}/{m.start()}"
         article.nodes.append(Node(akey, "Amount", m.group("amount"), m.start(), mentioned=False,
                                   attrs={"value": value, "unit": "CNY", "approximate": approx,
                                          "statedAs": m.group(0)}))
