@@ -173,7 +173,7 @@ def _leading_owner(label: str) -> str | None:
         if len(nxt) == 1 and not nxt.isdigit() and (not after or after in grammar().named):
             continue  # "云溪综合能源站项目": the industry word is part of what is built
         if (w in INDUSTRY and len(acc) > len(w) and not _all_generic(acc[:-len(w)])
-                and not re.search(r"[省市县区镇乡村园]$", acc[:-len(w)])) or \
+                and not re.search(r"[省市县区镇乡村园]$|\d|年产", acc[:-len(w)])) or \
                 (len(w) > 3 and w.endswith(INDUSTRY) and len(acc) == len(w)):
             return acc
     if toks and len(toks[0]) >= 2 and not is_dictionary_word(toks[0]) and \
@@ -694,9 +694,9 @@ def _facts(article: Article, key: str, c: Candidate, context: Context, spans: li
             article.relations.append(Relation(key, "involves", m.key, s))
     _place(article, key, s, e, in_sentence, context)
     clause_end = min([i for i in (text.find(ch, e) for ch in "。;；") if i >= 0] or [sent.end])
-    _amounts(article, key, e, clause_end)
-    clause_start = max(text.rfind(ch, sent.start, s) for ch in ",，。;；") + 1
-    _amounts(article, key, max(clause_start, sent.start), s, before=True)
+    _amounts(article, key, e, clause_end, spans=spans)
+    clause_start = max(max(text.rfind(ch, sent.start, s) for ch in ",，。;；") + 1, sent.start)
+    _amounts(article, key, clause_start, s, before=True, spans=spans)
     return _stage(text, clause_start, min([i for i in (text.find(ch, e) for ch in "，,。;；") if i >= 0] or [sent.end]))
 
 
@@ -737,12 +737,14 @@ def _place(article: Article, key: str, s: int, e: int, in_sentence: list, contex
         article.relations.append(Relation(key, "projectPlace", f"Place/{context.region.city_code}", s))
 
 
-def _amounts(article: Article, key: str, start: int, end: int, before: bool = False) -> None:
+def _amounts(article: Article, key: str, start: int, end: int, before: bool = False,
+             spans: list[tuple[int, int]] = ()) -> None:
     """Amounts stated after the project's name in its clause (or before it: "投资约30亿元建设X")."""
     text = article.text
     for m in MONEY.finditer(text, start, end):
-        if re.search(r"项目|个|、|和|及", text[m.end():end] if before else text[start:m.start()]):
-            break  # the amount is about another subject of the sentence
+        a, b = (m.end(), end) if before else (start, m.start())
+        if re.search(r"项目|个", text[a:b]) or any(a <= x < b for x, _ in spans):
+            break  # the amount is about another subject of the sentence, or another project
         parsed = parse_amount(m.group("amount"))
         if not parsed:
             continue
