@@ -194,3 +194,13 @@ def test_owner_and_amounts_of_the_project_named_before():
 ])
 def test_projects_on_a_city_page(text, expected):
     assert projects_of(text)[1] == sorted(expected)
+
+
+@pytest.mark.parametrize("text,name,place", [
+    ("5月18日，宜都市高新区明远年产5万吨电池材料项目开工。", "宜都市高新区明远年产5万吨电池材料项目", "宜都市高新区"),
+    ("在枝江市，林志远察看了安福寺镇青禾水库建设情况。", "安福寺镇青禾水库", "安福寺镇"),
+    ("我市云溪物流园项目总投资3亿元。", "云溪物流园项目", "宜昌市"),
+])
+def test_project_place_is_the_most_local_the_text_gives(text, name, place):
+    g, _ = projects_of(text, "宜昌市")
+    assert [label(g, p) for p in objs(g, node(g, GK.Project, name), GK.projectPlace)] == [place]

@@ -720,17 +720,29 @@ def _stage(text: str, start: int, end: int) -> str | None:
 
 
 def _place(article: Article, key: str, s: int, e: int, in_sentence: list, context: Context) -> None:
-    """Where a project is: a division its own name gives, else the most local its sentence names, else the
-    paper's home city (a city paper's "我市…项目" are the city's unless the text places them)."""
+    """Where a project is: a division its own name gives; else a zone, village or site its clause names, or the
+    most local division of its clause, then of its sentence; else the paper's home city (a city paper's
+    "我市…项目" are the city's unless the text places them)."""
     from kg.extract.places import declare_division
 
+    text = article.text
     levels = ("village", "township", "county", "prefecture")
-    inside = [a for a in in_sentence if a.kind in ("Agency", "Company")]
-    named = [m for m in in_sentence if m.attrs.get("adminLevel") in levels and not any(
-        a.start <= m.start and m.end <= a.end for a in inside)]
+    inside = [a for a in in_sentence if a.kind in ("Agency", "Company", "Official")]
+    places = [m for m in in_sentence if not any(a.start <= m.start and m.end <= a.end for a in inside)]
+    named = [m for m in places if m.attrs.get("adminLevel") in levels]
     own = [m for m in named if s <= m.start < e]
-    if own or named:
-        best = min(own or named, key=lambda m: levels.index(m.attrs["adminLevel"]))
+    clause = _clause_of(text, s)
+    sites = [m for m in places if m.kind in ("DevelopmentZone", "Site", "Village") and s <= m.start < e] or \
+        [m for m in places if m.kind in ("DevelopmentZone", "Site", "Village") and _clause_of(text, m.start) == clause]
+    near = [m for m in named if _clause_of(text, m.start) == clause]
+    if (own and not any(s <= m.start < e for m in sites)) or not sites:
+        pool = own or near or named
+        if pool:
+            best = min(pool, key=lambda m: levels.index(m.attrs["adminLevel"]))
+            article.relations.append(Relation(key, "projectPlace", best.key, s))
+            return
+    if sites:
+        best = min(sites, key=lambda m: abs(m.start - s))
         article.relations.append(Relation(key, "projectPlace", best.key, s))
     elif context.region.city_code:
         declare_division(article, context.region.city_code, s)
