@@ -169,3 +169,38 @@ def test_amount_before_the_name():
 def test_stage(text, name, stage):
     g, _ = projects_of(text)
     assert str(g.value(node(g, GK.Project, name), GK.projectStage)) == stage
+
+
+def test_owner_and_amounts_of_the_project_named_before():
+    g, found = projects_of("主会场设在青禾县明远新能源电池材料产业园项目现场。该项目由明远新能源科技有限公司投资建设，"
+                           "总投资32亿元，年产值超50亿元。")
+    assert found == ["青禾县明远新能源电池材料产业园项目"]
+    p = node(g, GK.Project, "青禾县明远新能源电池材料产业园项目")
+    assert "明远新能源科技有限公司" in [label(g, c) for c in objs(g, p, GK.owner)]
+    (amount,) = objs(g, p, GK.investment)
+    assert g.value(amount, GK.value).toPython() == Decimal("3.2e9")
+    (out,) = objs(g, p, GK.output)
+    assert g.value(out, GK.approximate).toPython() is True
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("加快推动云岭抽水蓄能电站、青禾至云溪快速通道等重大项目建设。", ["云岭抽水蓄能电站", "青禾至云溪快速通道"]),
+    ("实地察看云溪第二水厂、青禾县人民医院新院区、云溪一中新校区建设进展。",
+     ["云溪第二水厂", "青禾县人民医院新院区", "云溪一中新校区"]),
+    ("双方将共建云溪数字经济产业园，总投资约20亿元。", ["云溪数字经济产业园"]),
+    ("云溪至石湾城际铁路前期工作加快推进，力争年内开工。", ["云溪至石湾城际铁路"]),
+    ("县长赵明在青禾经济开发区调研时强调，要做好服务企业工作。", []),
+    ("会议指出，要大力实施“强工兴县”战略，持续开展“项目攻坚年”活动。", []),
+])
+def test_projects_on_a_city_page(text, expected):
+    assert projects_of(text)[1] == sorted(expected)
+
+
+@pytest.mark.parametrize("text,name,place", [
+    ("5月18日，宜都市高新区明远年产5万吨电池材料项目开工。", "宜都市高新区明远年产5万吨电池材料项目", "宜都市高新区"),
+    ("在枝江市，林志远察看了安福寺镇青禾水库建设情况。", "安福寺镇青禾水库", "安福寺镇"),
+    ("我市云溪物流园项目总投资3亿元。", "云溪物流园项目", "宜昌市"),
+])
+def test_project_place_is_the_most_local_the_text_gives(text, name, place):
+    g, _ = projects_of(text, "宜昌市")
+    assert [label(g, p) for p in objs(g, node(g, GK.Project, name), GK.projectPlace)] == [place]

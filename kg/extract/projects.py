@@ -70,6 +70,8 @@ NAME_TAIL_VERBS = ("建设", "改造", "扩建", "改扩建", "新建", "续建"
 # numbers that name no project: dates, batches, rounds ("2024年", "第一批", "二季度")
 NOT_NAME_NUMBER = re.compile(r"\d{2,4}年(?:度)?|\d{1,2}月(?:份)?|\d{1,2}日|第[\d一二三四五六七八九十]+[批期届次轮]|"
                              r"[\d一二三四]季度")
+ANAPHOR = re.compile(r"(?<=[，,。;；\n])(?:该|此|这个)(?:项目|工程)(?=由|总投资|计划总投资|计划投资|投资|建成后|占地)")
+BECOMES = re.compile(r"打造成|建设成|建成为|建成了?一[个座]|成为|作为|列为|定位为|定位于|誉为|称为")
 FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|即将|有望|明年|年底前|年内")
 COUNT_LEAD = re.compile(r"^[\d一二三四五六七八九十两百千万]+[多余]?[个项座条所家批]")
 STRONG_BEFORE = ("开工建设", "投资建设", "规划建设", "建设", "新建", "兴建", "开建", "打造", "落户", "筹建")
@@ -170,7 +172,8 @@ def _leading_owner(label: str) -> str | None:
         after = toks[i + 2] if i + 2 < len(toks) else ""
         if len(nxt) == 1 and not nxt.isdigit() and (not after or after in grammar().named):
             continue  # "云溪综合能源站项目": the industry word is part of what is built
-        if (w in INDUSTRY and len(acc) > len(w) and not _all_generic(acc[:-len(w)])) or \
+        if (w in INDUSTRY and len(acc) > len(w) and not _all_generic(acc[:-len(w)])
+                and not re.search(r"[省市县区镇乡村园]$|\d|年产", acc[:-len(w)])) or \
                 (len(w) > 3 and w.endswith(INDUSTRY) and len(acc) == len(w)):
             return acc
     if toks and len(toks[0]) >= 2 and not is_dictionary_word(toks[0]) and \
@@ -439,6 +442,8 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 continue  # "在X产业园区新建…": where another thing is built
             if CONTAINER.search(rest):
                 continue  # "X园区今年新开工项目15项": a park holding counted projects
+            if BECOMES.search(text[cs:s]):
+                continue  # "将小镇打造成…研究中心、科普基地": what a place is to become
         if named and _names_only_a_place(article, s, hs):
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not _all_generic(stem) and len(stem) >= 4 and \
@@ -644,6 +649,26 @@ def find_projects(article: Article, context: Context) -> None:
         stage = next((st for st in stages if st), None)
         if stage:  # the first stage the text gives
             article.relations.append(Relation(key, "projectStage", stage, best.start, obj_is_key=False))
+    _anaphora(article)
+
+
+def _anaphora(article: Article) -> None:
+    """"该项目由X公司投资建设，总投资32亿元": the owner and amounts of the project named just before."""
+    text = article.text
+    projects = [m for m in article.mentions if m.kind == "Project"]
+    for a in ANAPHOR.finditer(text):
+        before = [m for m in projects if m.end <= a.start() and article.sentence_at(a.start()) -
+                  article.sentence_at(m.start) <= 1]
+        if not before:
+            continue
+        key = max(before, key=lambda m: m.end).key
+        end = min([i for i in (text.find(ch, a.end()) for ch in "。;；") if i >= 0] or [len(text)])
+        clause_end = min([i for i in (text.find(ch, a.end()) for ch in "，,。;；") if i >= 0] or [len(text)])
+        companies = [m for m in article.mentions if m.kind == "Company" and a.end() <= m.start < clause_end]
+        if companies and not any(r.subject == key and r.predicate == "owner" and r.obj == companies[0].key
+                                 for r in article.relations):
+            article.relations.append(Relation(key, "owner", companies[0].key, a.start()))
+        _amounts(article, key, a.end(), end)
 
 
 def _facts(article: Article, key: str, c: Candidate, context: Context, spans: list[tuple[int, int]]) -> str | None:
@@ -669,9 +694,9 @@ def _facts(article: Article, key: str, c: Candidate, context: Context, spans: li
             article.relations.append(Relation(key, "involves", m.key, s))
     _place(article, key, s, e, in_sentence, context)
     clause_end = min([i for i in (text.find(ch, e) for ch in "。;；") if i >= 0] or [sent.end])
-    _amounts(article, key, e, clause_end)
-    clause_start = max(text.rfind(ch, sent.start, s) for ch in ",，。;；") + 1
-    _amounts(article, key, max(clause_start, sent.start), s, before=True)
+    _amounts(article, key, e, clause_end, spans=spans)
+    clause_start = max(max(text.rfind(ch, sent.start, s) for ch in ",，。;；") + 1, sent.start)
+    _amounts(article, key, clause_start, s, before=True, spans=spans)
     return _stage(text, clause_start, min([i for i in (text.find(ch, e) for ch in "，,。;；") if i >= 0] or [sent.end]))
 
 
@@ -695,35 +720,49 @@ def _stage(text: str, start: int, end: int) -> str | None:
 
 
 def _place(article: Article, key: str, s: int, e: int, in_sentence: list, context: Context) -> None:
-    """Where a project is: a division its own name gives, else the most local its sentence names, else the
-    paper's home city (a city paper's "我市…项目" are the city's unless the text places them)."""
+    """Where a project is: a division its own name gives; else a zone, village or site its clause names, or the
+    most local division of its clause, then of its sentence; else the paper's home city (a city paper's
+    "我市…项目" are the city's unless the text places them)."""
     from kg.extract.places import declare_division
 
+    text = article.text
     levels = ("village", "township", "county", "prefecture")
-    inside = [a for a in in_sentence if a.kind in ("Agency", "Company")]
-    named = [m for m in in_sentence if m.attrs.get("adminLevel") in levels and not any(
-        a.start <= m.start and m.end <= a.end for a in inside)]
+    inside = [a for a in in_sentence if a.kind in ("Agency", "Company", "Official")]
+    places = [m for m in in_sentence if not any(a.start <= m.start and m.end <= a.end for a in inside)]
+    named = [m for m in places if m.attrs.get("adminLevel") in levels]
     own = [m for m in named if s <= m.start < e]
-    if own or named:
-        best = min(own or named, key=lambda m: levels.index(m.attrs["adminLevel"]))
+    clause = _clause_of(text, s)
+    sites = [m for m in places if m.kind in ("DevelopmentZone", "Site", "Village") and s <= m.start < e] or \
+        [m for m in places if m.kind in ("DevelopmentZone", "Site", "Village") and _clause_of(text, m.start) == clause]
+    near = [m for m in named if _clause_of(text, m.start) == clause]
+    if (own and not any(s <= m.start < e for m in sites)) or not sites:
+        pool = own or near or named
+        if pool:
+            best = min(pool, key=lambda m: levels.index(m.attrs["adminLevel"]))
+            article.relations.append(Relation(key, "projectPlace", best.key, s))
+            return
+    if sites:
+        best = min(sites, key=lambda m: abs(m.start - s))
         article.relations.append(Relation(key, "projectPlace", best.key, s))
     elif context.region.city_code:
         declare_division(article, context.region.city_code, s)
         article.relations.append(Relation(key, "projectPlace", f"Place/{context.region.city_code}", s))
 
 
-def _amounts(article: Article, key: str, start: int, end: int, before: bool = False) -> None:
+def _amounts(article: Article, key: str, start: int, end: int, before: bool = False,
+             spans: list[tuple[int, int]] = ()) -> None:
     """Amounts stated after the project's name in its clause (or before it: "投资约30亿元建设X")."""
     text = article.text
-    for n, m in enumerate(MONEY.finditer(text, start, end), start=10 if before else 0):
-        if re.search(r"项目|个|、|和|及", text[m.end():end] if before else text[start:m.start()]):
-            break  # the amount is about another subject of the sentence
+    for m in MONEY.finditer(text, start, end):
+        a, b = (m.end(), end) if before else (start, m.start())
+        if re.search(r"项目|个", text[a:b]) or any(a <= x < b for x, _ in spans):
+            break  # the amount is about another subject of the sentence, or another project
         parsed = parse_amount(m.group("amount"))
         if not parsed:
             continue
         value, approx = parsed
         prop = "investment" if "投资" in m.group("kind") else "output"
-        akey = f"Amount/{key[len('Project/'):]}/{prop}/{n}"
+        akey = f"Amount/{key[len('Project/'):]}/{prop}/{m.start()}"
         article.nodes.append(Node(akey, "Amount", m.group("amount"), m.start(), mentioned=False,
                                   attrs={"value": value, "unit": "CNY", "approximate": approx,
                                          "statedAs": m.group(0)}))
