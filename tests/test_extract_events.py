@@ -273,3 +273,11 @@ def test_a_briefing_speaking_of_a_session_stays_the_briefing():
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert {"陈思远", "林志远"} <= who(g, press)
     assert "陈思远" not in who(g, session)
+
+
+def test_places_a_visit_goes_to_in_order():
+    g = build("调研\n\n5月12日,市委书记王建林到夷陵区、远安县调研。在远安县,王建林来到鸣凤镇。随后,王建林前往宜都市,"
+              "深入五眼泉镇察看茶叶产业。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 远安县 → 鸣凤镇 → 宜都市 → 五眼泉镇"
+    assert {label(g, p) for p in objs(g, e, GK.place)} == {"夷陵区", "远安县", "鸣凤镇", "宜都市", "五眼泉镇"}

@@ -446,6 +446,10 @@ class EventFinder:
             if ev.sites:
                 art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in ev.sites), at,
                                               obj_is_key=False))
+            if ev.cls == "InspectionVisit" and len(ev.places) > 1:
+                names = {m.key: m.label for m in art.mentions if m.key in ev.places}
+                art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
+                                              obj_is_key=False))
 
     def _home_place(self, ev: _Event) -> list[str]:
         """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
