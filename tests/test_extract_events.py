@@ -281,3 +281,9 @@ def test_places_a_visit_goes_to_in_order():
     e = one(g, GK.InspectionVisit)
     assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 远安县 → 鸣凤镇 → 宜都市 → 五眼泉镇"
     assert {label(g, p) for p in objs(g, e, GK.place)} == {"夷陵区", "远安县", "鸣凤镇", "宜都市", "五眼泉镇"}
+
+
+def test_every_speaker_of_a_list_is_a_speaker():
+    g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会,市教育局局长孙建国、市卫健委主任林志远介绍有关情况。", "宜昌市")
+    e = one(g, GK.PressConference)
+    assert {label(g, p) for p in objs(g, e, GK.speaker)} == {"孙建国", "林志远"}
