@@ -27,9 +27,10 @@ REGISTRY: dict[str, str | Component] = {
     "officials": "kg.extract.officials:find_officials",
     "events": "kg.extract.events:find_events",
     "projects": "kg.extract.projects:find_projects",
+    "observations": "kg.extract.observations:find_observations",
 }
 
-DEFAULT_PIPELINE: list[str] = ["journalists", "places", "agencies", "officials", "events", "projects"]
+DEFAULT_PIPELINE: list[str] = ["journalists", "places", "agencies", "officials", "events", "projects", "observations"]
 
 
 @dataclass

@@ -273,3 +273,33 @@ def test_a_briefing_speaking_of_a_session_stays_the_briefing():
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert {"陈思远", "林志远"} <= who(g, press)
     assert "陈思远" not in who(g, session)
+
+
+def test_places_a_visit_goes_to_in_order():
+    g = build("调研\n\n5月12日,市委书记王建林到夷陵区、远安县调研。在远安县,王建林来到鸣凤镇。随后,王建林前往宜都市,"
+              "深入五眼泉镇察看茶叶产业。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 远安县 → 鸣凤镇 → 宜都市 → 五眼泉镇"
+    assert {label(g, p) for p in objs(g, e, GK.place)} == {"夷陵区", "远安县", "鸣凤镇", "宜都市", "五眼泉镇"}
+
+
+def test_every_speaker_of_a_list_is_a_speaker():
+    g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会,市教育局局长孙建国、市卫健委主任林志远介绍有关情况。", "宜昌市")
+    e = one(g, GK.PressConference)
+    assert {label(g, p) for p in objs(g, e, GK.speaker)} == {"孙建国", "林志远"}
+
+
+def test_a_visit_asked_for_is_no_visit():
+    g = build("部署\n\n5月12日上午,市委书记王建林得知情况后,立即要求有关部门进行专题调研,尽快解决实际问题。", "宜昌市")
+    assert kinds(g) == {}
+
+
+def test_the_body_whose_meeting_it_is_organizes_it():
+    g = build("常委会\n\n2023年12月30日,我市召开市委常委会扩大会议,市委书记王建林主持会议。", "宜昌市")
+    assert [label(g, o) for o in objs(g, one(g, GK.Meeting), GK.organizer)] == ["宜昌市委"]
+
+
+def test_leaders_whose_guidance_is_invoked_are_not_participants():
+    g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会。市长周明远介绍,全市坚持以林志远同志为核心的领导班子部署,"
+              "认真落实省委书记刘光明作出的重要指示批示。", "宜昌市")
+    assert who(g, one(g, GK.PressConference)) == {"周明远"}

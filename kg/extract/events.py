@@ -49,8 +49,8 @@ ACTS = re.compile(r"说|表示|强调|指出|介绍|要求|希望|认为|提出|
                   r"|代表|签约|签字|签署|签订|汇报|发布|通报|解读|回答|答记者问|报告|部署|总结|宣读|揭牌|调研|视察|考察"
                   r"|察看|查看|来到|走进|深入|看望|慰问|听取|了解|肯定|当选|任命|培土|会见|会谈|交流|座谈|到|进行|培训"
                   r"|授课|辅导|解答|答疑|作了|参观|与会")
-CHAIR = re.compile(r"^[^,，。;；]{0,6}?主持")
-SPEAK = re.compile(r"^[^,，。;；]{0,12}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
+CHAIR = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?主持")
+SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
 # "传达学习…的讲话精神": people named there did not take part.
 RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
 RELAYED_AFTER = re.compile(r"^[^,，。;；]*?(?:讲话|指示|批示)?精神")
@@ -62,6 +62,10 @@ TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
 FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
 NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
+GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
+                      r"殷殷嘱托|新时代中国特色社会主义思想))")
+# "要求有关部门进行专题调研", "部署各地召开会议": asked for, not held.
+INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|请|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
@@ -213,7 +217,8 @@ class EventFinder:
         taken = [(m.start - s_start, m.end - s_start) for m in art.mentions
                  if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",) and _in(m, s_start, s_end)]
         found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
-                 and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])]
+                 and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
+                 and not INSTRUCTED.search(text[:t[0]])]
         if not found:
             return None
         first_date = dates[0][1] if dates else 0
@@ -343,6 +348,8 @@ class EventFinder:
                 continue
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
                 continue
+            if GUIDANCE.match(text[m.end:b]):
+                continue  # "以习近平同志为核心的党中央", "…总书记作出的重要指示": invoked, not present
             out.append(m)
         return out
 
@@ -376,6 +383,9 @@ class EventFinder:
                 return m.key
             # "由X主办", "X主办的…"
             if re.match(r"^[^,，。;；]{0,3}(?:主办|举办|承办)", text[m.end:s_end]) and text[m.start - 1:m.start] == "由":
+                return m.key
+        for m in agencies:  # "召开市委常委会", "市政府第36次常务会议": the body whose meeting it is
+            if m.end <= trig_at and re.fullmatch(rf"(?:第?{_NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
         held = any(v in text[max(s_start, trig_at - 10):trig_at] for v in HOLD_VERBS)
@@ -445,6 +455,10 @@ class EventFinder:
                 art.relations.append(Relation(key, "site", site_key, at))
             if ev.sites:
                 art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in ev.sites), at,
+                                              obj_is_key=False))
+            if ev.cls == "InspectionVisit" and len(ev.places) > 1:
+                names = {m.key: m.label for m in art.mentions if m.key in ev.places}
+                art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
                                               obj_is_key=False))
 
     def _home_place(self, ev: _Event) -> list[str]:

@@ -83,6 +83,7 @@ class GK(DefinedNamespace):
     partOfDay: URIRef
     participant: URIRef
     place: URIRef
+    placeOrder: URIRef
     planned: URIRef
     post: URIRef
     postIn: URIRef
