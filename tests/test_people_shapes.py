@@ -114,3 +114,9 @@ def test_a_chain_keeps_going_past_a_body_the_grammar_does_not_know():
 def test_a_department_named_without_its_province():
     g = officials("5月8日,会议在昆明召开。商务厅副厅长林志远作报告。", region="云南省")
     assert posts_of(g, node(g, GK.Official, "林志远")) == {("副厅长", "云南省商务厅")}
+
+
+def test_names_listed_after_a_titled_one_share_the_title():
+    g = officials("5月8日,市人大常委会副主任李明远、赵强等陪同调研。")
+    for name in ("李明远", "赵强"):
+        assert posts_of(g, node(g, GK.Official, name)) == {("副主任", "宜昌市人大常委会")}

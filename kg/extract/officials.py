@@ -380,6 +380,7 @@ class OfficialFinder:
                     company = any((p.agency_key or "").startswith("Company/") for p in posts)
                     if n_end and not company and all(roles()[p.role].kind == "official" for p in posts):
                         self._add(end, n_end, posts)
+                        n_end = self._sharing_title(n_end, posts)
                         i = n_end
                         last = (n_end, self._body_of(posts))
                         continue
@@ -405,6 +406,24 @@ class OfficialFinder:
                 continue
             i += 1
         self._bare_mentions()
+
+    def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
+        """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both
+        are 副主任); the list must end like one (等, 参加, a verb, punctuation)."""
+        text = self.text
+        members: list[tuple[int, int]] = []
+        p = end
+        while text[p:p + 1] == "、" and not (self.agency_at.get(p + 1) or role_at(text, p + 1)):
+            e = name_at(text, p + 1, NAME_END_WORDS + ("、",), strict=True)
+            if e is None or text[e:e + 1] not in ("、", "等") and not _ends_name(text, e):
+                break
+            members.append((p + 1, e))
+            p = e
+        if not members or text[p:p + 1] == "、":
+            return end
+        for s, e in members:
+            self._add(s, e, posts)
+        return p
 
     def _body_of(self, posts: list[PostRef]) -> AgencySpan | None:
         p = posts[-1]
