@@ -120,3 +120,9 @@ def test_names_listed_after_a_titled_one_share_the_title():
     g = officials("5月8日,市人大常委会副主任李明远、赵强等陪同调研。")
     for name in ("李明远", "赵强"):
         assert posts_of(g, node(g, GK.Official, name)) == {("副主任", "宜昌市人大常委会")}
+
+
+def test_appointments_give_posts():
+    g = officials("5月8日,会议决定任命林志远为市商务局局长。赵明亮当选主任。钱立群同志此前任市委秘书长。")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜昌市商务局")}
+    assert posts_of(g, node(g, GK.Official, "钱立群")) == {("秘书长", "宜昌市委")}

@@ -45,7 +45,7 @@ class AgencySpan:
     parent: str | None = None
 
 
-FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各、,，。;；:：(（\"“”")
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至、,，。;；:：(（\"“”")
 BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 
 

@@ -47,6 +47,9 @@ LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡
            "省级领导", "县级领导", "区级领导", "领导同志", "有关领导", "市委领导", "省委领导", "县委领导", "区委领导")
 # "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
+# appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
+APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
+TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
@@ -405,6 +408,7 @@ class OfficialFinder:
                 i = j or self._name_first(i)
                 continue
             i += 1
+        self._appointments()
         self._bare_mentions()
 
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
@@ -528,6 +532,34 @@ class OfficialFinder:
         self.names.setdefault(name, [])
         self.names[name].extend(p for p in posts if p.agency_key)
         self.spans.append((start, end, name))
+
+    def _appointments(self) -> None:
+        """Posts given by appointment and election: "任命林某为市政府副市长", "提名赵某为县长候选人",
+        "林某同志任市商务局局长", "赵某此前任县委书记"."""
+        text = self.text
+        for m in APPOINT.finditer(text):
+            n_end = name_at(text, m.end(), NAME_END_WORDS + ("为", "同志"))
+            if not n_end:
+                continue
+            at = n_end + (2 if text.startswith("同志", n_end) else 0)
+            if text[at:at + 1] == "为":
+                self._appointed(m.end(), n_end, at + 1)
+        for m in TAKES_POST.finditer(text):
+            s = m.start()
+            name = next((n for n in sorted(self.names, key=len, reverse=True) if text.endswith(n, 0, s)), None)
+            if name is None and m.group().startswith("同志") and s >= 3 and \
+                    name_at(text, s - 3, ("同志",), strict=True) == s:
+                name = text[s - 3:s]  # "钱某某同志此前任…": 同志 marks the name
+            if name:
+                self._appointed(s - len(name), s, m.end())
+
+    def _appointed(self, start: int, end: int, title: int) -> None:
+        self.cursor = title
+        t_end, posts = self.title_chain(title)
+        if posts and all(roles()[p.role].kind == "official" for p in posts) and \
+                (t_end >= len(self.text) or not NAME_CHARS.match(self.text[t_end]) or self.text.startswith(
+                    ("职务", "一职", "候选人"), t_end) or _ends_name(self.text, t_end)):
+            self._add(start, end, posts)
 
     def _bare_mentions(self) -> None:
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
