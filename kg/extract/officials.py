@@ -544,9 +544,10 @@ class OfficialFinder:
             at = n_end + (2 if text.startswith("同志", n_end) else 0)
             if text[at:at + 1] == "为":
                 self._appointed(m.end(), n_end, at + 1)
+        known = {n: True for n in sorted(self.names, key=len, reverse=True)}
         for m in TAKES_POST.finditer(text):
             s = m.start()
-            name = next((n for n in sorted(self.names, key=len, reverse=True) if text.endswith(n, 0, s)), None)
+            name = next((text[s - k:s] for k in (4, 3, 2) if text[s - k:s] in known), None) if s >= 2 else None
             if name is None and m.group().startswith("同志") and s >= 3 and \
                     name_at(text, s - 3, ("同志",), strict=True) == s:
                 name = text[s - 3:s]  # "钱某某同志此前任…": 同志 marks the name
