@@ -81,10 +81,15 @@ class Pipeline:
         """Run every component on every article of ``page`` (in place) and return it."""
         from kg.resolve import home_region
 
+        from kg.resolve import dateline_region
+
         page.region = region or page.region or home_region(page)
         ctx = Context(page=page, region=page.region)
         for art in page.articles:
+            # an item filed from elsewhere ("本报成都5月8日电") is read in that region, unless one was given
+            ctx.region = (None if region else dateline_region(art.text)) or page.region
             for _, comp in self._components:
                 comp(art, ctx)
+        ctx.region = page.region
         return page
 

@@ -6,6 +6,7 @@ named most often (full or short form) is the city that "我市", "市委" and
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.model import Page, Region
@@ -74,6 +75,24 @@ COUNTY_CUES = ("县委", "县政府", "全县", "我县", "县长", "县人大",
 DISTRICT_CUES = ("区委", "区政府", "全区", "我区", "区长")
 
 
+# a dateline: "本报成都5月8日电", "新华社北京3月8日电", "本报济南讯"
+DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|新华网|央视网|中新网)(?:[记者]{0,2})?"
+                      r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+
+
+def dateline_region(text: str) -> Region | None:
+    """The region an item's dateline names at its start ("本报成都5月8日电" -> 成都市), if any:
+    a national paper's local item is about the place it was filed from."""
+    m = DATELINE.search(text[:200])
+    if not m:
+        return None
+    gaz = _gazetteer()
+    found = [d for d in gaz.lookup(m.group("place")) if d.level in ("province", "prefecture")]
+    if len(found) != 1:
+        return None
+    return region_of_division(found[0].code)
+
+
 def _cue_count(text: str, cues: tuple[str, ...]) -> int:
     return sum(text.count(c) for c in cues)
 
@@ -91,6 +110,9 @@ def home_region(page: Page) -> Region:
     """
     text = "\n".join(a.text for a in page.articles)
     gaz = _gazetteer()
+    filed_from = {r.city or r.province for r in map(dateline_region, (a.text for a in page.articles)) if r}
+    if len(filed_from) > 1:
+        return Region()  # a national paper: items filed from several places, each read in its own
     township_votes = _township_votes(text)
     counts: dict[str, int] = {}
     named: dict[str, int] = {}

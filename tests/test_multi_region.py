@@ -79,3 +79,14 @@ def test_national_bodies_are_national(graph):
     ag = agencies(graph)
     assert "国务院新闻办公室" in ag and "水利部" in ag
     assert holders(graph, ag["国家发展和改革委员会"][0]) == {"郑国平"}
+
+
+def test_a_national_papers_items_are_read_where_they_were_filed():
+    from _kgtext import build as build_text, labels
+
+    text = ("要闻\n\n本报北京5月9日电(记者 林晓)国务院总理周文山主持召开国务院常务会议。\n\n"
+            "省委召开会议\n\n本报济南5月8日电(记者 孙明)5月8日,省委书记林海川主持会议。省政协主席葛长青出席。")
+    g = build_text(text)
+    names = labels(g, GK.Agency)
+    assert "山东省委" in names and "山东省政协" in names
+    assert not any(n.startswith("北京市") for n in names), names

@@ -281,8 +281,8 @@ def canonical_label(label: str) -> str:
 def home_division(ctx: Context, level: str) -> str | None:
     """The home region's division that a level character (市, 省, 县 …) stands for, if any."""
     region = ctx.region
-    if level == "省":
-        return region.province
+    if level == "省":  # a municipality has no 省委
+        return region.province if region.province and region.province.endswith(("省", "自治区")) else None
     if level in "市州盟" and region.city and region.city.endswith(level):
         return region.city
     if level in "县区旗" and region.county and region.county.endswith(level):
