@@ -461,6 +461,28 @@ def find_agencies(article: Article, context: Context) -> None:
     _find_companies(article, taken)
 
 
+def institution_ending_at(text: str, end: int) -> int | None:
+    """Start of the name of a school, hospital, bank or institute that ends at ``end`` (南方理工大学,
+    市第一人民医院, 农业银行云溪支行), read back over nouns, place names and numbers; or None."""
+    suffix = next((w for w in agency_grammar()["institution"] if text.endswith(w, 0, end)), None)
+    if suffix is None:
+        return None
+    start = end - len(suffix)
+    if not role_at(text, end) and (is_dictionary_word(text[start:end + 1]) or is_dictionary_word(text[start:end + 2])):
+        return None  # the suffix runs on into a word: 中学生, 大学城
+    offset = max(0, start - 14)
+    toks = tokens(text[offset:end])
+    if toks and toks[-1][1] + offset < start:  # jieba reads the name's end as one word (理工大学)
+        start = toks[-1][1] + offset
+    for w, s, _ in reversed([t for t in toks if t[2] + offset <= start]):
+        tag = word_tag(w) or ("m" if w.isdigit() or w in "第一二三四五六七八九十" else "")
+        if (not CJK.fullmatch(w) and not w.isdigit()) or STEM_STOP & set(w) or w in FUNCTION_TOKENS or \
+                (len(w) > 1 and not tag.startswith(("n", "j", "m", "f", "s", "b"))):
+            break
+        start = s + offset
+    return start if end - len(suffix) - start >= 2 else None
+
+
 def _find_companies(article: Article, taken: list[tuple[int, int]]) -> None:
     text = article.text
     for suf in COMPANY_SUFFIXES:

@@ -380,7 +380,9 @@ class OfficialFinder:
                 end, posts = self.title_chain(i, inherit)
                 if posts:
                     n_end = name_at(text, end)
-                    company = any((p.agency_key or "").startswith("Company/") for p in posts)
+                    if n_end and not any(p.agency_key for p in posts):
+                        posts = self._at_institution(i, posts)  # "南方理工大学校长X": a person with a post
+                    company = any((p.agency_key or "").startswith(("Company/", "Organization/")) for p in posts)
                     if n_end and not company and all(roles()[p.role].kind == "official" for p in posts):
                         self._add(end, n_end, posts)
                         n_end = self._sharing_title(n_end, posts)
@@ -428,6 +430,19 @@ class OfficialFinder:
         for s, e in members:
             self._add(s, e, posts)
         return p
+
+    def _at_institution(self, i: int, posts: list[PostRef]) -> list[PostRef]:
+        """The posts of a title written right after a school, hospital, bank or institute."""
+        from kg.extract.agencies import institution_ending_at
+
+        start = institution_ending_at(self.text, i)
+        if start is None or any(m.start <= start < m.end for m in self.art.mentions if m.kind != "Site"):
+            return posts
+        name = self.text[start:i]
+        key = f"Organization/{name}"
+        if not any(m.key == key for m in self.art.mentions):
+            self.art.mentions.append(Mention(start, i, "Organization", key, name))
+        return [PostRef(key, name, p.role) for p in posts]
 
     def _body_of(self, posts: list[PostRef]) -> AgencySpan | None:
         p = posts[-1]
