@@ -145,5 +145,7 @@ def ingest(inputs: tuple[Path, ...], date: dt.date | None, show_text: bool) -> N
                 click.echo("      " + a.text.replace("\n", "\n      "))
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if report.errors:
         sys.exit(2)

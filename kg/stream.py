@@ -397,7 +397,7 @@ class StreamWriter:
         if prev is not None:
             if prev[0] == h.digest():
                 return
-            self.warnings.append(f"{source or art.iri}: article {art.iri} was already built from "
+            self.warnings.append(f"{shown(source) if source else art.iri}: article {art.iri} was already built from "
                                  f"{prev[1] or 'another input'} with other content; both are merged into it")
         else:
             self._articles[key] = (h.digest(), source)
