@@ -440,7 +440,10 @@ def run_once(source: Source, fn: Callable[..., Any], args: tuple = (), timeout: 
     Raises:
         TimeoutError, EngineCrash, or what opening the data or ``fn`` raised.
     """
-    w = Worker(source, max_memory)
+    try:
+        w = Worker(source, max_memory)
+    except OSError as exc:
+        raise EngineCrash(f"cannot start a query process ({exc.strerror or exc})") from None
     try:
         started = time.monotonic()
         w.wait_ready(None)
