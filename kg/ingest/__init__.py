@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file, shown
+from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file
 from kg.ingest.repair import repair
 from kg.ingest.split import ArticleParts, split_articles
 from kg.model import Article, Page, Sentence
@@ -125,6 +125,8 @@ def ingest(paths: list[str | Path], date: dt.date | None = None,
             try:
                 page = page_from_raw(raw, date)
             except Exception as exc:  # noqa: BLE001 (one bad page must not stop the others)
+                from kg.ingest.read import shown
+
                 report.errors.append(f"{shown(raw.source)}: cannot split into articles "
                                      f"({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); skipped")
                 continue
