@@ -76,7 +76,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
     Args:
         paths: Pages: .txt, .html, .jsonl files or directories.
         output: An RDF file to write (format by suffix), atomically.
-        store: A store directory (:mod:`kg.store`): each article's graph is
+        store: A store directory (:mod:`kg.sparql.store`): each article's graph is
             added as soon as its page is extracted, replacing that article's
             graph if present; an interrupted build leaves whole articles only.
         workers: Processes that extract pages (0: one per core); the output
@@ -85,7 +85,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
 
     Raises:
         ValueError: neither ``output`` nor ``store`` is given.
-        kg.store.StoreError: the store cannot be opened (in use by another process).
+        kg.sparql.store.StoreError: the store cannot be opened (in use by another process).
     """
     from kg.stream import StreamWriter, input_size, make_pool, page_results, progress_bar, weighted_pages
 
@@ -101,7 +101,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
     writer = StreamWriter(output)
     try:
         if store is not None:
-            from kg.store import KgStore
+            from kg.sparql.store import KgStore
 
             kgstore = KgStore.open(store)
         bar = progress_bar(input_size(paths), progress)

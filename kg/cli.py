@@ -15,10 +15,10 @@ import click
 
 LAZY_COMMANDS: dict[str, str] = {
     # name -> "module:click_command"; each module holds the command for its library code
-    "query": "kg.query:query_command",
-    "serve": "kg.serve:serve_command",
-    "push": "kg.push:push_command",
-    "remove": "kg.store:remove_command",
+    "query": "kg.sparql.query:query_command",
+    "serve": "kg.sparql.serve:serve_command",
+    "push": "kg.sparql.push:push_command",
+    "remove": "kg.sparql.store:remove_command",
     "viz": "kg.viz.cli:viz_command",
     "distributed": "kg.distributed:distributed_command",
 }
@@ -90,7 +90,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, dat
     """Build a graph from newspaper pages (.txt, .html, .jsonl files or directories)."""
     from kg.build import build as run_build
     from kg.rdf.serialize import format_for
-    from kg.store import StoreError
+    from kg.sparql.store import StoreError
 
     if output is None and store is None:
         raise click.UsageError("give -o OUTPUT, --store DIR, or both")
@@ -145,5 +145,7 @@ def ingest(inputs: tuple[Path, ...], date: dt.date | None, show_text: bool) -> N
                 click.echo("      " + a.text.replace("\n", "\n      "))
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if report.errors:
         sys.exit(2)

@@ -121,4 +121,15 @@ def ingest(paths: list[str | Path], date: dt.date | None = None,
             report.errors.append(str(exc))
             continue
         for raw in raws:
-            yield page_from_raw(raw, date)
+            if report is None:
+                yield page_from_raw(raw, date)
+                continue
+            try:
+                page = page_from_raw(raw, date)
+            except Exception as exc:  # noqa: BLE001 (one bad page must not stop the others)
+                from kg.ingest.read import shown
+
+                report.errors.append(f"{shown(raw.source)}: cannot split into articles "
+                                     f"({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); skipped")
+                continue
+            yield page
