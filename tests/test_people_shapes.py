@@ -126,3 +126,14 @@ def test_appointments_give_posts():
     g = officials("5月8日,会议决定任命林志远为市商务局局长。赵明亮当选主任。钱立群同志此前任市委秘书长。")
     assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜昌市商务局")}
     assert posts_of(g, node(g, GK.Official, "钱立群")) == {("秘书长", "宜昌市委")}
+
+
+def test_heads_of_schools_hospitals_and_banks_are_persons_with_posts():
+    from rdflib.namespace import RDF
+
+    g = officials("5月8日,南方理工大学校长林志远出席。市第一人民医院院长赵明亮介绍。农业银行云溪支行行长钱立群表示。")
+    for name, role, org in (("林志远", "校长", "南方理工大学"), ("赵明亮", "院长", "市第一人民医院"),
+                            ("钱立群", "行长", "农业银行云溪支行")):
+        person = node(g, GK.Person, name)
+        assert posts_of(g, person) == {(role, org)}
+        assert GK.Official not in set(g.objects(person, RDF.type))
