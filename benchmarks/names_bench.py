@@ -19,7 +19,9 @@ Measured:
   2. install size of the packages the ``lac`` back end adds;
   3. with ``--cluener FILE`` (CLUENER2020's dev split, JSON lines): precision and
      recall of the spans against its ``name`` labels (exact offsets), on all
-     sentences and on those with a ``government`` label, whole and gated;
+     sentences and on those with a ``government`` label, whole and gated; and, as
+     score_external.py counts officials (names as strings, the sentences of every
+     split beside FILE with a ``government`` and a ``position`` label), the same;
   4. with ``--dev DIR`` (a corpus of ``raw/*.txt`` and ``gold/*.json``): the share
      of the text in cued clauses, and how many of the gold officials' names the
      recogniser finds on the whole text and on the cued clauses only (counts).
@@ -180,6 +182,41 @@ def cluener(path: Path, backend: str) -> list[dict]:
     return out
 
 
+def cluener_officials_context(path: Path) -> list[dict]:
+    """As ../shared/eval/external/score_external.py counts officials: the sentences of the train and dev
+    splits that carry both a ``government`` and a ``position`` label, names compared as strings."""
+    import unicodedata
+
+    os.environ["KG_NAMES_BACKEND"] = "lac"
+    from kg.extract import names
+
+    names._state["pid"] = None
+    rows = []
+    for split in sorted(path.parent.glob("cluener-*.json")):
+        rows += [json.loads(line) for line in split.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if "government" in r["label"] and "position" in r["label"]]
+
+    def norm(s: str) -> str:
+        return unicodedata.normalize("NFKC", s).replace(" ", "")
+
+    out = []
+    for gated in (False, True):
+        tp = n_found = n_gold = 0
+        for r in rows:
+            text = r["text"]
+            gold = {norm(s) for s in r["label"].get("name", {})}
+            if gated:
+                found = {norm(text[a:b]) for c0, c1 in names.cued_clauses(text) for a, b in names.person_spans(text, c0, c1)}
+            else:
+                found = {norm(text[a:b]) for a, b in names.person_spans(text)}
+            tp += len(found & gold)
+            n_found += len(found)
+            n_gold += len(gold)
+        p, rc, f = _prf(tp, n_found - tp, n_gold - tp)
+        out.append({"gated": gated, "sentences": len(rows), "names": n_gold, "found": n_found, "p": p, "r": rc, "f1": f})
+    return out
+
+
 def dev_corpus(path: Path) -> dict:
     """Share of the text in cued clauses; gold officials' names found whole and gated (counts only)."""
     os.environ["KG_NAMES_BACKEND"] = "lac"
@@ -273,6 +310,10 @@ def main() -> None:
             for r in cluener(args.cluener, backend):
                 lines.append(f"| {r['backend']} | {r['subset']} ({r['sentences']:,}) | {'yes' if r['gated'] else 'no'} | "
                              f"{r['names']} | {r['found']} | {r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f} |")
+        for r in cluener_officials_context(args.cluener):
+            lines.append(f"| lac | score_external's: train+dev with government and position ({r['sentences']:,}) | "
+                         f"{'yes' if r['gated'] else 'no'} | {r['names']} | {r['found']} | {r['p']:.3f} | "
+                         f"{r['r']:.3f} | {r['f1']:.3f} |")
     if args.dev:
         d = dev_corpus(args.dev)
         lines += ["", f"Development corpus: {d['chars']:,} characters, {d['cued_chars']:,} in cued clauses "

@@ -180,6 +180,12 @@ def test_cued_clauses_keep_clauses_with_a_title_a_body_or_an_act():
     assert clauses == ["县发改局许明远局长就项目作了说明，李明、赵强陪同。"]
 
 
+def test_cued_clauses_speakers_and_people_who_are_not_officials():
+    text = "林志远：我们会抓紧落实。天气晴朗。云溪大学教授许明远指出，今年形势向好。"
+    clauses = [text[a:b] for a, b in names.cued_clauses(text)]
+    assert clauses == ["林志远：我们会抓紧落实。", "云溪大学教授许明远指出，"]
+
+
 def test_cued_clauses_window():
     text = "县长出席。县长讲话。"
     assert names.cued_clauses(text, 5) == [(5, 10)]

@@ -509,6 +509,8 @@ def _complete_lists(text: str, spans: list[tuple[int, int]], end: int) -> list[t
 # --- where names can matter ------------------------------------------------------------------------
 
 _CLAUSE_END = re.compile(r"[，。！？；,!;\n]+")
+# A speaker's turn in an interview or a transcript: a short name and a colon (林志远：我们…).
+_SPEAKER = re.compile(r"\s*[\u3400-\u9fff·•]{2,5}[：:]")
 
 
 @functools.cache
@@ -542,10 +544,10 @@ def cued_clauses(text: str, start: int = 0, end: int | None = None) -> list[tupl
     out: list[tuple[int, int]] = []
     a = max(0, start)
     for m in _CLAUSE_END.finditer(text, a, end):
-        if cue.search(text, a, m.end()):
+        if cue.search(text, a, m.end()) or _SPEAKER.match(text, a, m.end()):
             out.append((a, m.end()))
         a = m.end()
-    if a < end and cue.search(text, a, end):
+    if a < end and (cue.search(text, a, end) or _SPEAKER.match(text, a, end)):
         out.append((a, end))
     # neighbouring clauses are tagged together (more context for the tagger, fewer calls)
     merged: list[tuple[int, int]] = []
