@@ -102,10 +102,12 @@ def test_bylines_and_credits():
     ("王刚说，", 2, 2),            # 说, 在, 等 … are words of their own
     ("王刚在会上", 2, 2),
     ("李明出席", 2, 2),            # 出 is followed by no boundary
+    ("采访李明时，他说", 4, 4),     # 时 is a word of its own
     ("林志远同志", 3, 3),          # three characters already
 ])
 def test_a_name_cut_short_is_completed(text, end, expected):
-    assert names._given_name_end(text, 0, end) == expected
+    start = 2 if text.startswith("采访") else 0
+    assert names._given_name_end(text, start, end) == expected
 
 
 @pytest.mark.parametrize("text, end, expected", [

@@ -368,7 +368,7 @@ def _honorifics() -> frozenset[str]:
 _SEPARATORS = frozenset("丨｜|")
 # Characters that, right after a two-character name, are a word of their own (王刚说, 李明在, 赵强等).
 _FUNCTION_CHARS = frozenset("说讲称在和跟同与及等为对将把被从向也都又就才还则均已曾再并亦即便仍要会能可应来去了着过的地得是有无不没"
-                            "之其而且或但于以由给让当每各这那此该个们上下中里外前后")
+                            "之其而且或但于以由给让当每各这那此该个们上下中里外前后时处家旁边侧道问答笑")
 # Characters that often follow a name (邵文涛在会上): a boundary unless they make a word with the one before.
 _AFTER_NAME = frozenset("在和与及等也还均都就则向对")
 _NAME_BOUNDARY = frozenset("，。、；：！？,.;:!?（）()《》“”\"' \u3000\n\t")
