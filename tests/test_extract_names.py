@@ -188,6 +188,13 @@ def test_cued_clauses_speakers_and_people_who_are_not_officials():
     assert clauses == ["林志远：我们会抓紧落实。", "云溪大学教授许明远指出，"]
 
 
+@LAC
+def test_cued_person_spans_tag_only_cued_clauses():
+    text = "林晓雯和孙立民在湖边散步。副县长林志远主持会议。"
+    assert [text[a:b] for a, b in names.person_spans(text)] == ["林晓雯", "孙立民", "林志远"]
+    assert [text[a:b] for a, b in names.cued_person_spans(text)] == ["林志远"]
+
+
 def test_cued_clauses_window():
     text = "县长出席。县长讲话。"
     assert names.cued_clauses(text, 5) == [(5, 10)]

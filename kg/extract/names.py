@@ -49,7 +49,7 @@ from typing import Protocol
 
 import numpy as np
 
-__all__ = ["person_spans", "cued_clauses", "backend", "MAX_CLAUSE"]
+__all__ = ["person_spans", "cued_person_spans", "cued_clauses", "backend", "MAX_CLAUSE"]
 
 MAX_CLAUSE = 160
 """Longest stretch of text tagged in one piece; longer sentences are cut at commas."""
@@ -581,3 +581,13 @@ def person_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     found = tagger.person_spans([text[a:b] for a, b in pieces])
     spans = [(a + s, a + e) for (a, _), local in zip(pieces, found) for s, e in local]
     return _complete_lists(text, _clean(text, spans), end)
+
+
+def cued_person_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """:func:`person_spans` run only on the :func:`cued_clauses` of ``text[start:end]``.
+
+    About a third of government news is tagged so (docs/benchmarks.md): fast
+    enough to keep the build at least half as fast as ``jieba.posseg`` alone,
+    and on the development corpus it finds every official the whole text gives.
+    """
+    return [span for a, b in cued_clauses(text, start, end) for span in person_spans(text, a, b)]
