@@ -137,3 +137,15 @@ def test_heads_of_schools_hospitals_and_banks_are_persons_with_posts():
         person = node(g, GK.Person, name)
         assert posts_of(g, person) == {(role, org)}
         assert GK.Official not in set(g.objects(person, RDF.type))
+
+
+def test_names_no_title_anchors_need_evidence_to_be_officials():
+    from rdflib.namespace import RDF
+
+    g = officials("5月8日,市交通运输局召开座谈会,王晓峰主持会议。会后,周佳怡告诉记者,她家的生意越来越好。"
+                  "孙海宁、何雨桐等专家参加论证。")
+    assert "王晓峰" in labels(g, GK.Official)  # a body in the clause and a verb of chairing
+    official_names = set(labels(g, GK.Official))
+    assert not {"周佳怡", "孙海宁", "何雨桐"} & official_names
+    persons = {label(g, s) for s in g.subjects(RDF.type, GK.Person)}
+    assert "周佳怡" in persons

@@ -50,6 +50,9 @@ ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
 TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
+# people named with these after them are no officials ("王某、李某等专家参加")
+NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "市民", "游客", "企业家", "代表", "记者", "老师",
+                 "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
@@ -59,7 +62,7 @@ LEVEL_CHARS = "省市县区州镇乡盟旗"
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
-NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委")
+NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不")
 NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
 # surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
 PREPOSITION_SURNAMES = set("向于和同对把为从全时")
@@ -158,6 +161,11 @@ def _role_starts() -> re.Pattern[str]:
     """Matches where any role title starts (the first character of one)."""
     firsts = sorted({r[0] for r in roles()})
     return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+
+
+def _official_post(post: PostRef) -> bool:
+    """A post in the state: an official's title, or any title in a government body (央行副行长)."""
+    return roles()[post.role].kind == "official" or (post.agency_key or "").startswith("Agency/")
 
 
 def _short_head(text: str, p: int) -> bool:
@@ -383,7 +391,7 @@ class OfficialFinder:
                     if n_end and not any(p.agency_key for p in posts):
                         posts = self._at_institution(i, posts)  # "南方理工大学校长X": a person with a post
                     company = any((p.agency_key or "").startswith(("Company/", "Organization/")) for p in posts)
-                    if n_end and not company and all(roles()[p.role].kind == "official" for p in posts):
+                    if n_end and not company and all(_official_post(p) for p in posts):
                         self._add(end, n_end, posts)
                         n_end = self._sharing_title(n_end, posts)
                         i = n_end
@@ -411,7 +419,50 @@ class OfficialFinder:
                 continue
             i += 1
         self._appointments()
+        self._statistical_names()
         self._bare_mentions()
+
+    def _statistical_names(self) -> None:
+        """Names no title anchors, from the person-name tagger (:mod:`kg.extract.names`) on the
+        clauses worth tagging. A name becomes an official only with evidence: a body or a title in
+        its clause, an attendance verb after it, or the name anchored elsewhere on the page; else
+        it is a person (someone who acts in the news) and no official."""
+        from kg.extract.names import cued_person_spans
+
+        text = self.text
+        taken = [(s, e) for s, e, _ in self.spans] + [(s, e) for s, e, _ in self.persons.values()]
+        taken += [(m.start, m.end) for m in self.art.mentions if m.kind not in ("Official", "Person")]
+        known = set(self.names) | set(self.ctx.cache.get("officials", {}))
+        for s, e in cued_person_spans(text, self._body_start()):
+            name = text[s:e]
+            if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
+                continue
+            if re.match(r"[〔\[(（]\d", text[e:e + 2]) or any(k.endswith(name) and text.endswith(k, 0, e) for k in known):
+                continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
+            if name in known or self._official_evidence(s, e):
+                self._add(s, e, [])
+            elif name not in self.persons:
+                self.persons[name] = (s, e, [])
+            taken.append((s, e))
+
+    def _body_start(self) -> int:
+        """Where the article's body starts (the headline and byline lines name no one the tagger should see)."""
+        span = getattr(self.art, "headline_span", None)
+        return span[1] if span else 0
+
+    def _official_evidence(self, s: int, e: int) -> bool:
+        """A body or a post title in the name's clause, or a verb of attending right after it."""
+        text = self.text
+        left = max(text.rfind(c, 0, s) for c in "。；;！？!?\n，,") + 1
+        right = min((i for i in (text.find(c, e) for c in "。；;！？!?\n，,") if i >= 0), default=len(text))
+        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1):
+            return False  # "王某、李某等专家", "村民张某"
+        if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加"), e):
+            return True
+        if any(left <= m.start < right and m.kind == "Agency" for m in self.art.mentions):
+            return True
+        return any(role_at(text, i) and roles()[role_at(text, i)].kind == "official"
+                   for i in range(max(left, s - 8), min(right, e + 8)) if not s <= i < e)
 
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
         """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both
@@ -490,7 +541,7 @@ class OfficialFinder:
         if n_end and text[n_end:n_end + 1] in (",", "，"):
             end, posts = self.title_chain(n_end + 1)
             if posts and (end >= len(text) or text[end] in "。,，;；\n") and \
-                    all(roles()[p.role].kind == "official" for p in posts):
+                    all(_official_post(p) for p in posts):
                 self._add(i, n_end, posts)
                 return end
         after_leaders = text.endswith(LEADERS, 0, i)
@@ -512,12 +563,16 @@ class OfficialFinder:
         if elected:
             self.cursor = tail
             end, posts = self.title_chain(tail + len(elected))
-            if posts and all(roles()[p.role].kind == "official" for p in posts):
+            if posts and all(_official_post(p) for p in posts):
                 for s, e in members:
                     self._add(s, e, posts)
                 return end
         alone_with_deng = len(members) == 1 and text.startswith("等", tail) \
             and not text.startswith(("等人", "等同志", "等领导", "等陪同", "等参加", "等出席", "等一行"), tail)
+        if text.startswith(NOT_OFFICIALS, tail + 1) or text.startswith(NOT_OFFICIALS, tail):
+            for s, e in members:  # "孙某、何某等专家参加": people, no officials
+                self.persons.setdefault(text[s:e], (s, e, []))
+            return tail
         if after_leaders or (text.startswith(LIST_END_WORDS, tail) and not alone_with_deng):
             for s, e in members:
                 self._add(s, e, [])
@@ -572,7 +627,7 @@ class OfficialFinder:
     def _appointed(self, start: int, end: int, title: int) -> None:
         self.cursor = title
         t_end, posts = self.title_chain(title)
-        if posts and all(roles()[p.role].kind == "official" for p in posts) and \
+        if posts and all(_official_post(p) for p in posts) and \
                 (t_end >= len(self.text) or not NAME_CHARS.match(self.text[t_end]) or self.text.startswith(
                     ("职务", "一职", "候选人"), t_end) or _ends_name(self.text, t_end)):
             self._add(start, end, posts)
@@ -613,7 +668,9 @@ class OfficialFinder:
         for name, (s, e, posts) in self.persons.items():
             if name in self.names:
                 continue
-            key = f"Person/{name}@{posts[0].agency_label if posts else art.id}"
+            region = self.ctx.region
+            scope = posts[0].agency_label if posts else (region.city or region.province or art.id)
+            key = f"Person/{name}@{scope}"
             art.mentions.append(Mention(s, e, "Person", key, name))
             for p in posts:
                 self._post_triples(key, name, p, s)
