@@ -218,7 +218,10 @@ class Gazetteer:
 
     def by_level(self, level: str) -> list[Division]:
         """Every division of one level (``province``, ``prefecture``, ``county``, ``township``)."""
-        return [d for d in self._by_code.values() if d.level == level]
+        cache = self.__dict__.setdefault("_level_cache", {})
+        if level not in cache:
+            cache[level] = tuple(d for d in self._by_code.values() if d.level == level)
+        return list(cache[level])
 
     def names(self) -> Iterable[str]:
         """Return every official name and alias, e.g. for a longest-match scanner.
