@@ -157,6 +157,12 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
 
 
 @cache
+def _role_words() -> tuple[str, ...]:
+    """Every role title, as end words for a name written before its title."""
+    return tuple(roles())
+
+
+@cache
 def _role_starts() -> re.Pattern[str]:
     """Matches where any role title starts (the first character of one)."""
     firsts = sorted({r[0] for r in roles()})
@@ -504,7 +510,7 @@ class OfficialFinder:
     def _name_then_title(self, pos: int, agency: AgencySpan | None) -> int | None:
         """"[agency] NAME role": "县发改局许明远局长介绍", "王某某总书记指出"; returns the end, or None."""
         text = self.text
-        n_end = name_at(text, pos, tuple(r for r in roles()))
+        n_end = name_at(text, pos, _role_words())
         if not n_end or n_end - pos < 2 or text[n_end - 1] in TITLE_PREFIX_CHARS:
             return None
         r = role_at(text, n_end)
@@ -526,7 +532,7 @@ class OfficialFinder:
         s = i - 3
         if s < 0 or any(a <= s < b for a, b, _ in self.spans):
             return None
-        if name_at(text, s, tuple(roles()), strict=True) == i and not _dictionary_word(text[s + 1:i]):
+        if name_at(text, s, _role_words(), strict=True) == i and not _dictionary_word(text[s + 1:i]):
             return s
         return None
 
