@@ -73,13 +73,25 @@ def _evidence_lines(ev: Evidence | None, indent: str) -> list[str]:
     return out
 
 
-def _entry_lines(e: CareerEntry, evidence: bool, who: bool = False) -> list[str]:
+def _entry_lines(e: CareerEntry, evidence: bool, who: bool = False, previous: CareerEntry | None = None
+                 ) -> list[str]:
     change = ""
     if e.change:
         change = f"   {MARKS.get(e.change, '●')} {e.change}" + (f": {e.note}" if e.note else "")
     name = f"{e.person.name}  " if who else ""
     lines = [f"  {_d(e.date):<10}  {e.kind:<5}  {name}{e.what}{change}"]
-    return lines + (_evidence_lines(e.evidence, " " * 21) if evidence else [])
+    if not evidence or e.evidence is None:
+        return lines
+    if previous is not None and previous.evidence == e.evidence:
+        return lines + [" " * 21 + "〃 (the same article and sentence)"]
+    return lines + _evidence_lines(e.evidence, " " * 21)
+
+
+def _entries(entries: list[CareerEntry], evidence: bool, who: bool = False) -> list[str]:
+    out: list[str] = []
+    for i, e in enumerate(entries):
+        out += _entry_lines(e, evidence, who, entries[i - 1] if i else None)
+    return out
 
 
 def format_career(career: Career, evidence: bool = True) -> str:
@@ -93,8 +105,7 @@ def format_career(career: Career, evidence: bool = True) -> str:
         w = max(width(sp.label) for sp in s.posts)
         lines += [f"    {pad(sp.label, w)}  {span(sp.first, sp.last)}  ({sp.seen}×)" for sp in s.posts]
     lines.append("")
-    for e in career.entries:
-        lines += _entry_lines(e, evidence)
+    lines += _entries(career.entries, evidence)
     return "\n".join(lines)
 
 
@@ -117,8 +128,7 @@ def format_agency(history: AgencyHistory, evidence: bool = True) -> str:
     if rows:
         lines += ["    " + line for line in table(["role", "name", "region", "seen", "times"], rows).splitlines()]
     lines.append("")
-    for e in history.entries:
-        lines += _entry_lines(e, evidence, who=True)
+    lines += _entries(history.entries, evidence, who=True)
     return "\n".join(lines)
 
 

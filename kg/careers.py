@@ -247,15 +247,21 @@ def _value(row: dict, key: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _region_path(name: str) -> tuple[str | None, str | None, str | None] | None:
-    """(province, city, county) of a division's name, or ``None`` when the gazetteer does not settle it."""
-    from kg.resolve import region_from_name
+def _region_path(name: str) -> tuple[tuple[str, str], ...] | None:
+    """(code, name) of a division from its province down to itself, or ``None`` when the gazetteer
+    does not settle which division of county level or above the name is."""
+    from kg.gazetteer import Gazetteer
 
-    try:
-        r = region_from_name(name)
-    except ValueError:
-        return None
-    return (r.province, r.city, r.county)
+    gaz = Gazetteer.default()
+    found = [d for d in gaz.lookup(name) if d.level in ("province", "prefecture", "county")]
+    for level in ("province", "prefecture", "county"):
+        at = [d for d in found if d.level == level]
+        if len(at) == 1:
+            chain = [at[0], *gaz.ancestors(at[0].code)]
+            return tuple((d.code, d.name) for d in reversed(chain))
+        if at:
+            return None
+    return None
 
 
 def make_person(iri: str, name: str, kind: str) -> Person:
@@ -268,8 +274,8 @@ def make_person(iri: str, name: str, kind: str) -> Person:
         region = local.partition("@")[2] or None
     path = None
     if region and kind == "Official":
-        parts = _region_path(region)
-        path = "".join(dict.fromkeys(p for p in parts if p)) if parts else None
+        chain = _region_path(region)
+        path = "".join(n for _, n in chain) if chain else None
     return Person(iri, name, kind, region, path or None)
 
 
@@ -284,9 +290,7 @@ def in_region(person: Person, region: str) -> bool:
     if person.region == region or person.region.startswith(region):
         return True
     wanted, mine = _region_path(region), _region_path(person.region)
-    if not wanted or not mine or not any(wanted):
-        return False
-    return all(w is None or w == m for w, m in zip(wanted, mine))
+    return bool(wanted and mine) and mine[:len(wanted)] == wanted
 
 
 _HOLDINGS = """SELECT ?person ?kind ?name ?h ?date ?post ?role ?agency ?agencyLabel ?jur ?article WHERE {

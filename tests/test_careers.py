@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.build import build
-from kg.careers import PostSpell, agency_history, careers, is_promotion, open_graph, people, rank
+from kg.careers import (PostSpell, agency_history, careers, in_region, is_promotion, make_person, open_graph, people,
+                        rank)
 from kg.cli import cli
 
 CORPUS = Path(__file__).parent / "fixtures" / "careers"
@@ -77,6 +78,10 @@ def test_each_entry_has_its_article_and_sentence(ds):
         assert e.evidence is not None and e.evidence.article
         assert e.evidence.source and e.evidence.source.endswith(".txt")
         assert e.evidence.sentence and "林志远" in e.evidence.sentence
+        text = ds.query(f"SELECT ?t {{ <{e.evidence.article}> gk:text ?t }}",
+                        prefixes={"gk": "https://w3id.org/govkg/ontology#"})
+        article_text = next(iter(text))[0].value
+        assert article_text[e.evidence.start:e.evidence.end] == e.evidence.sentence  # offsets into the article
     promotion = next(e for e in c.entries if e.change == "promotion")
     assert "县长林志远" in promotion.evidence.sentence
     assert promotion.evidence.source.endswith("lishui-daily-2023-09-20.txt")
@@ -134,6 +139,17 @@ def test_ranks():
     assert not is_promotion(spell("县长", "gov"), spell("书记", "party"))
 
 
+def test_regions_from_the_identity():
+    p = make_person("https://w3id.org/govkg/id/official/%E9%BE%99%E6%B3%89%E5%B8%82/%E6%9E%97%E5%BF%97%E8%BF%9C",
+                    "林志远", "Official")
+    assert p.region == "龙泉市" and p.region_path == "浙江省丽水市龙泉市"
+    # a county-level city belongs to its prefecture and its province
+    assert in_region(p, "丽水市") and in_region(p, "浙江") and in_region(p, "龙泉市")
+    assert not in_region(p, "温州市") and not in_region(p, "四川省")
+    national = make_person("https://w3id.org/govkg/id/official/中国/林志远", "林志远", "Official")
+    assert national.region == "中国" and in_region(national, "中国") and not in_region(national, "浙江省")
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 def test_cli_career_lists_posts_in_order_with_the_change(built):
@@ -146,7 +162,8 @@ def test_cli_career_lists_posts_in_order_with_the_change(built):
     assert first < step
     assert "2021-04-12  post" in county_part and "2023-09-20  post" in county_part
     assert "绵阳市发展和改革委员会主任" in city_part and "松阳县" not in city_part
-    assert "“副县长林志远陪同。”" in county_part  # the sentence as printed, with its offsets
+    assert "“副县长林志远陪同。”  [" in county_part  # the sentence as printed, with its offsets
+    assert "〃 (the same article and sentence)" in county_part  # said once per article and sentence
     assert "lishui-daily-2021-04-12.txt" in county_part
 
 
