@@ -252,6 +252,8 @@ class Sources:
             scored = [(sum(c in s[1] for c in cues if c), -i, s) for i, s in enumerate(ss)]
             top = max(scored, default=None, key=lambda x: (x[0], x[1]))
             best = top[2] if top and top[0] else None
+        if best is None and sentence is not None:  # no sentence names them: the one the fact was read from
+            best = next((s for s in ss if s[0] == sentence), None)
         headline = info.get("headline") or info.get("label")
         return Evidence(article, headline.value if headline else "", date_of(info.get("date")),
                         value_of(info, "source"), best[1] if best else None, best[2] if best else None,

@@ -27,7 +27,9 @@ def _open(source: Path):
 @click.option("--name", help="Only people of this name (or whose name contains it).")
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True,
               help="table: one line per person; tsv: one line per person and post; json: everything.")
-def people_command(source: Path, region: str | None, agency: str | None, name: str | None, fmt: str) -> None:
+@click.option("--limit", type=click.IntRange(min=1), help="Show only the N most mentioned people.")
+def people_command(source: Path, region: str | None, agency: str | None, name: str | None, fmt: str,
+                   limit: int | None) -> None:
     """Who appears in SOURCE, with their posts and first and last dates.
 
     SOURCE is a store directory or a graph file. Namesakes in different
@@ -37,6 +39,8 @@ def people_command(source: Path, region: str | None, agency: str | None, name: s
     from kg.careers import people
 
     found = people(_open(source), region=region, agency=agency, name=name)
+    if limit is not None:
+        found = found[:limit]
     click.echo({"table": format_people, "tsv": people_tsv, "json": to_json}[fmt](found), nl=fmt == "table")
 
 

@@ -189,6 +189,8 @@ def test_cli_people(built):
         "林志远", "绵阳市", "https://w3id.org/govkg/id/official/绵阳市/林志远", "主任", "绵阳市发展和改革委员会"]
     code, out = run("people", str(built[0]), "--name", "林志远", "--format", "json")
     assert code == 0 and len(json.loads(out)) == 2
+    code, out = run("people", str(built[0]), "--limit", "1")
+    assert code == 0 and out.splitlines()[2].startswith("林志远  松阳县") and out.endswith("(1 person)\n")
 
 
 def test_cli_agency(built):
