@@ -10,6 +10,8 @@ HEAD_ROLES = ("省长", "市长", "州长", "盟长", "县长", "区长", "旗�
 # role prefixes that rank below the plain role: 副县长 < 常务副县长 < 代县长 < 县长
 RANK_PREFIXES = (("常务副", 1), ("代", 2), ("副", 0))
 TOP_RANK = 3
+# roles that many hold at once (a committee's members): no "A → B" succession for them
+MANY_HOLDERS = ("委员", "成员", "常委", "代表", "干部", "职工")
 
 
 @dataclass(frozen=True)
@@ -194,3 +196,8 @@ def is_promotion(old: PostSpell, new: PostSpell, same_place: bool = False) -> bo
     if ob == nb and nl > ol and (same_body or same_place):
         return True
     return old.role in HEAD_ROLES and new.role == "书记" and same_place and not same_body
+
+
+def single_holder(role: str) -> bool:
+    """Whether one person at a time holds the role in a body (县长, 书记; not 副县长 or 党组成员)."""
+    return rank(role)[1] == TOP_RANK and not any(w in role for w in MANY_HOLDERS)

@@ -33,14 +33,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.career_model import (HEAD_ROLES, RANK_PREFIXES, TOP_RANK, AgencyHistory, Career, CareerEntry, Evidence,
-                             Person, PersonSummary, PostSpell, Tenure, is_promotion, rank)
+                             Person, PersonSummary, PostSpell, Tenure, is_promotion, rank, single_holder)
 from kg.career_read import (EVENT_COUNTS_QUERY, EVENTS_QUERY, GK, MENTIONS_QUERY, Observation, Sources,
                             date_of, find_agencies, find_persons, in_region, make_person, observations,
                             open_graph, select, spells_of, value_of, values_clause)
 
 __all__ = ["AgencyHistory", "Career", "CareerEntry", "Evidence", "HEAD_ROLES", "Person", "PersonSummary",
            "PostSpell", "RANK_PREFIXES", "TOP_RANK", "Tenure", "agency_history", "careers", "in_region",
-           "is_promotion", "make_person", "open_graph", "people", "rank"]
+           "is_promotion", "make_person", "open_graph", "people", "rank", "single_holder"]
 
 PART_WORDS = {"chair": "主持", "speaker": "讲话", "participant": "出席"}
 
@@ -135,7 +135,7 @@ def _post_entries(obs: list[Observation], who: dict[str, Person], sources: Sourc
     return out
 
 
-def _event_entries(store: ox.Store, persons: list[str], who: dict[str, Person]) -> tuple[list[dict], set[str]]:
+def _event_entries(store: ox.Store, persons: list[str]) -> tuple[list[dict], set[str]]:
     events: dict[tuple[str, str], dict] = {}
     for r in select(store, EVENTS_QUERY % values_clause("person", persons)):
         key = (r["person"].value, r["e"].value)
@@ -168,7 +168,7 @@ def careers(source: str | Path | ox.Store, name: str, region: str | None = None,
         return []
     obs, who = observations(store, persons=persons)
     summaries = {s.person.iri: s for s in people(store, name=name)}
-    ev_rows, ev_articles = _event_entries(store, persons, who) if events else ([], set())
+    ev_rows, ev_articles = _event_entries(store, persons) if events else ([], set())
     sources = Sources(store, {o.article for o in obs if o.article} | ev_articles)
     out = []
     for iri in persons:
@@ -184,7 +184,8 @@ def careers(source: str | Path | ox.Store, name: str, region: str | None = None,
         for ev in (e for e in ev_rows if e["person"] == iri):
             r = ev["row"]
             kind = value_of(r, "typeLabel") or "事件"
-            label = re.sub(r"^\d{4}-\d\d-\d\d\s*", "", value_of(r, "label") or "")  # "2021-04-10 调研": the date is shown apart
+            # "2021-04-10 调研": the date is shown apart
+            label = re.sub(r"^\d{4}-\d\d-\d\d\s*", "", value_of(r, "label") or "")
             parts = tuple(sorted(ev["parts"], key=list(PART_WORDS).index))
             shown = [p for p in parts if p != "participant"] or list(parts)  # who chairs also takes part
             what = (kind if not label or label in kind else label if label.endswith(kind) else f"{kind} {label}") \
@@ -234,13 +235,13 @@ def agency_history(source: str | Path | ox.Store, label: str) -> list[AgencyHist
             earlier = [s for s in held[pid] if is_promotion(s, spell)]
             if earlier:
                 e.change, e.note = "promotion", f"{e.person.name} {earlier[-1].role} → {spell.role}"
-                if holders[e.post] and rank(e.role or "")[1] == TOP_RANK:
+                if holders[e.post] and single_holder(e.role or ""):
                     e.note += f", after {who[holders[e.post][-1]].name}"
             elif not holders[e.post]:
                 e.change = "first seen"
             else:
                 e.change = "new holder"
-                if rank(e.role or "")[1] == TOP_RANK:  # one holder at a time: say whom they follow
+                if single_holder(e.role or ""):  # one holder at a time: say whom they follow
                     e.note = f"{who[holders[e.post][-1]].name} → {e.person.name}"
             holders[e.post].append(pid)
             held[pid].append(spell)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from kg.build import build
 from kg.careers import (PostSpell, agency_history, careers, in_region, is_promotion, make_person, open_graph, people,
-                        rank)
+                        rank, single_holder)
 from kg.cli import cli
 
 CORPUS = Path(__file__).parent / "fixtures" / "careers"
@@ -137,6 +137,8 @@ def test_ranks():
     assert not is_promotion(spell("副县长", "a"), spell("县长", "b"))  # another county's 县长
     assert is_promotion(spell("县长", "gov"), spell("书记", "party"), same_place=True)
     assert not is_promotion(spell("县长", "gov"), spell("书记", "party"))
+    assert single_holder("县长") and single_holder("书记")
+    assert not single_holder("副县长") and not single_holder("党组成员") and not single_holder("常委")
 
 
 def test_regions_from_the_identity():
