@@ -36,16 +36,19 @@ def open_graph(source: str | Path | ox.Store) -> ox.Store:
 
 
 def select(store: ox.Store, text: str) -> list[dict[str, ox.NamedNode | ox.Literal]]:
+    """Rows of a SELECT (with the predeclared prefixes) as ``{variable: term}``, unbound variables left out."""
     answer = store.query(text, prefixes=PREFIXES)
     names = [v.value for v in answer.variables]
     return [{n: t for n, t in zip(names, row) if t is not None} for row in answer]
 
 
 def values_clause(var: str, iris: list[str] | None) -> str:
+    """``VALUES ?var { <iri> … }`` restricting a query to ``iris``; nothing when ``iris`` is ``None``."""
     return "" if iris is None else f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}"
 
 
 def date_of(term: ox.Literal | None) -> dt.date | None:
+    """The date of an ``xsd:date`` (or dateTime) literal, ``None`` when absent or not a date."""
     if term is None:
         return None
     try:
@@ -55,6 +58,7 @@ def date_of(term: ox.Literal | None) -> dt.date | None:
 
 
 def value_of(row: dict, key: str) -> str | None:
+    """The plain value of a row's variable, ``None`` when unbound."""
     return row[key].value if key in row else None
 
 
@@ -132,7 +136,12 @@ class Observation:
 
 
 def observations(store: ox.Store, persons: list[str] | None = None, agencies: list[str] | None = None
-                  ) -> tuple[list[Observation], dict[str, Person]]:
+                 ) -> tuple[list[Observation], dict[str, Person]]:
+    """Every post holding of these persons (or in these bodies; all when both are ``None``), one per article.
+
+    Returns:
+        The observations in date order, and the persons they are of by IRI.
+    """
     where = values_clause("person", persons) + values_clause("agency", agencies)
     if agencies is not None:  # the body is needed: no OPTIONAL around it
         text = HOLDINGS_QUERY.replace("OPTIONAL { ?post gk:postIn ?agency .", "{ ?post gk:postIn ?agency .")
@@ -146,16 +155,19 @@ def observations(store: ox.Store, persons: list[str] | None = None, agencies: li
             who[pid] = make_person(pid, r["name"].value, r["kind"].value.removeprefix(GK))
         key = (pid, r["post"].value, value_of(r, "article") or r["h"].value)
         if key not in obs:
-            obs[key] = Observation(pid, r["post"].value, r["role"].value, value_of(r, "agencyLabel"), value_of(r, "agency"),
-                            value_of(r, "jur"), date_of(r.get("date")), value_of(r, "article"))
+            obs[key] = Observation(pid, r["post"].value, r["role"].value, value_of(r, "agencyLabel"),
+                                   value_of(r, "agency"), value_of(r, "jur"), date_of(r.get("date")),
+                                   value_of(r, "article"))
     return sorted(obs.values(), key=observation_order), who
 
 
 def observation_order(o: Observation) -> tuple:
+    """Sort key: dated observations by date (undated last), then article and post."""
     return (o.date is None, o.date or dt.date.min, o.article or "", o.post)
 
 
 def spells_of(obs: list[Observation]) -> list[PostSpell]:
+    """One :class:`PostSpell` per post of these observations, in order of first date (senior role first)."""
     spells: dict[str, PostSpell] = {}
     for o in obs:
         s = spells.setdefault(o.post, PostSpell(o.post, o.role, o.agency, o.agency_iri))
@@ -194,6 +206,7 @@ def find_agencies(store: ox.Store, label: str) -> list[tuple[str, str]]:
 
 
 def find_persons(store: ox.Store, name: str) -> list[str]:
+    """IRIs of the officials and persons called ``name`` (canonical or other name), sorted."""
     lit = str(ox.Literal(name))
     rows = select(store, f"""SELECT DISTINCT ?p WHERE {{ ?p a ?kind . FILTER(?kind IN (gk:Official, gk:Person))
         {{ ?p rdfs:label {lit} }} UNION {{ ?p skos:altLabel {lit} }} }}""")
