@@ -52,7 +52,7 @@ def people_command(source: Path, region: str | None, agency: str | None, name: s
 @click.option("--no-events", is_flag=True, help="List posts only.")
 @click.option("--brief", is_flag=True, help="Leave out the evidence lines (article and sentence).")
 @click.option("--svg", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the timeline as an SVG file (several namesakes or bodies: NAME-2.svg, …).")
+              help="Also write the timeline as an SVG file (several namesakes or bodies: FILE-2.svg, …).")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 def career_command(source: Path, name: str | None, region: str | None, agency: str | None, no_events: bool,
                    brief: bool, svg: Path | None, as_json: bool) -> None:
