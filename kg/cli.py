@@ -21,6 +21,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "remove": "kg.sparql.store:remove_command",
     "viz": "kg.viz.cli:viz_command",
     "distributed": "kg.distributed:distributed_command",
+    "people": "kg.careers_cli:people_command",
+    "career": "kg.careers_cli:career_command",
 }
 
 SAMPLE_QUERY = """SELECT ?name ?role ?agency WHERE {

@@ -84,7 +84,7 @@ def test_every_format_parses_back_to_the_same_graph(built, graph, suffix):
 def test_quad_formats_have_one_named_graph_per_article(built, suffix):
     ds = Dataset()
     ds.parse(built[suffix], format=FORMATS[suffix])
-    names = {str(c.identifier) for c in ds.contexts() if len(c)}
+    names = {str(c.identifier) for c in ds.graphs() if len(c)}
     names.discard(str(ds.default_graph.identifier))
     assert names == {f"{ARTICLE}{i}" for i in range(1, 9)}
     for name in names:

@@ -61,6 +61,34 @@ def test_csv_tsv_json_xml(ds):
     assert [e.text for e in root.iter(f"{ns}literal")] == ["李清和", "王明远", "赵文静"]
 
 
+def test_tsv_on_the_command_line_is_plain_values():
+    code, out = run(str(FIXTURE), "SELECT ?d ?kind WHERE { ?e a gk:Meeting ; gk:date ?d . gk:Meeting rdfs:label ?kind "
+                                  "FILTER(lang(?kind) = 'zh') }", "--format", "tsv")
+    assert code == 0, out
+    assert out.splitlines() == ["d\tkind", "2024-03-08\t会议"]
+
+
+def test_tables_show_plain_values():
+    code, out = run(str(FIXTURE), "SELECT ?d ?kind WHERE { ?e a gk:Meeting ; gk:date ?d . gk:Meeting rdfs:label ?kind "
+                                  "FILTER(lang(?kind) = 'zh') }")
+    assert code == 0, out
+    assert out.splitlines()[2].split() == ["2024-03-08", "会议"]
+    assert "@zh" not in out and "^^" not in out
+
+
+def test_endpoint_tsv_stays_sparql_tsv(ds):
+    r = run_query(ds, "SELECT ?d WHERE { ?e a gk:Meeting ; gk:date ?d }")
+    assert render(r, "tsv").splitlines()[1] == '"2024-03-08"^^<http://www.w3.org/2001/XMLSchema#date>'
+
+
+def test_undeclared_prefix_is_one_clear_line():
+    code, out = run(str(FIXTURE), "SELECT ?x WHERE { ?x foo:name ?y }")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert "undeclared prefix foo:" in first and "PREFIX foo:" in first
+    assert "\\u{" not in out and len(out.splitlines()) == 3  # the message, the query line, the caret
+
+
 def test_typed_literals_in_json(ds):
     r = run_query(ds, "SELECT ?d WHERE { ?e a gk:Meeting ; gk:date ?d }")
     b = json.loads(render(r, "json"))["results"]["bindings"][0]["d"]

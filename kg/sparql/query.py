@@ -131,12 +131,29 @@ def remote_calls(text: str) -> list[str | None]:
     return out
 
 
+_CHAR_CLASS = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\]")  # ['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}' | …]
+
+
+def _tidy(what: str, text: str | None, line: int, col: int) -> str:
+    """The parser's message in one short line: an undeclared prefix named, character ranges left out."""
+    if "Prefix not found" in what:
+        src = text.splitlines()[line - 1] if text and 0 < line <= len(text.splitlines()) else ""
+        m = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", src[:col - 1])
+        name = f"{m.group(1) or ''}:" if m else "prefix"
+        return (f"undeclared prefix {name} (add PREFIX {name} <…>; predeclared: "
+                + " ".join(f"{p}:" for p in PREFIXES) + ")")
+    what = " ".join(_CHAR_CLASS.sub("", what).split())
+    what = re.sub(r"(,\s*)+(?=,|$)", "", re.sub(r"\[\s*,", "[", what)).strip(", ")
+    return what
+
+
 def _syntax_error(where: str, exc: SyntaxError, text: str | None = None) -> QueryError:
     message = str(exc)
     m = _POSITION.search(message)
     if not m:
         return QueryError(f"{where}: syntax error: {message}")
-    line, col, what = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    line, col = int(m.group(1)), int(m.group(2))
+    what = _tidy(m.group(3).strip(), text, line, col)
     out = f"{where}:{line}:{col}: syntax error: {what}"
     if text is not None:
         lines = text.splitlines()
@@ -202,7 +219,7 @@ def run_query(store: ox.Store, text: str, params: dict[str, str] | None = None, 
 def answer_text(store: ox.Store, text: str, params: dict[str, str] | None, limit: int | None, where: str,
                 fmt: str) -> str:
     """Run a query and render its answer: what ``kg query`` runs in its worker process."""
-    return render(run_query(store, text, params=params, limit=limit, where=where), fmt)
+    return render(run_query(store, text, params=params, limit=limit, where=where), fmt, plain=True)
 
 
 def query_text(query: str | None, file: Path | None, saved: str | None) -> tuple[str, str]:

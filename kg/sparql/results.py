@@ -79,7 +79,7 @@ def display(term: Term | None) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        return term.value + (f"@{term.language}" if term.language else "")
+        return term.value  # plain value: no @zh, no ^^xsd:date (the JSON and XML formats keep them)
     return str(term)
 
 
@@ -144,6 +144,26 @@ def to_tsv(result: QueryResult) -> str:
         return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def to_plain_tsv(result: QueryResult) -> str:
+    """Tab-separated plain values (IRIs, lexical forms), one row a line: what ``kg query --format tsv`` prints.
+
+    Unlike SPARQL's TSV (:func:`to_tsv`, what the endpoint answers) literals
+    carry no quotes, ``@zh`` or ``^^xsd:date``, so the columns paste into a
+    spreadsheet; a tab, newline or backslash inside a value is written ``\\t``,
+    ``\\n``, ``\\\\``.
+    """
+    if result.kind != "select":
+        return "_askResult\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(result.variables)]
+    lines += ["\t".join("" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else
+                                             str(t) if isinstance(t, ox.Triple) else t.value).translate(_TSV_ESCAPES)
+                        for t in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -226,8 +246,11 @@ def to_graph_text(result: QueryResult, fmt: str = "turtle") -> str:
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
 
 
-def render(result: QueryResult, fmt: str = "table") -> str:
+def render(result: QueryResult, fmt: str = "table", plain: bool = False) -> str:
     """``result`` in the named format (see :data:`SELECT_FORMATS` and :data:`GRAPH_FORMATS`).
+
+    ``plain``: ``tsv`` prints plain values (:func:`to_plain_tsv`, for the
+    command line) instead of SPARQL's TSV terms (for the endpoint).
 
     Raises:
         ValueError: the format does not fit the kind of result.
@@ -238,7 +261,8 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         if fmt == "ntriples":
             return to_graph_text(result, "ntriples")
         raise ValueError(f"a CONSTRUCT/DESCRIBE result prints as turtle or ntriples, not {fmt}")
-    renderers = {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json, "xml": to_xml}
+    renderers = {"table": to_table, "csv": to_csv, "tsv": to_plain_tsv if plain else to_tsv, "json": to_json,
+                 "xml": to_xml}
     if fmt not in renderers:
         raise ValueError(f"a {result.kind.upper()} result prints as {', '.join(renderers)}, not {fmt}")
     return renderers[fmt](result)
