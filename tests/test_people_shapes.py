@@ -149,3 +149,16 @@ def test_names_no_title_anchors_need_evidence_to_be_officials():
     assert not {"周佳怡", "孙海宁", "何雨桐"} & official_names
     persons = {label(g, s) for s in g.subjects(RDF.type, GK.Person)}
     assert "周佳怡" in persons
+
+
+def test_village_bodies_and_their_heads():
+    g = officials("6月12日,县委书记王海涛到平阴县调研。在孔村镇沙沟村,村党支部书记刘长河介绍情况。"
+                  "沙沟村村委会主任赵明亮参加座谈。", region="济南市")
+    assert posts_of(g, node(g, GK.Official, "刘长河")) == {("书记", "沙沟村党支部")}
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("主任", "沙沟村村委会")}
+
+
+def test_the_tagger_finds_the_name_a_title_ends_at():
+    g = officials("6月12日,县人大常委会召开会议。副市长何志军列席会议。镇党委书记陈晓东汇报了全镇工作。")
+    assert posts_of(g, node(g, GK.Official, "何志军")) == {("副市长", "宜昌市人民政府")}
+    assert ("书记", "镇党委") in {(r, a) for r, a in posts_of(g, node(g, GK.Official, "陈晓东"))}

@@ -185,6 +185,9 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
                                                                               "township")]
     for m in places:
         out.append((m.start, m.end, "place"))
+    for m in article.mentions:  # 新华村党支部, 新华村村委会
+        if m.attrs.get("adminLevel") == "village":
+            out.append((m.start, m.end, "village"))
     # a level character that ends a place's name (宜昌|市|夷陵区委) starts nothing
     inside = {p for m in places for p in range(m.start + 1, m.end)}
     return sorted({o for o in out if not (o[2] == "level" and o[0] in inside)})
@@ -312,6 +315,10 @@ def _level_word_region(word: str, ctx: Context) -> str | None:
 
 def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
     """Canonical label and identity scope of a name as written."""
+    if kind == "village":  # one 新华村 in each of many townships: scoped to the village's own key
+        village = next((m for m in article.mentions if m.start == start and m.attrs.get("adminLevel") == "village"),
+                       None)
+        return canonical_label(surface), "@" + (village.key[len("Place/"):] if village else article.id)
     if kind == "level":
         word = next((w for w in agency_grammar()["level-word"] if surface.startswith(w)), surface[0])
         if len(word) > 1:
@@ -321,6 +328,12 @@ def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context
             return canonical_label(surface), "@" + article.id
         ch = surface[0]
         name = None
+        if ch == "村":  # a village's body: the village named last before it
+            village = max((m for m in article.mentions if m.attrs.get("adminLevel") == "village" and m.start < start),
+                          key=lambda m: m.start, default=None)
+            if village is None:
+                return canonical_label(surface), "@" + article.id
+            return canonical_label(village.label + surface[1:]), "@" + village.key[len("Place/"):]
         if ch in "县区镇乡旗":
             name = _nearest_place(article, start, ch)
         name = name or home_division(ctx, ch)
@@ -441,7 +454,8 @@ def find_agencies(article: Article, context: Context) -> None:
         surface = canonical_label(text[start:end])
         # a ministry is national; a station or bureau without a region is the home region's;
         # a 厅 is always a province's (商务厅 on a page of 云南 is 云南省商务厅)
-        scope = "" if surface.endswith(NATIONAL_SUFFIXES) else local_scope
+        national = surface.endswith(NATIONAL_SUFFIXES) and not surface.endswith(("支部", "分部", "总支"))
+        scope = "" if national else local_scope
         if surface.endswith("厅") and region.province and not surface.startswith(region.province):
             surface, scope = region.province + surface, ""
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}{scope}"))

@@ -36,6 +36,8 @@ NAME_END_WORDS = (
     "提出", "分别", "一同", "为", "是", "亲切", "专程", "主讲", "发言", "通报", "解读", "回答", "答", "看望",
     "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地", "用", "把", "将", "从", "给",
     "让", "被", "跟", "带", "携", "以", "于", "的", "所", "已", "曾", "并", "再", "即", "便", "都", "却",
+    # verbs the dictionary tags as nouns
+    "汇报", "列席", "报告", "批示", "督导", "点评", "总结", "讲解", "答复", "回应", "透露", "坦言", "寄语", "致信",
 )
 # tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
 FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f")
@@ -50,6 +52,9 @@ ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
 TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
+# credit lines of a page (editors, proof-readers, sources): the names on them are no one in the news
+CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
+                         r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
 # people named with these after them are no officials ("王某、李某等专家参加")
 NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "市民", "游客", "企业家", "代表", "记者", "老师",
                  "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅")
@@ -246,6 +251,7 @@ class OfficialFinder:
         # divisions by end offset: "宁波市副市长" puts the 副市长 in 宁波市's government
         self.division_ending = {m.end: m for m in article.mentions if m.attrs.get("adminLevel")}
         self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
+        self.unnamed_titles: dict[int, list[PostRef]] = {}  # end of a title no name was read after -> its posts
 
     # -- titles -----------------------------------------------------------
     def title_chain(self, pos: int, inherit: AgencySpan | None = None) -> tuple[int, list[PostRef]]:
@@ -413,6 +419,8 @@ class OfficialFinder:
                         back = self._name_before(i)  # "落实王某某总书记…", "看望张某某市长"
                         if back is not None:
                             self._add(back, i, posts)
+                    if not n_end:
+                        self.unnamed_titles[end] = posts  # the tagger may find the name the grammar missed
                     i = max(end, i + 1)
                     continue
                 a = self.agency_at.get(i)
@@ -443,9 +451,14 @@ class OfficialFinder:
             name = text[s:e]
             if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
                 continue
+            line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
+            if CREDIT_LINE.search(line):
+                continue  # editors' and other credit lines name no one in the news
             if re.match(r"[〔\[(（]\d", text[e:e + 2]) or any(k.endswith(name) and text.endswith(k, 0, e) for k in known):
                 continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
-            if name in known or self._official_evidence(s, e):
+            if s in self.unnamed_titles and all(_official_post(p) for p in self.unnamed_titles[s]):
+                self._add(s, e, self.unnamed_titles[s])  # "副县长|何某某列席": the title before the name
+            elif name in known or self._official_evidence(s, e):
                 self._add(s, e, [])
             elif name not in self.persons:
                 self.persons[name] = (s, e, [])

@@ -178,6 +178,7 @@ def find_places(article: Article, context: Context) -> None:
             _hierarchy(article, d, s, declared)
         if d.level == "township":
             _village(article, e, key)
+    _village_again(article)
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
@@ -224,6 +225,19 @@ def _pointed_to(divisions: list, context: Context) -> list:
             continue
         out.append((s, e, d, surface))
     return out
+
+
+def _village_again(article: Article) -> None:
+    """Later mentions of a village named after its township ("X镇沙河村 … 沙河村村委会")."""
+    villages = {m.label: m for m in article.mentions if m.attrs.get("adminLevel") == "village"}
+    spans = [(m.start, m.end) for m in article.mentions]
+    for name, first in villages.items():
+        for hit in re.finditer(re.escape(name), article.text):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            article.mentions.append(Mention(s, e, "Village", first.key, name, dict(first.attrs)))
+            spans.append((s, e))
 
 
 def _village(article: Article, pos: int, township_key: str) -> None:
