@@ -132,7 +132,7 @@ def test_heads_of_schools_hospitals_and_banks_are_persons_with_posts():
     from rdflib.namespace import RDF
 
     g = officials("5月8日,南方理工大学校长林志远出席。市第一人民医院院长赵明亮介绍。农业银行云溪支行行长钱立群表示。")
-    for name, role, org in (("林志远", "校长", "南方理工大学"), ("赵明亮", "院长", "市第一人民医院"),
+    for name, role, org in (("林志远", "校长", "南方理工大学"), ("赵明亮", "院长", "宜昌市第一人民医院"),
                             ("钱立群", "行长", "农业银行云溪支行")):
         person = node(g, GK.Person, name)
         assert posts_of(g, person) == {(role, org)}
@@ -162,3 +162,9 @@ def test_the_tagger_finds_the_name_a_title_ends_at():
     g = officials("6月12日,县人大常委会召开会议。副市长何志军列席会议。镇党委书记陈晓东汇报了全镇工作。")
     assert posts_of(g, node(g, GK.Official, "何志军")) == {("副市长", "宜昌市人民政府")}
     assert ("书记", "镇党委") in {(r, a) for r, a in posts_of(g, node(g, GK.Official, "陈晓东"))}
+
+
+def test_a_provincial_hospital_and_school_are_the_home_provinces():
+    g = officials("7月18日,省人民医院院长吴思远、省实验中学校长许嘉宁作为代表发言。", region="湖南省")
+    assert posts_of(g, node(g, GK.Person, "吴思远")) == {("院长", "湖南省人民医院")}
+    assert posts_of(g, node(g, GK.Person, "许嘉宁")) == {("校长", "湖南省实验中学")}

@@ -491,10 +491,11 @@ def institution_ending_at(text: str, end: int) -> int | None:
     for w, s, _ in reversed([t for t in toks if t[2] + offset <= start]):
         tag = word_tag(w) or ("m" if w.isdigit() or w in "第一二三四五六七八九十" else "")
         if (not CJK.fullmatch(w) and not w.isdigit()) or STEM_STOP & set(w) or w in FUNCTION_TOKENS or \
-                (len(w) > 1 and not tag.startswith(("n", "j", "m", "f", "s", "b"))):
+                (len(w) > 1 and not tag.startswith(("n", "j", "m", "f", "s", "b", "vn"))):
             break
         start = s + offset
-    return start if end - len(suffix) - start >= 2 else None
+    stem = text[start:end - len(suffix)]
+    return start if len(stem) >= 2 or stem in ("省", "市", "县", "区") else None
 
 
 def _find_companies(article: Article, taken: list[tuple[int, int]]) -> None:

@@ -509,6 +509,9 @@ class OfficialFinder:
         if start is None or any(m.start <= start < m.end for m in self.art.mentions if m.kind != "Site"):
             return posts
         name = self.text[start:i]
+        home = home_division(self.ctx, name[0]) if name[0] in LEVEL_CHARS else None
+        if home and not name.startswith(home):
+            name = home + name[1:]  # 省人民医院 -> 湖南省人民医院
         key = f"Organization/{name}"
         if not any(m.key == key for m in self.art.mentions):
             self.art.mentions.append(Mention(start, i, "Organization", key, name))
