@@ -19,6 +19,7 @@ def test_government_short_and_full_name_are_one_node():
 @pytest.mark.parametrize("short, full", [
     ("宁波市政府", "宁波市人民政府"), ("青禾县政府", "青禾县人民政府"), ("州中院", "州中级人民法院"),
     ("国新办", "国务院新闻办公室"), ("市发改委", "市发展和改革委员会"), ("市国资委", "市国资委"),
+    ("县政府", "县人民政府"), ("县法院", "县人民法院"), ("市中级人民法院", "市中级人民法院"), ("区检察院", "区人民检察院"),
 ])
 def test_canonical_labels(short, full):
     assert canonical_label(short) == full

@@ -253,7 +253,7 @@ def _departments_of(text: str, end: int) -> list[int]:
     return ends
 
 
-GOVERNMENT_OF = re.compile(r"^(.+(?:[省市县区州盟旗镇乡]|地区))政府$")
+GOVERNMENT_OF = re.compile(r"^(.*(?:[省市县区州盟旗镇乡]|地区))政府$")
 
 
 NATIONAL_FULL = ("国务院", "中国", "中央", "中共")
