@@ -123,8 +123,10 @@ def test_names_listed_after_a_titled_one_share_the_title():
 
 
 def test_appointments_give_posts():
-    g = officials("5月8日,会议决定任命林志远为市商务局局长。赵明亮当选主任。钱立群同志此前任市委秘书长。")
+    g = officials("5月8日,会议决定任命林志远为市商务局局长,选举孙海宁、何雨桐为市政协常务委员。赵明亮当选主任。钱立群同志此前任市委秘书长。")
     assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜昌市商务局")}
+    for name in ("孙海宁", "何雨桐"):
+        assert posts_of(g, node(g, GK.Official, name)) == {("常务委员", "宜昌市政协")}
     assert posts_of(g, node(g, GK.Official, "钱立群")) == {("秘书长", "宜昌市委")}
 
 

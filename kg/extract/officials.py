@@ -630,12 +630,20 @@ class OfficialFinder:
         "林某同志任市商务局局长", "赵某此前任县委书记"."""
         text = self.text
         for m in APPOINT.finditer(text):
-            n_end = name_at(text, m.end(), NAME_END_WORDS + ("为", "同志"))
-            if not n_end:
-                continue
-            at = n_end + (2 if text.startswith("同志", n_end) else 0)
-            if text[at:at + 1] == "为":
-                self._appointed(m.end(), n_end, at + 1)
+            names: list[tuple[int, int]] = []  # "选举甲、乙为市政协常务委员": each takes the post
+            p = m.end()
+            while True:
+                n_end = name_at(text, p, ("为", "同志", "、"))
+                if not n_end:
+                    break
+                names.append((p, n_end))
+                p = n_end + (2 if text.startswith("同志", n_end) else 0)
+                if text[p:p + 1] != "、":
+                    break
+                p += 1
+            if names and text[p:p + 1] == "为":
+                for s, e in names:
+                    self._appointed(s, e, p + 1)
         known = {n: True for n in sorted(self.names, key=len, reverse=True)}
         for m in TAKES_POST.finditer(text):
             s = m.start()
