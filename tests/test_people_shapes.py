@@ -170,3 +170,9 @@ def test_a_provincial_hospital_and_school_are_the_home_provinces():
     g = officials("7月18日,省人民医院院长吴思远、省实验中学校长许嘉宁作为代表发言。", region="湖南省")
     assert posts_of(g, node(g, GK.Person, "吴思远")) == {("院长", "湖南省人民医院")}
     assert posts_of(g, node(g, GK.Person, "许嘉宁")) == {("校长", "湖南省实验中学")}
+
+
+def test_autonomous_region_titles():
+    g = officials("6月3日,自治区党委常委会召开会议。自治区党委副书记、自治区主席蓝天宇出席。", region="广西壮族自治区")
+    assert posts_of(g, node(g, GK.Official, "蓝天宇")) == {
+        ("副书记", "广西壮族自治区党委"), ("自治区主席", "广西壮族自治区人民政府")}

@@ -337,6 +337,8 @@ def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context
         if ch in "县区镇乡旗":
             name = _nearest_place(article, start, ch)
         name = name or home_division(ctx, ch)
+        if name and ch == "省" and name.endswith("自治区") and surface[1:2] == "委":
+            surface = "省党" + surface[1:]  # an autonomous region's 省委 is its 党委
         if name:
             return canonical_label(name + surface[1:]), ""
         return canonical_label(surface), "@" + article.id

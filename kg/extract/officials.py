@@ -355,6 +355,12 @@ class OfficialFinder:
     def _implied_agency(self, body: str) -> PostRef:
         """The body a bodied title implies ("副县长" -> 县政府): of the home region at its level,
         else of the nearest division of that level named before, else scoped to the article."""
+        word = next((w for w in ("自治区", "自治州", "自治县") if body.startswith(w)), None)
+        if word:  # 自治区主席 -> the home autonomous region's government
+            region = self.ctx.region
+            full = next((r for r in (region.province, region.city, region.county) if r and r.endswith(word)), None)
+            label = canonical_label((full or word) + body[len(word):])
+            return PostRef(f"Agency/{label}" + ("" if full else f"@{self.art.id}"), label, "")
         level = body[0]
         name = None
         if level in "县区镇乡旗":
