@@ -199,6 +199,8 @@ class EventFinder:
                 future = bool(ahead and ahead > self.art.date and FUTURE_IN_CLAUSE.search(clause))
             d, _ = resolve_date(m.group(0), self.art.date, future=future)
             if d is None:
+                if self.art.date is None:  # an undated page: the date still places the event, undated
+                    out.append((m.start(), m.end(), None, False, False))
                 continue
             if self.art.date and d > self.art.date:
                 future = True
@@ -435,8 +437,9 @@ class EventFinder:
             count += 1
             key = f"Event/{art.id}/e{count}"
             at = ev.trig_at
-            label = ev.name or f"{ev.date.isoformat()} {ev.word}"
-            art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date}))
+            label = ev.name or (f"{ev.date.isoformat()} {ev.word}" if ev.date else ev.word)
+            dated = {"date": ev.date} if ev.date else {"dateUnknown": True}  # an undated page's event is kept
+            art.nodes.append(Node(key, ev.cls, label, at, attrs=dated))
             if ev.part:
                 art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
             if ev.name:

@@ -34,10 +34,11 @@ class RawPage:
 
     source: str
     text: str
-    date: dt.date | None = None
+    date: dt.date | None = None  # the record's own date (a JSONL ``date`` field)
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
+    path: str | None = None  # the file's real path, whose name and folders may give a date
 
 
 MAX_DAMAGED_BYTES = 16
@@ -274,8 +275,6 @@ def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
             date = dt.date.fromisoformat(rec["date"][:10])
         except ValueError:
             raise InputError(f"{where}: date {rec['date'][:40]!r} is not YYYY-MM-DD") from None
-    if date is None:
-        date = date_from_name(path.name)
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
@@ -284,7 +283,7 @@ def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
         return str(value).strip() or None
 
     return RawPage(source=f"{page_name(path)}#{n}", text=rec["text"], date=date, title=opt("title"), url=opt("url"),
-                   publisher=opt("source"))
+                   publisher=opt("source"), path=real_path(path))
 
 
 def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> Iterator[RawPage]:
@@ -299,20 +298,40 @@ def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> It
             errors.append(str(exc))
 
 
+def real_path(path: str | Path) -> str:
+    """The file's absolute path, links resolved (its folders may give its date whatever the current directory)."""
+    p = Path(path)
+    try:
+        return str(p.resolve())
+    except (OSError, RuntimeError):
+        return str(p.absolute())
+
+
+DATE_FOLDER = re.compile(r"\d{1,8}(?:[-_.]\d{1,4}){0,2}")
+"""A folder of a date layout: ``2024``, ``03``, ``10``, ``2024-03``, ``20240310``."""
+
+
 def page_name(path: str | Path) -> str:
     """The name a page is known by: its directory's name and its file name (``samples/page-2024-03-10.txt``).
 
     Article identities are made from it (see :func:`kg.ingest.article_id`): two
     files of the same name in different directories are two pages, and the
     name stays the same whatever the current directory or the way the file is
-    given on the command line (the directory is the file's real one).
+    given on the command line (the directory is the file's real one).  A file
+    in date folders keeps them all, and the folder above them
+    (``paper/2024/03/10/page3.txt``), so the ``page3.txt`` of every day is a page of its own.
     """
     p = Path(path)
     try:
-        parent = p.resolve().parent.name
+        parents = p.resolve().parents
     except (OSError, RuntimeError):
-        parent = p.absolute().parent.name
-    return f"{parent}/{p.name}" if parent else p.name
+        parents = p.absolute().parents
+    names = [d.name for d in parents if d.name][:4]
+    keep = 1
+    while keep < len(names) and DATE_FOLDER.fullmatch(names[keep - 1]):
+        keep += 1
+    folders = "/".join(reversed(names[:keep]))
+    return f"{folders}/{p.name}" if folders else p.name
 
 
 def read_file(path: str | Path, errors: list[str] | None = None,
@@ -359,8 +378,8 @@ def read_file(path: str | Path, errors: list[str] | None = None,
         body, title = html_to_text(text)
         if not body.strip():
             raise InputError(f"{name}: HTML page with no text")
-        return [RawPage(source=source, text=body, date=date_from_name(p.name), title=title)]
-    return [RawPage(source=source, text=text, date=date_from_name(p.name))]
+        return [RawPage(source=source, text=body, title=title, path=real_path(p))]
+    return [RawPage(source=source, text=text, path=real_path(p))]
 
 
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
