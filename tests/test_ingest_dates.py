@@ -36,6 +36,9 @@ WIRE = "本报成都5月8日电(记者 程雨桐)5月7日,县长林志远到青�
     (["第2版:要闻 2023年11月5日", "标题"], D(2023, 11, 5)),
     (["标题", "来源:青禾县融媒体中心 发布时间:2024-05-08 09:30", "正文。"], D(2024, 5, 8)),
     (["标题", "正文。", "正文。", "正文。", "2024年5月9日 星期四 第4版"], D(2024, 5, 9)),  # a footer with a weekday
+    (["标题", "云溪观察杂志 2018-01-31 20:05:10", "正文。"], D(2018, 1, 31)),  # a web page's time stamp
+    (["标题", "本报记者 林志远《云溪日报》(2026年05月01日第 02 版)", "正文。"], D(2026, 5, 1)),  # a print citation
+    (["标题", "2024年3月8日10:30,青禾县召开会议,部署防汛工作。"], None),  # a sentence, no time stamp
     (["标题", "正文。", "正文。", "青禾县人民政府", "2024年3月8日"], None),  # a notice's own date line
     (["2024年5月8日青禾县召开防汛工作会议", "正文。"], None),  # a headline with a date in it
     (["标题", "活动时间:2024年6月1日", "正文。"], None),  # a date in the text is no date of the page
@@ -118,6 +121,25 @@ def test_a_path_date_in_the_week_after_the_dateline_is_the_day_of_printing():
     assert (printed.date, printed.date_source) == (D(2023, 5, 9), "path")
     downloaded = _page("青禾县推进乡村道路建设\n\n" + WIRE, "downloads/2024-01-02/wire.txt")
     assert (downloaded.date, downloaded.date_source) == (D(2023, 5, 8), "dateline")  # filed before it was saved
+
+
+@pytest.mark.parametrize("meta, date", [
+    ('<meta name="publishdate" content="2024-03-10">', D(2024, 3, 10)),
+    ('<meta property="article:published_time" content="2024-03-10T08:30:00+08:00">', D(2024, 3, 10)),
+    ('<meta name="PubDate" content="2024/3/10 08:30">', D(2024, 3, 10)),
+    ('<meta name="keywords" content="2024-03-10">', None),
+    ('<meta name="publishdate" content="2024-02-30">', None),
+])
+def test_html_meta_dates(tmp_path, meta: str, date: dt.date | None) -> None:
+    f = tmp_path / "article.html"
+    f.write_text(f"<html><head>{meta}<title>青禾县召开春耕工作会议</title></head><body><h1>青禾县召开春耕工作会议</h1>"
+                 f"<p>{BODY}</p></body></html>", encoding="utf-8")
+    page = next(ingest([f]))
+    assert (page.date, page.date_source) == ((date, "page-meta") if date else (None, None))
+    header = tmp_path / "headed.html"  # a date the page prints comes first
+    header.write_text(f"<html><head>{meta}</head><body><p>云溪日报 2024年3月9日 星期六</p><h1>青禾县召开春耕工作会议</h1>"
+                      f"<p>{BODY}</p></body></html>", encoding="utf-8")
+    assert next(ingest([header])).date_source == "page-header"
 
 
 def test_each_article_its_own_dateline_the_others_the_latest():

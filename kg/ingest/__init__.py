@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from kg.ingest.dates import (DATELINE, HEADER, JSONL, OPTION, PATH, agrees, date_in_path, dateline_date,
+from kg.ingest.dates import (DATELINE, HEADER, JSONL, META, OPTION, PATH, agrees, date_in_path, dateline_date,
                              dateline_parts, header_date)
 from kg.ingest.read import InputError, RawPage, iter_input_files, read_file, shown
 from kg.ingest.repair import normalised, printed, repair
@@ -65,13 +65,12 @@ def article_id(source: str, index: int) -> str:
     return f"{name}{'#' + record if record else ''}/{index}"
 
 
-def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
-             raw: RawPage | None = None) -> Article:
+def _article(parts: ArticleParts, source: str, index: int, raw: RawPage | None = None) -> Article:
     lines = [line for line in (parts.headline if parts.headline_printed else "", *parts.alt_headlines, *parts.body)
              if line]
     text = "\n".join(lines)
     art = Article(id=article_id(source, index), text=text, printed="\n".join(printed(line) for line in lines),
-                  source=source, index=index, date=date,
+                  source=source, index=index,
                   headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
                   authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind,
                   url=raw.url if raw else None, publisher=raw.publisher if raw else None)
@@ -93,7 +92,7 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
         only.headline = normalised(raw.title)
         only.headline_printed = True
     parts = [p for p in parts if p.body or p.headline]
-    articles = [_article(p, raw.source, i, None, raw) for i, p in enumerate(parts, 1)]
+    articles = [_article(p, raw.source, i, raw) for i, p in enumerate(parts, 1)]
     page = Page(source=raw.source, date=None, articles=articles)
     _date_page(page, pars, raw, date)
     return page
@@ -102,8 +101,8 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
 def _date_page(page: Page, pars: list[str], raw: RawPage, option: dt.date | None) -> None:
     """Set the date and date source of a page and its articles, with a warning when there is none."""
     header = header_date(pars)
-    given = (option, OPTION) if option else (raw.date, JSONL) if raw.date else (header, HEADER)
-    pub, source = given if given[0] else (None, None)
+    given = [(option, OPTION), (raw.date, JSONL), (header, HEADER), (raw.meta_date, META)]
+    pub, source = next(((d, src) for d, src in given if d), (None, None))
     name = shown(raw.source)
     if source in (OPTION, JSONL) and header and header != pub:
         said = "--date" if source == OPTION else "the JSONL record's date"

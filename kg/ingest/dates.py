@@ -9,9 +9,12 @@ as ``gk:dateSource``), the first of these that gives one:
 2. ``jsonl``: the ``date`` field of a JSONL record: what the corpus says of
    this record (a header printing another date is warned about too).
 3. ``page-header``: a date printed in the page's furniture: "云溪日报
-   2024年3月10日 星期日 第3版", "2024-03-10", or a web page's
-   "发布时间:2024-03-10 08:30".  A bare date line counts only at the top of the
+   2024年3月10日 星期日 第3版", "2024-03-10", a web page's
+   "发布时间:2024-03-10" or time stamp "云溪网 2024-03-10 08:30:05", a print
+   citation "《云溪日报》(2024年03月10日第 02 版)".  A bare date line counts only at the top of the
    page (a notice ends with its own date line: "2024年3月8日").
+   ``page-meta``: else an HTML page's ``<meta name="publishdate">`` (or
+   ``article:published_time``): the site's own statement, not printed.
 4. ``dateline``: the article's dateline, "本报成都5月8日电", "新华社北京3月8日电"
    (an article without one takes the latest dateline of its page).  A
    dateline gives the day the report was filed, not always the day it was
@@ -41,11 +44,11 @@ from pathlib import PurePath
 
 from kg.ingest.split import is_furniture
 
-__all__ = ["OPTION", "JSONL", "HEADER", "DATELINE", "PATH", "SOURCES", "header_date", "dateline_parts",
+__all__ = ["OPTION", "JSONL", "HEADER", "META", "DATELINE", "PATH", "SOURCES", "header_date", "dateline_parts",
            "date_in_path", "dateline_date"]
 
-OPTION, JSONL, HEADER, DATELINE, PATH = "option", "jsonl", "page-header", "dateline", "path"
-SOURCES = (OPTION, JSONL, HEADER, DATELINE, PATH)
+OPTION, JSONL, HEADER, META, DATELINE, PATH = "option", "jsonl", "page-header", "page-meta", "dateline", "path"
+SOURCES = (OPTION, JSONL, HEADER, META, DATELINE, PATH)
 """The sources of a date, strongest first."""
 
 _YEAR = r"(?<!\d)((?:19|20)\d{2})"
@@ -55,6 +58,10 @@ SURE_HEADER = re.compile(r"星期[一二三四五六日天]|周[一二三四五�
                          r"|^[\u4e00-\u9fff]{2,10}(?:报|刊|网|台)")
 # a web page's line of facts above the text: "来源:云溪日报 发布时间:2024-03-10 08:30 浏览:123"
 WEB_DATE = re.compile(rf"(?:发布时间|发布日期|发表时间|发稿时间|刊发时间|出版日期|见报日期)\s*[:：]?\s*{FULL_DATE.pattern}")
+# a web page's time stamp under its headline: "某某杂志 2018-01-31 20:05:10", "2024-03-10 08:30 来源:青禾县融媒体中心"
+STAMP = re.compile(rf"{FULL_DATE.pattern}\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)")
+# a print citation: "《云溪日报》(2024年05月01日第 02 版)"
+CITATION = re.compile(rf"《[^》]{{2,20}}》\s*[(（]\s*{FULL_DATE.pattern}\s*(?:第\s*\d+\s*版)?\s*[)）]")
 TOP_LINES = 3  # a bare date line is the page's header only among its first lines
 WEB_LINES = 10
 # "本报成都5月8日电", "新华社北京3月8日电", "人民网北京2024年5月8日电", "云溪日报青禾5月8日讯"
@@ -84,9 +91,9 @@ def header_date(pars: list[str]) -> dt.date | None:
     """The date a page prints in its furniture, if any (see the module docstring)."""
     for i, par in enumerate(pars):
         if i < WEB_LINES and len(par) <= 120:
-            web = WEB_DATE.search(par)
-            if web:
-                found = _full_date(web)
+            stamp = STAMP.search(par) if len(par) <= 60 and not re.search(r"[,，。;；]", par) else None
+            for web in (WEB_DATE.search(par), CITATION.search(par), stamp):
+                found = _full_date(web) if web else None
                 if found:
                     return found
         if not is_furniture(par):

@@ -39,6 +39,7 @@ class RawPage:
     url: str | None = None
     publisher: str | None = None
     path: str | None = None  # the file's real path, whose name and folders may give a date
+    meta_date: dt.date | None = None  # an HTML page's <meta> publication date
 
 
 MAX_DAMAGED_BYTES = 16
@@ -207,12 +208,15 @@ class _MainText(HTMLParser):
         self.h1: str | None = None
         self._in_title = False
         self._in_h1 = False
+        self.published: dt.date | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.SKIP:
             self.skip += 1
         if tag == "title":
             self._in_title = True
+        if tag == "meta" and self.published is None:
+            self.published = meta_date(dict(attrs))
         if tag == "h1" and self.h1 is None and not self.skip:
             self._in_h1 = True
         if tag in self.BLOCK:
@@ -238,8 +242,31 @@ class _MainText(HTMLParser):
                 self.h1 = ((self.h1 or "") + data.strip()) or None
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Main text of an HTML page (scripts, styles and navigation dropped) and its headline.
+# <meta> names of a page's publication date: <meta name="publishdate" content="2024-03-10">,
+# <meta property="article:published_time" content="2024-03-10T08:30:00+08:00">
+META_DATE_NAMES = {"publishdate", "pubdate", "publish_date", "publishtime", "publish-date", "firstpublishedtime",
+                   "article:published_time", "og:published_time", "og:article:published_time", "dc.date",
+                   "dc.date.issued", "dcterms.issued", "dcterms.created", "date", "datepublished"}
+META_DATE = re.compile(r"^\s*((?:19|20)\d{2})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})(?!\d)")
+
+
+def meta_date(attrs: dict) -> dt.date | None:
+    """The publication date a ``<meta>`` tag gives (by its name, property or itemprop), if any."""
+    name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").strip().lower()
+    if name not in META_DATE_NAMES:
+        return None
+    m = META_DATE.match(attrs.get("content") or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def read_html(html: str) -> tuple[str, str | None, dt.date | None]:
+    """Main text of an HTML page (scripts, styles and navigation dropped), its headline and the
+    publication date its ``<meta>`` tags give.
 
     The headline is the page's first ``<h1>``; without one, the ``<title>``
     less a trailing site name ("标题 - 某某日报").
@@ -251,7 +278,13 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     title = parser.h1
     if not title and parser.title:
         title = re.split(r"\s+[-_|–—]\s+|\s*[|_]\s*", parser.title)[0].strip() or None
-    return "\n\n".join(p for p in paras if p), title
+    return "\n\n".join(p for p in paras if p), title, parser.published
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text of an HTML page and its headline (see :func:`read_html`)."""
+    text, title, _ = read_html(html)
+    return text, title
 
 
 def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
@@ -375,10 +408,10 @@ def read_file(path: str | Path, errors: list[str] | None = None,
     if suffix in JSONL_SUFFIXES:
         return list(_jsonl_records(p, text, errors))
     if suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        body, title = html_to_text(text)
+        body, title, published = read_html(text)
         if not body.strip():
             raise InputError(f"{name}: HTML page with no text")
-        return [RawPage(source=source, text=body, title=title, path=real_path(p))]
+        return [RawPage(source=source, text=body, title=title, path=real_path(p), meta_date=published)]
     return [RawPage(source=source, text=text, path=real_path(p))]
 
 
