@@ -262,3 +262,17 @@ def test_kg_ingest_shows_the_date_source():
 def test_jsonl_fixture_is_what_the_tests_say():
     recs = [json.loads(x) for x in (CORPUS / "jsonl" / "linze-feed.jsonl").read_text("utf-8").splitlines()]
     assert [r["date"] for r in recs] == ["2023-09-23", "2024-01-09"]
+
+
+def test_the_dated_corpus_passes_the_shacl_shapes(corpus_graph):
+    from pyshacl import validate
+
+    root = Path(__file__).resolve().parent.parent
+    g, _ = corpus_graph
+    ok, _, report = validate(g, shacl_graph=Graph().parse(root / "ontology" / "shapes.ttl"),
+                             ont_graph=Graph().parse(root / "ontology" / "govkg.ttl"), inference="rdfs")
+    assert ok, report
+    bad = Graph().parse(data=g.serialize(format="nt"), format="nt")
+    a = next(iter(bad.subjects(GK.dateSource, None)))
+    bad.set((a, GK.dateSource, Literal("guess")))
+    assert not validate(bad, shacl_graph=Graph().parse(root / "ontology" / "shapes.ttl"))[0]
