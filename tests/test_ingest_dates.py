@@ -39,6 +39,7 @@ WIRE = "本报成都5月8日电(记者 程雨桐)5月7日,县长林志远到青�
     (["标题", "云溪观察杂志 2018-01-31 20:05:10", "正文。"], D(2018, 1, 31)),  # a web page's time stamp
     (["标题", "本报记者 林志远《云溪日报》(2026年05月01日第 02 版)", "正文。"], D(2026, 5, 1)),  # a print citation
     (["标题", "2024年3月8日10:30,青禾县召开会议,部署防汛工作。"], None),  # a sentence, no time stamp
+    (["关于召开春耕工作会议的通知", "报到时间 2024-03-15 09:00", "正文。"], None),  # a time in a notice
     (["标题", "正文。", "正文。", "青禾县人民政府", "2024年3月8日"], None),  # a notice's own date line
     (["2024年5月8日青禾县召开防汛工作会议", "正文。"], None),  # a headline with a date in it
     (["标题", "活动时间:2024年6月1日", "正文。"], None),  # a date in the text is no date of the page

@@ -60,6 +60,7 @@ SURE_HEADER = re.compile(r"星期[一二三四五六日天]|周[一二三四五�
 WEB_DATE = re.compile(rf"(?:发布时间|发布日期|发表时间|发稿时间|刊发时间|出版日期|见报日期)\s*[:：]?\s*{FULL_DATE.pattern}")
 # a web page's time stamp under its headline: "某某杂志 2018-01-31 20:05:10", "2024-03-10 08:30 来源:青禾县融媒体中心"
 STAMP = re.compile(rf"{FULL_DATE.pattern}\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)")
+NOT_STAMP = re.compile(r"[,，。;；]|时间|日期|截止|截至|期限|[至到~—-]\s*\d{1,2}:")  # "报到时间:…", "9:00-11:00": no stamp
 # a print citation: "《云溪日报》(2024年05月01日第 02 版)"
 CITATION = re.compile(rf"《[^》]{{2,20}}》\s*[(（]\s*{FULL_DATE.pattern}\s*(?:第\s*\d+\s*版)?\s*[)）]")
 TOP_LINES = 3  # a bare date line is the page's header only among its first lines
@@ -91,7 +92,7 @@ def header_date(pars: list[str]) -> dt.date | None:
     """The date a page prints in its furniture, if any (see the module docstring)."""
     for i, par in enumerate(pars):
         if i < WEB_LINES and len(par) <= 120:
-            stamp = STAMP.search(par) if len(par) <= 60 and not re.search(r"[,，。;；]", par) else None
+            stamp = STAMP.search(par) if len(par) <= 60 and not NOT_STAMP.search(par) else None
             for web in (WEB_DATE.search(par), CITATION.search(par), stamp):
                 found = _full_date(web) if web else None
                 if found:
