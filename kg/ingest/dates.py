@@ -11,18 +11,18 @@ as ``gk:dateSource``), the first of these that gives one:
 3. ``page-header``: a date printed in the page's furniture: "云溪日报
    2024年3月10日 星期日 第3版", "2024-03-10", a web page's
    "发布时间:2024-03-10" or time stamp "云溪网 2024-03-10 08:30:05", a print
-   citation "《云溪日报》(2024年03月10日第 02 版)".  A bare date line counts only at the top of the
-   page (a notice ends with its own date line: "2024年3月8日").
-   ``page-meta``: else an HTML page's ``<meta name="publishdate">`` (or
+   citation "《云溪日报》(2024年03月10日第 02 版)".  A bare date line counts
+   only at the top of the page (a notice ends with its own date line).
+4. ``page-meta``: an HTML page's ``<meta name="publishdate">`` (or
    ``article:published_time``): the site's own statement, not printed.
-4. ``dateline``: the article's dateline, "本报成都5月8日电", "新华社北京3月8日电"
+5. ``dateline``: the article's dateline, "本报成都5月8日电", "新华社北京3月8日电"
    (an article without one takes the latest dateline of its page).  A
    dateline gives the day the report was filed, not always the day it was
    printed, and it rarely prints its year: the year comes from the file or
    folder name, else from a full date the page states up to two months before
    it.  When the file or folder name gives a date up to a week after the
    dateline, that date is the day of printing and is used (source ``path``).
-5. ``path``: a date in the file name (``page-2024-03-10.txt``, ``20240310.txt``)
+6. ``path``: a date in the file name (``page-2024-03-10.txt``, ``20240310.txt``)
    or its folders (``2024/03/10/page3.txt``): what whoever saved the file
    called it (a download date, an archive's folder), the weakest evidence.
 
@@ -45,7 +45,7 @@ from pathlib import PurePath
 from kg.ingest.split import is_furniture
 
 __all__ = ["OPTION", "JSONL", "HEADER", "META", "DATELINE", "PATH", "SOURCES", "header_date", "dateline_parts",
-           "date_in_path", "dateline_date"]
+           "date_in_path", "dateline_date", "agrees"]
 
 OPTION, JSONL, HEADER, META, DATELINE, PATH = "option", "jsonl", "page-header", "page-meta", "dateline", "path"
 SOURCES = (OPTION, JSONL, HEADER, META, DATELINE, PATH)
