@@ -38,6 +38,8 @@ WIRE = "本报成都5月8日电(记者 程雨桐)5月7日,县长林志远到青�
     (["标题", "正文。", "正文。", "正文。", "2024年5月9日 星期四 第4版"], D(2024, 5, 9)),  # a footer with a weekday
     (["标题", "云溪观察杂志 2018-01-31 20:05:10", "正文。"], D(2018, 1, 31)),  # a web page's time stamp
     (["标题", "本报记者 林志远《云溪日报》(2026年05月01日第 02 版)", "正文。"], D(2026, 5, 1)),  # a print citation
+    (["标题"] + ["正文。"] * 12 + ["《 云溪日报 》( 2024年03月10日 01 版)"], D(2024, 3, 10)),  # below the text
+    (["标题", "据《云溪日报》(2023年5月1日第2版)报道,青禾县新建公园十二座。"], None),  # a citation in a sentence
     (["标题", "2024年3月8日10:30,青禾县召开会议,部署防汛工作。"], None),  # a sentence, no time stamp
     (["关于召开春耕工作会议的通知", "报到时间 2024-03-15 09:00", "正文。"], None),  # a time in a notice
     (["标题", "正文。", "正文。", "青禾县人民政府", "2024年3月8日"], None),  # a notice's own date line
@@ -141,6 +143,16 @@ def test_html_meta_dates(tmp_path, meta: str, date: dt.date | None) -> None:
     header.write_text(f"<html><head>{meta}</head><body><p>云溪日报 2024年3月9日 星期六</p><h1>青禾县召开春耕工作会议</h1>"
                       f"<p>{BODY}</p></body></html>", encoding="utf-8")
     assert next(ingest([header])).date_source == "page-header"
+
+
+def test_jsonl_date_under_another_name(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    recs = [{"text": "青禾县召开春耕工作会议\n\n" + BODY, "published": "2024-04-11 08:30:00"},
+            {"text": "青禾县召开春耕工作会议\n\n" + BODY, "publish_time": "2024年4月12日"},
+            {"text": "青禾县召开春耕工作会议\n\n" + BODY, "pub_date": "上周"}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    assert [(p.date, p.date_source) for p in ingest([f])] == [(D(2024, 4, 11), "jsonl"), (D(2024, 4, 12), "jsonl"),
+                                                              (None, None)]
 
 
 def test_each_article_its_own_dateline_the_others_the_latest():

@@ -61,8 +61,8 @@ WEB_DATE = re.compile(rf"(?:发布时间|发布日期|发表时间|发稿时间|
 # a web page's time stamp under its headline: "某某杂志 2018-01-31 20:05:10", "2024-03-10 08:30 来源:青禾县融媒体中心"
 STAMP = re.compile(rf"{FULL_DATE.pattern}\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)")
 NOT_STAMP = re.compile(r"[,，。;；]|时间|日期|截止|截至|期限|[至到~—-]\s*\d{1,2}:")  # "报到时间:…", "9:00-11:00": no stamp
-# a print citation: "《云溪日报》(2024年05月01日第 02 版)"
-CITATION = re.compile(rf"《[^》]{{2,20}}》\s*[(（]\s*{FULL_DATE.pattern}\s*(?:第\s*\d+\s*版)?\s*[)）]")
+# a print citation, above or below the text: "《云溪日报》(2024年05月01日第 02 版)", "《 云溪日报 》( 2024年05月01日 02 版)"
+CITATION = re.compile(rf"《[^》]{{2,20}}》\s*[(（]\s*{FULL_DATE.pattern}\s*(?:第?\s*\d+\s*版)?\s*[)）]\s*$")
 TOP_LINES = 3  # a bare date line is the page's header only among its first lines
 WEB_LINES = 10
 # "本报成都5月8日电", "新华社北京3月8日电", "人民网北京2024年5月8日电", "云溪日报青禾5月8日讯"
@@ -91,9 +91,13 @@ def _full_date(m: re.Match) -> dt.date | None:
 def header_date(pars: list[str]) -> dt.date | None:
     """The date a page prints in its furniture, if any (see the module docstring)."""
     for i, par in enumerate(pars):
+        cited = CITATION.search(par) if len(par) <= 200 else None
+        found = _full_date(cited) if cited else None
+        if found:
+            return found
         if i < WEB_LINES and len(par) <= 120:
             stamp = STAMP.search(par) if len(par) <= 60 and not NOT_STAMP.search(par) else None
-            for web in (WEB_DATE.search(par), CITATION.search(par), stamp):
+            for web in (WEB_DATE.search(par), stamp):
                 found = _full_date(web) if web else None
                 if found:
                     return found

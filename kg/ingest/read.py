@@ -255,13 +255,7 @@ def meta_date(attrs: dict) -> dt.date | None:
     name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").strip().lower()
     if name not in META_DATE_NAMES:
         return None
-    m = META_DATE.match(attrs.get("content") or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return _loose_date(attrs.get("content"))
 
 
 def read_html(html: str) -> tuple[str, str | None, dt.date | None]:
@@ -287,6 +281,24 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, title
 
 
+JSONL_DATE_KEYS = ("published", "pubdate", "pub_date", "publish_date", "publish_time", "pubtime",
+                  "datePublished", "date_published", "publishedAt")
+"""Other names a JSONL corpus gives the publication date, read when there is no ``date`` field."""
+
+
+def _loose_date(value: object) -> dt.date | None:
+    """A date at the start of a string ("2024-03-10", "2024/3/10 08:30", "2024年3月10日"), else None."""
+    if not isinstance(value, str):
+        return None
+    m = META_DATE.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
     """One JSONL line as a raw page named ``FILE#LINE`` (unique, so article IRIs never collide)."""
     where = f"{shown(path)}:{n}"
@@ -308,6 +320,8 @@ def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
             date = dt.date.fromisoformat(rec["date"][:10])
         except ValueError:
             raise InputError(f"{where}: date {rec['date'][:40]!r} is not YYYY-MM-DD") from None
+    else:  # a corpus's own name for it ("published", "pub_date", "publish_time": "2024-03-10 08:30")
+        date = next((d for d in (_loose_date(rec.get(k)) for k in JSONL_DATE_KEYS) if d), None)
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
