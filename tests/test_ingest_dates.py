@@ -289,3 +289,18 @@ def test_the_dated_corpus_passes_the_shacl_shapes(corpus_graph):
     a = next(iter(bad.subjects(GK.dateSource, None)))
     bad.set((a, GK.dateSource, Literal("guess")))
     assert not validate(bad, shacl_graph=Graph().parse(root / "ontology" / "shapes.ttl"))[0]
+
+
+def test_events_of_an_undated_page_are_kept_apart_and_undated():
+    from kg.pipeline import Pipeline
+
+    text = ("青禾县领导调研防汛工作\n\n本报讯(记者 韩若溪)7月20日,县长林志远到青禾县沙河镇调研防汛工作。"
+            "林志远强调,要压紧压实防汛责任。\n\n7月22日,县长林志远到青禾县板桥镇调研防汛工作。"
+            "次日,林志远出席全县防汛工作会议。2024年7月25日,林志远到板桥镇检查防汛工作。")
+    page = Pipeline()(ingest_text(text, source="clippings/flood.txt"))
+    events = [(n.kind, n.attrs) for n in page.articles[0].nodes if n.key.startswith("Event/")]
+    assert events == [("InspectionVisit", {"dateUnknown": True}), ("InspectionVisit", {"dateUnknown": True}),
+                      ("Meeting", {"dateUnknown": True}), ("InspectionVisit", {"date": D(2024, 7, 25)})]
+    dated = Pipeline()(ingest_text(text, source="clippings/flood.txt", date=D(2024, 7, 26)))
+    assert [n.attrs for n in dated.articles[0].nodes if n.key.startswith("Event/")] == [
+        {"date": D(2024, 7, 20)}, {"date": D(2024, 7, 22)}, {"date": D(2024, 7, 23)}, {"date": D(2024, 7, 25)}]
