@@ -34,6 +34,7 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     regions: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    dates: Counter = field(default_factory=Counter)  # pages by the source of their date ("none": undated)
 
 
 def extract_pages(paths: Iterable[str | Path], date: dt.date | None = None, region: Region | None = None,
@@ -143,4 +144,5 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
     result.errors = report.errors
     result.entities = writer.entities
     result.warnings = report.warnings + writer.warnings
+    result.dates = report.dates
     return result

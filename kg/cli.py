@@ -81,7 +81,9 @@ def cli() -> None:
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Add each article's graph to this store directory (created if missing), replacing "
                    "the article if it is already there. At least one of -o and --store is needed.")
-@click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD (else from the file name or JSONL).")
+@click.option("--date", callback=parse_date,
+              help="Publication date YYYY-MM-DD of every input, over what the pages say (else a JSONL record's "
+                   "date, the page header, a dateline, the file or folder name).")
 @click.option("--region", callback=parse_region,
               help="Home region of the paper at any level: 聊城市, 灵川县, 北京市, 中国 (else inferred per page).")
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
@@ -119,6 +121,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, dat
         click.echo(f"{where}: {result.pages} page(s), {result.articles} articles, {result.triples} triples")
         if result.regions:
             click.echo("home region: " + ", ".join(f"{r} ({n} pages)" for r, n in result.regions.most_common()))
+        if result.dates:
+            click.echo("dated by: " + ", ".join(f"{'no date' if k == 'none' else k} ({n} pages)"
+                                                for k, n in result.dates.most_common()))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entities.items()) if k not in ("Sentence",))
         click.echo(f"entities: {counts}")
     if result.errors:
@@ -127,7 +132,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, dat
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD.")
+@click.option("--date", callback=parse_date, help="Publication date YYYY-MM-DD of every input (see kg build).")
 @click.option("--text", "show_text", is_flag=True, help="Print each article's repaired text too.")
 def ingest(inputs: tuple[Path, ...], date: dt.date | None, show_text: bool) -> None:
     """Read pages and show how they split into articles (headline, byline, date)."""
@@ -136,9 +141,12 @@ def ingest(inputs: tuple[Path, ...], date: dt.date | None, show_text: bool) -> N
 
     report = IngestReport()
     for page in run_ingest(list(inputs), date=date, report=report):
-        click.echo(f"{page.source}  date={page.date or '?'}  articles={len(page.articles)}")
+        how = f"dated by {page.date_source}" if page.date else "no date found"
+        click.echo(f"{page.source}  date={page.date or '?'}  articles={len(page.articles)}  ({how})")
         for a in page.articles:
             extra = f" [{a.column}]" if a.column else ""
+            if a.date != page.date:
+                extra += f" [{a.date} ({a.date_source})]"
             people = ", ".join(a.authors or a.photographers)
             click.echo(f"  {a.index:>2}. {a.headline}{extra}  ({a.kind}; {people})")
             for alt in a.alt_headlines:

@@ -54,6 +54,7 @@ class ShardResult:
     articles: int = 0
     quads: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # pages with no date, headers contradicting --date
 
 
 @dataclass
@@ -65,6 +66,7 @@ class DistributedResult:
     articles: int = 0
     quads: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # pages with no date, headers contradicting --date
 
 
 def plan_shards(paths: Iterable[str | Path], shard_bytes: int = 4_000_000) -> list[Shard]:
@@ -103,6 +105,7 @@ def run_shard(shard: Shard, out_dir: str, date: dt.date | None = None, region: R
                 if i % shard.parts != shard.part:
                     continue
                 res.pages += 1
+                res.warnings.extend(page.warnings)
                 for art in page_out(pipe(page, region)).articles:
                     res.articles += 1
                     g = f" <{art.iri}> .\n"
@@ -158,6 +161,7 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path, client: 
         res.articles += r.articles
         res.quads += r.quads
         res.errors.extend(r.errors)
+        res.warnings.extend(r.warnings)
     return res
 
 
@@ -255,6 +259,8 @@ def distributed_command(inputs: tuple[Path, ...], out_dir: Path, scheduler: str 
             cluster.close()
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{out_dir}: {len(result.shards)} shard(s), {result.pages} page(s), {result.articles} articles, "
                f"{result.quads} quads")
     if merge_to is not None:

@@ -102,6 +102,7 @@ class Article:
     source: str
     index: int
     date: dt.date | None = None
+    date_source: str | None = None  # where ``date`` came from: option | jsonl | page-header | dateline | path
     headline: str = ""
     alt_headlines: list[str] = field(default_factory=list)
     column: str | None = None
@@ -153,9 +154,16 @@ class Region:
 
 @dataclass
 class Page:
-    """A file (or JSONL record) read from disk, split into articles."""
+    """A file (or JSONL record) read from disk, split into articles.
+
+    ``date_source`` says where ``date`` came from (see :mod:`kg.ingest.dates`);
+    ``warnings`` are one-line messages naming the page (no date found, a
+    header that contradicts the date used).
+    """
 
     source: str
     date: dt.date | None
     articles: list[Article]
     region: Region | None = None
+    date_source: str | None = None
+    warnings: list[str] = field(default_factory=list)

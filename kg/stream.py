@@ -241,6 +241,8 @@ def weighted_pages(paths: Iterable[str | Path], date=None, report: IngestReport 
                                      f"split the text into pages); not extracted")
             if long:
                 page.articles = [a for a in page.articles if len(a.text) <= MAX_ARTICLE_CHARS]
+            report.warnings.extend(page.warnings)
+            report.dates[page.date_source or "none"] += 1
             if prev is not None:
                 w = min(sum(len(a.text.encode("utf-8")) for a in prev.articles), max(size - used, 0))
                 used += w

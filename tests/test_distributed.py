@@ -86,3 +86,9 @@ def test_rerun_replaces_shards(tmp_path, corpus, cluster_client):
     second = build_distributed([corpus / "liaocheng-daily-2024-03-10.txt"], out, client=cluster_client)
     assert len(second.shards) == 1 < len(first.shards)
     assert sorted(p.name for p in out.iterdir()) == ["part-00000.nq"]
+
+
+def test_an_undated_page_is_warned_about(tmp_path, cluster_client):
+    undated = Path(__file__).resolve().parent / "fixtures" / "dated" / "undated"
+    res = build_distributed([undated], tmp_path / "shards", client=cluster_client)
+    assert res.articles == 1 and [w.split(":")[0] for w in res.warnings] == ["undated/clipping.txt"]

@@ -142,6 +142,12 @@ def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     return a, min(ends) if ends else end
 
 
+# An undated page's dates are read against a stand-in year, so that its events are found, told apart and
+# dated relative to each other as on a dated page; they are written without a date (gk:dateUnknown).
+UNDATED_BASE = dt.date(1904, 7, 1)  # a leap year: 2月29日 is a day of it
+UNDATED_END = dt.date(1906, 1, 1)  # stand-in dates fall before this (a date the text gives with its year may not)
+
+
 class EventFinder:
     """Finds the events of one article."""
 
@@ -197,7 +203,7 @@ class EventFinder:
                 ahead, _ = resolve_date(m.group(0), self.art.date, future=True)
                 clause = re.split(r"[,，;；。]", after.lstrip(",， "), maxsplit=1)[0]
                 future = bool(ahead and ahead > self.art.date and FUTURE_IN_CLAUSE.search(clause))
-            d, _ = resolve_date(m.group(0), self.art.date, future=future)
+            d, _ = resolve_date(m.group(0), self.art.date or UNDATED_BASE, future=future)
             if d is None:
                 continue
             if self.art.date and d > self.art.date:
@@ -435,8 +441,9 @@ class EventFinder:
             count += 1
             key = f"Event/{art.id}/e{count}"
             at = ev.trig_at
-            label = ev.name or f"{ev.date.isoformat()} {ev.word}"
-            art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date}))
+            known = art.date is not None or ev.date >= UNDATED_END  # else a stand-in date (UNDATED_BASE)
+            label = ev.name or (f"{ev.date.isoformat()} {ev.word}" if known else ev.word)
+            art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date} if known else {"dateUnknown": True}))
             if ev.part:
                 art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
             if ev.name:

@@ -52,6 +52,9 @@ ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
 TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
+# what follows a leader's name that is invoked rather than acting: 思想, 重要讲话 …
+INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "重要讲话", "重要指示", "重要论述", "重要思想", "经济思想",
+                 "生态文明思想", "法治思想", "外交思想", "强军思想", "文化思想")
 # credit lines of a page (editors, proof-readers, sources): the names on them are no one in the news
 CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
                          r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
@@ -462,6 +465,8 @@ class OfficialFinder:
                 continue  # editors' and other credit lines name no one in the news
             if re.match(r"[〔\[(（]\d", text[e:e + 2]) or any(k.endswith(name) and text.endswith(k, 0, e) for k in known):
                 continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
+            if name not in known and text.startswith(INVOKED_AFTER, e):
+                continue  # "X新时代…思想", "以X同志为核心": a name invoked, no one acting in the news
             if s in self.unnamed_titles and all(_official_post(p) for p in self.unnamed_titles[s]):
                 self._add(s, e, self.unnamed_titles[s])  # "副县长|何某某列席": the title before the name
             elif name in known or self._official_evidence(s, e):

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from kg.ingest.read import InputError, RawPage, date_from_name, iter_input_files, read_file
+from kg.ingest.dates import (DATELINE, HEADER, JSONL, META, OPTION, PATH, agrees, date_in_path, dateline_date,
+                             dateline_parts, header_date)
+from kg.ingest.read import InputError, RawPage, iter_input_files, read_file, shown
 from kg.ingest.repair import normalised, printed, repair
 from kg.ingest.split import ArticleParts, split_articles
 from kg.model import Article, Page, Sentence
@@ -62,13 +65,12 @@ def article_id(source: str, index: int) -> str:
     return f"{name}{'#' + record if record else ''}/{index}"
 
 
-def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
-             raw: RawPage | None = None) -> Article:
+def _article(parts: ArticleParts, source: str, index: int, raw: RawPage | None = None) -> Article:
     lines = [line for line in (parts.headline if parts.headline_printed else "", *parts.alt_headlines, *parts.body)
              if line]
     text = "\n".join(lines)
     art = Article(id=article_id(source, index), text=text, printed="\n".join(printed(line) for line in lines),
-                  source=source, index=index, date=date,
+                  source=source, index=index,
                   headline=parts.headline, alt_headlines=list(parts.alt_headlines), column=parts.column,
                   authors=list(parts.authors), photographers=list(parts.photographers), kind=parts.kind,
                   url=raw.url if raw else None, publisher=raw.publisher if raw else None)
@@ -77,9 +79,12 @@ def _article(parts: ArticleParts, source: str, index: int, date: dt.date | None,
 
 
 def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
-    """Repair and split one raw page; ``date`` (from ``--date``) wins over the file's own."""
-    pub = date or raw.date or date_from_name(raw.source)
-    parts = split_articles(repair(raw.text))
+    """Repair and split one raw page, and date it and its articles (see :mod:`kg.ingest.dates`).
+
+    ``date`` (from ``--date``) wins over what the page, the record or the file name says.
+    """
+    pars = repair(raw.text)
+    parts = split_articles(pars)
     if raw.title and len(parts) == 1 and parts[0].headline != raw.title:
         only = parts[0]
         if only.headline and only.headline_printed:
@@ -87,8 +92,46 @@ def page_from_raw(raw: RawPage, date: dt.date | None = None) -> Page:
         only.headline = normalised(raw.title)
         only.headline_printed = True
     parts = [p for p in parts if p.body or p.headline]
-    articles = [_article(p, raw.source, i, pub, raw) for i, p in enumerate(parts, 1)]
-    return Page(source=raw.source, date=pub, articles=articles)
+    articles = [_article(p, raw.source, i, raw) for i, p in enumerate(parts, 1)]
+    page = Page(source=raw.source, date=None, articles=articles)
+    _date_page(page, pars, raw, date)
+    return page
+
+
+def _date_page(page: Page, pars: list[str], raw: RawPage, option: dt.date | None) -> None:
+    """Set the date and date source of a page and its articles, with a warning when there is none."""
+    header = header_date(pars)
+    given = [(option, OPTION), (raw.date, JSONL), (header, HEADER), (raw.meta_date, META)]
+    pub, source = next(((d, src) for d, src in given if d), (None, None))
+    name = shown(raw.source)
+    if source in (OPTION, JSONL) and header and header != pub:
+        said = "--date" if source == OPTION else "the JSONL record's date"
+        page.warnings.append(f"{name}: the page header prints {header.isoformat()}, but {said} "
+                             f"{pub.isoformat()} is used")
+    if pub is None:
+        path_date, path_year = date_in_path(raw.path or raw.source)
+        text = "\n".join(pars)
+        own: dict[int, dt.date] = {}
+        for art in page.articles:
+            found = dateline_parts(art.text)
+            filed = dateline_date(found, path_date, path_year, text) if found else None
+            if filed is not None:
+                own[art.index] = filed
+        latest = max(own.values(), default=None)
+        for art in page.articles:
+            filed = own.get(art.index, latest)
+            art.date, art.date_source = ((path_date, PATH if path_date else None)
+                                         if filed is None or agrees(filed, path_date) else (filed, DATELINE))
+        pub, source = ((path_date, PATH if path_date else None) if latest is None or agrees(latest, path_date)
+                       else (latest, DATELINE))
+    else:
+        for art in page.articles:
+            art.date, art.date_source = pub, source
+    page.date, page.date_source = pub, source
+    if pub is None and page.articles:
+        page.warnings.append(f"{name}: no date found (no --date, page header, dateline, JSONL date or date in "
+                             f"the file or folder name); its {len(page.articles)} article(s) and their events are "
+                             f"kept undated (gk:dateUnknown)")
 
 
 def ingest_text(text: str, source: str = "text.txt", date: dt.date | None = None) -> Page:
@@ -98,10 +141,12 @@ def ingest_text(text: str, source: str = "text.txt", date: dt.date | None = None
 
 @dataclass
 class IngestReport:
-    """Files that could not be read, with the one-line reason for each (and files read despite a few bad bytes)."""
+    """Files that could not be read, with the one-line reason for each; warnings (files read despite a few bad
+    bytes, pages with no date); and how the pages were dated."""
 
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dates: Counter = field(default_factory=Counter)  # pages by the source of their date ("none": undated)
 
 
 def ingest(paths: list[str | Path], date: dt.date | None = None,
@@ -132,4 +177,6 @@ def ingest(paths: list[str | Path], date: dt.date | None = None,
                 report.errors.append(f"{shown(raw.source)}: cannot split into articles "
                                      f"({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); skipped")
                 continue
+            report.warnings.extend(page.warnings)
+            report.dates[page.date_source or "none"] += 1
             yield page

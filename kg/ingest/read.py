@@ -34,10 +34,12 @@ class RawPage:
 
     source: str
     text: str
-    date: dt.date | None = None
+    date: dt.date | None = None  # the record's own date (a JSONL ``date`` field)
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
+    path: str | None = None  # the file's real path, whose name and folders may give a date
+    meta_date: dt.date | None = None  # an HTML page's <meta> publication date
 
 
 MAX_DAMAGED_BYTES = 16
@@ -206,12 +208,15 @@ class _MainText(HTMLParser):
         self.h1: str | None = None
         self._in_title = False
         self._in_h1 = False
+        self.published: dt.date | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.SKIP:
             self.skip += 1
         if tag == "title":
             self._in_title = True
+        if tag == "meta" and self.published is None:
+            self.published = meta_date(dict(attrs))
         if tag == "h1" and self.h1 is None and not self.skip:
             self._in_h1 = True
         if tag in self.BLOCK:
@@ -237,8 +242,25 @@ class _MainText(HTMLParser):
                 self.h1 = ((self.h1 or "") + data.strip()) or None
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Main text of an HTML page (scripts, styles and navigation dropped) and its headline.
+# <meta> names of a page's publication date: <meta name="publishdate" content="2024-03-10">,
+# <meta property="article:published_time" content="2024-03-10T08:30:00+08:00">
+META_DATE_NAMES = {"publishdate", "pubdate", "publish_date", "publishtime", "publish-date", "firstpublishedtime",
+                   "article:published_time", "og:published_time", "og:article:published_time", "dc.date",
+                   "dc.date.issued", "dcterms.issued", "dcterms.created", "date", "datepublished"}
+META_DATE = re.compile(r"^\s*((?:19|20)\d{2})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})(?!\d)")
+
+
+def meta_date(attrs: dict) -> dt.date | None:
+    """The publication date a ``<meta>`` tag gives (by its name, property or itemprop), if any."""
+    name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").strip().lower()
+    if name not in META_DATE_NAMES:
+        return None
+    return _loose_date(attrs.get("content"))
+
+
+def read_html(html: str) -> tuple[str, str | None, dt.date | None]:
+    """Main text of an HTML page (scripts, styles and navigation dropped), its headline and the
+    publication date its ``<meta>`` tags give.
 
     The headline is the page's first ``<h1>``; without one, the ``<title>``
     less a trailing site name ("标题 - 某某日报").
@@ -250,7 +272,31 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     title = parser.h1
     if not title and parser.title:
         title = re.split(r"\s+[-_|–—]\s+|\s*[|_]\s*", parser.title)[0].strip() or None
-    return "\n\n".join(p for p in paras if p), title
+    return "\n\n".join(p for p in paras if p), title, parser.published
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text of an HTML page and its headline (see :func:`read_html`)."""
+    text, title, _ = read_html(html)
+    return text, title
+
+
+JSONL_DATE_KEYS = ("published", "pubdate", "pub_date", "publish_date", "publish_time", "pubtime",
+                  "datePublished", "date_published", "publishedAt")
+"""Other names a JSONL corpus gives the publication date, read when there is no ``date`` field."""
+
+
+def _loose_date(value: object) -> dt.date | None:
+    """A date at the start of a string ("2024-03-10", "2024/3/10 08:30", "2024年3月10日"), else None."""
+    if not isinstance(value, str):
+        return None
+    m = META_DATE.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
@@ -274,8 +320,8 @@ def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
             date = dt.date.fromisoformat(rec["date"][:10])
         except ValueError:
             raise InputError(f"{where}: date {rec['date'][:40]!r} is not YYYY-MM-DD") from None
-    if date is None:
-        date = date_from_name(path.name)
+    else:  # a corpus's own name for it ("published", "pub_date", "publish_time": "2024-03-10 08:30")
+        date = next((d for d in (_loose_date(rec.get(k)) for k in JSONL_DATE_KEYS) if d), None)
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
@@ -284,7 +330,7 @@ def _jsonl_record(path: Path, n: int, line: str) -> RawPage:
         return str(value).strip() or None
 
     return RawPage(source=f"{page_name(path)}#{n}", text=rec["text"], date=date, title=opt("title"), url=opt("url"),
-                   publisher=opt("source"))
+                   publisher=opt("source"), path=real_path(path))
 
 
 def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> Iterator[RawPage]:
@@ -299,20 +345,40 @@ def _jsonl_records(path: Path, text: str, errors: list[str] | None = None) -> It
             errors.append(str(exc))
 
 
+def real_path(path: str | Path) -> str:
+    """The file's absolute path, links resolved (its folders may give its date whatever the current directory)."""
+    p = Path(path)
+    try:
+        return str(p.resolve())
+    except (OSError, RuntimeError):
+        return str(p.absolute())
+
+
+DATE_FOLDER = re.compile(r"\d{1,8}(?:[-_.]\d{1,4}){0,2}")
+"""A folder of a date layout: ``2024``, ``03``, ``10``, ``2024-03``, ``20240310``."""
+
+
 def page_name(path: str | Path) -> str:
     """The name a page is known by: its directory's name and its file name (``samples/page-2024-03-10.txt``).
 
     Article identities are made from it (see :func:`kg.ingest.article_id`): two
     files of the same name in different directories are two pages, and the
     name stays the same whatever the current directory or the way the file is
-    given on the command line (the directory is the file's real one).
+    given on the command line (the directory is the file's real one).  A file
+    in date folders keeps them all, and the folder above them
+    (``paper/2024/03/10/page3.txt``), so the ``page3.txt`` of every day is a page of its own.
     """
     p = Path(path)
     try:
-        parent = p.resolve().parent.name
+        parents = p.resolve().parents
     except (OSError, RuntimeError):
-        parent = p.absolute().parent.name
-    return f"{parent}/{p.name}" if parent else p.name
+        parents = p.absolute().parents
+    names = [d.name for d in parents if d.name][:4]
+    keep = 1
+    while keep < len(names) and DATE_FOLDER.fullmatch(names[keep - 1]):
+        keep += 1
+    folders = "/".join(reversed(names[:keep]))
+    return f"{folders}/{p.name}" if folders else p.name
 
 
 def read_file(path: str | Path, errors: list[str] | None = None,
@@ -356,11 +422,11 @@ def read_file(path: str | Path, errors: list[str] | None = None,
     if suffix in JSONL_SUFFIXES:
         return list(_jsonl_records(p, text, errors))
     if suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        body, title = html_to_text(text)
+        body, title, published = read_html(text)
         if not body.strip():
             raise InputError(f"{name}: HTML page with no text")
-        return [RawPage(source=source, text=body, date=date_from_name(p.name), title=title)]
-    return [RawPage(source=source, text=text, date=date_from_name(p.name))]
+        return [RawPage(source=source, text=body, title=title, path=real_path(p), meta_date=published)]
+    return [RawPage(source=source, text=text, path=real_path(p))]
 
 
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES

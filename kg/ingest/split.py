@@ -62,6 +62,9 @@ FURNITURE = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
     rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
     rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
+    # any paper's name ("临泽新闻 2024年3月10日 星期日"): a date set apart from it and a weekday or edition after
+    rf"|^[\u4e00-\u9fff]{{2,12}}\s+{_DATE}\s*(?:(?:星期[一二三四五六日天]|周[一二三四五六日天])\s*(?:农历\S{{2,10}})?"
+    rf"\s*(?:{_EDITION})?|{_EDITION})\s*$"
     r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
 )
 

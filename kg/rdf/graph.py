@@ -124,6 +124,10 @@ def _article_triples(g: Graph, art: Article, home: URIRef | None) -> URIRef:
         g.add((a, GK.column, Literal(art.column)))
     if art.date:
         g.add((a, SCHEMA.datePublished, literal(art.date)))
+        if art.date_source:
+            g.add((a, GK.dateSource, Literal(art.date_source)))
+    else:
+        g.add((a, GK.dateUnknown, literal(True)))
     g.add((a, GK.sourceFile, Literal(art.source)))
     if art.publisher:
         g.add((a, SCHEMA.publisher, Literal(art.publisher)))

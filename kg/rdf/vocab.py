@@ -60,6 +60,8 @@ class GK(DefinedNamespace):
     chair: URIRef
     column: URIRef
     date: URIRef
+    dateSource: URIRef
+    dateUnknown: URIRef
     endOffset: URIRef
     evidence: URIRef
     heldBy: URIRef
