@@ -77,6 +77,7 @@ class GK(DefinedNamespace):
     place: URIRef
     post: URIRef
     postIn: URIRef
+    projectEvent: URIRef
     projectPlace: URIRef
     projectStage: URIRef
     quantity: URIRef
