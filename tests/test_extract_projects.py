@@ -166,6 +166,8 @@ def test_amount_before_the_name():
     ("云溪食品冷链物流项目签约。", "云溪食品冷链物流项目", "signed"),
     ("谋划了云溪年产3万吨新材料项目。", "云溪年产3万吨新材料项目", "planned"),
     ("云溪港区二期工程计划明年开工。", "云溪港区二期工程", "planned"),
+    ("在云溪大剧院落成之际，青禾茶香小镇一期开工。", "青禾茶香小镇", "started"),  # the stage word nearest the name
+    ("青禾茶香小镇开工\n在云溪大剧院落成启用之际，青禾茶香小镇举行开工仪式。", "青禾茶香小镇", "started"),
 ])
 def test_stage(text, name, stage):
     g, _ = projects_of(text)

@@ -142,23 +142,29 @@ def _facts(article: Article, key: str, c: Candidate, context: Context, spans: li
     _place(article, key, s, e, in_sentence, context)
     clause_end = min([i for i in (text.find(ch, e) for ch in "。;；") if i >= 0] or [sent.end])
     _amounts(article, key, e, clause_end, spans=spans)
-    clause_start = max(max(text.rfind(ch, sent.start, s) for ch in ",，。;；") + 1, sent.start)
+    clause_start = max(max(text.rfind(ch, sent.start, s) for ch in ",，。;；\n") + 1, sent.start)
     _amounts(article, key, clause_start, s, before=True, spans=spans)
-    return _stage(text, clause_start, min([i for i in (text.find(ch, e) for ch in "，,。;；") if i >= 0] or [sent.end]))
+    clause_end = min([i for i in (text.find(ch, e) for ch in "，,。;；\n") if i >= 0] or [sent.end])
+    return _stage(text, clause_start, clause_end, s - clause_start, e - clause_start)
 
 
-def _stage(text: str, start: int, end: int) -> str | None:
-    """The stage a clause gives its project: completed, started, signed or planned (first found wins)."""
+def _stage(text: str, start: int, end: int, name_start: int, name_end: int) -> str | None:
+    """The stage a clause [start, end) gives the project named at [name_start, name_end) of it: the stage word
+    nearest the name (completed, started, signed or planned); "将于年底建成" is not yet done."""
     clause = text[start:end]
+    found = []
     for stage in ("completed", "started", "signed", "planned"):
         for w in grammar().stages.get(stage, ()):
-            i = clause.find(w)
-            if i < 0:
-                continue
-            if stage != "planned" and FUTURE.search(clause[:i]):
-                return "planned" if stage in ("signed", "started") else None  # "将于年底建成": not yet
-            return stage
-    return None
+            for m in re.finditer(re.escape(w), clause):
+                i = m.start()
+                distance = i - name_end if i >= name_end else name_start - m.end() + 0.5
+                found.append((max(distance, 0), stage, i))
+    if not found:
+        return None
+    _, stage, i = min(found)
+    if stage != "planned" and FUTURE.search(clause[:i]):
+        return "planned" if stage in ("signed", "started") else None
+    return stage
 
 
 def _place(article: Article, key: str, s: int, e: int, in_sentence: list, context: Context) -> None:
