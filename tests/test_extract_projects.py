@@ -232,3 +232,10 @@ def test_counted_group_items_take_the_head_without_a_stray_label():
     bridge = node(g, GK.Project, "青禾大桥")
     assert alt_labels(g, bridge) == set()
     assert objs(g, bridge, GK.mentionedIn)
+
+
+def test_a_place_inside_another_projects_name_does_not_place_this_one():
+    g, found = projects_of("活动现场介绍了宜都市高新区明远装备产业园、枝江港区三期工程等项目情况。", "宜昌市")
+    assert found == ["宜都市高新区明远装备产业园", "枝江港区三期工程"]
+    port = node(g, GK.Project, "枝江港区三期工程")
+    assert "宜都市高新区" not in [label(g, p) for p in objs(g, port, GK.projectPlace)]

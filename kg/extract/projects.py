@@ -139,7 +139,8 @@ def _facts(article: Article, key: str, c: Candidate, context: Context, spans: li
     for m in in_sentence:
         if m.kind == "Agency":
             article.relations.append(Relation(key, "involves", m.key, s))
-    _place(article, key, s, e, in_sentence, context)
+    others = [(a, b) for a, b in spans if not (a == s and b == e)]
+    _place(article, key, s, e, [m for m in in_sentence if not any(a <= m.start < b for a, b in others)], context)
     clause_end = min([i for i in (text.find(ch, e) for ch in "。;；") if i >= 0] or [sent.end])
     _amounts(article, key, e, clause_end, spans=spans)
     clause_start = max(max(text.rfind(ch, sent.start, s) for ch in ",，。;；\n") + 1, sent.start)
