@@ -134,7 +134,7 @@ def test_label_does_not_swallow_the_clause():
 
 
 def test_mentions_of_one_project_are_one_node():
-    g, found = projects_of("云雾茶香小镇一期开园\n9月5日，云雾茶香小镇二期项目举行奠基仪式。"
+    g, found = projects_of("云岭茶香小镇一期开园\n9月5日，云岭茶香小镇二期项目举行奠基仪式。"
                            "力争茶香小镇明年全面建成。江北污水处理厂扩建工程签约。"
                            "江北污水处理厂二期工程计划投资1.2亿元。市领导察看了江北污水处理厂建设进度。")
     assert len(found) == 2, found
@@ -200,6 +200,8 @@ def test_owner_and_amounts_of_the_project_named_before():
     ("推进PPP项目规范发展，新建5G基站1200个。", []),
     ("市长陈立远一行来到云溪化工园区、青禾食品工业园，调研园区基础设施建设。", []),
     ("宜都市水库管理局对青禾水库进行除险加固。", ["青禾水库"]),
+    ("明远置业的全新力作——云溪幸福里项目正式开盘。", ["云溪幸福里项目"]),
+    ("建设智慧物流园和养老服务中心。", []),  # common words jieba tags as names are no names
     ("推进宜昌市中心医院东湖院区建设，新建宜都市第一中学东校区。", ["宜昌市中心医院东湖院区", "宜都市第一中学东校区"]),
     ("建设中的宜都长江大桥进展顺利。", ["宜都长江大桥"]),
 ])

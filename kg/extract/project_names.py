@@ -233,7 +233,7 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 _clean(stem, junction) and (
                 strong or (not named and before in STRONG_BEFORE)):
             specific = True  # "城乡供水保障工程计划投资3亿元", "将建设智能装备产业园": stated as a work
-        # a name that is not specific is kept only when it refers to a specific one ("茶香小镇" after "云雾茶香小镇")
+        # a name that is not specific is kept only when it refers to a specific one ("茶香小镇" after "云岭茶香小镇")
         out.append(Candidate(s, end, hs, label, specific, owner=owner_of(label) if specific else None))
     return out
 

@@ -30,7 +30,10 @@ SUPERLATIVE_LEAD = re.compile(r"^(?:中国|全国|全省|全市|全区|国内|�
                               r"(?:最大|最长|最高|首个|首家|唯一|第一)的?")
 CATEGORY_LEAD = re.compile(r"^.{0,8}?(?:重点|重大|省重点|市重点|民生|实事)(?:建设)?(?:工程项目|工程|项目|产业项目)(?=.{3,})")
 FUNCTION_TAGS = ("v", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "ad", "m", "q", "f", "t", "zg")
-NAME_TAGS = ("ns", "nr", "nt", "nrt", "nrfg", "nz")
+# jieba tags of proper names, with the dictionary frequency above which a word so tagged is a common word
+# (天文/nz is no name; 京东方/nz is); None: any frequency (common words jieba tags nr, such as 智慧 and 养老,
+# are in the grammar's generic words)
+NAME_TAGS = {"ns": None, "nt": None, "nr": None, "nrt": None, "nrfg": None, "nz": 200}
 
 
 @dataclass
@@ -141,15 +144,32 @@ def is_specific(stem: str, article: Article, start: int) -> bool:
     toks = [(w, word_tag(w) or ("" if is_dictionary_word(w) else "?")) for w, _, _ in tokens(stem)]
     g = grammar()
     for i, (w, tag) in enumerate(toks):
-        if len(w) >= 2 and tag in NAME_TAGS and tag != "nz" and w not in g.generic:
+        if len(w) >= 2 and _name_word(w, tag) and w not in g.generic:
             return True
-        if w in g.road and i > 0:  # a road's name: 繁华/大道, 合/店/路
+        if w in g.road and i > 0:  # a road's name: 云溪/大道, 青/禾/路
             prev = toks[i - 1][0]
             if (len(prev) >= 2 and prev not in g.generic) or (i > 1 and len(prev) == 1 and len(toks[i - 2][0]) == 1):
                 return True
         if i > 0 and single_name_char(w, tag) and single_name_char(*toks[i - 1]):
-            return True  # a name jieba does not know, cut into characters: 航/龙, 青/禾
+            return True  # a name jieba does not know, cut into characters: 青/禾, 石/湾
     return False
+
+
+def _name_word(w: str, tag: str) -> bool:
+    """Whether a dictionary word is a proper name: tagged as one, and not so common that it is an ordinary word."""
+    if tag not in NAME_TAGS or w.endswith(grammar().named + grammar().facility):
+        return False
+    limit = NAME_TAGS[tag]
+    return limit is None or _frequency(w) < limit
+
+
+def _frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 when it is no dictionary word)."""
+    import jieba
+
+    if not is_dictionary_word(word):  # loads the dictionary
+        return 0
+    return jieba.dt.FREQ.get(word, 0)
 
 
 def single_name_char(w: str, tag: str) -> bool:

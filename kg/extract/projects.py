@@ -19,7 +19,7 @@ A name starts after the last word before it that cannot be part of it: a
 boundary word of the grammar, or a verb, preposition or pronoun after which
 the rest still names something particular.  Mentions of one project in an
 article ("石湾污水处理厂二期工程", "石湾污水处理厂项目"; "茶香小镇" after
-"云雾茶香小镇") are one node, whose other forms become alternative labels.
+"云岭茶香小镇") are one node, whose other forms become alternative labels.
 
 The company behind a project is the leading proper name of its label when it
 ends in an industry word (…化工, …集团), a name jieba does not know followed
