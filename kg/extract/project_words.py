@@ -31,7 +31,7 @@ SUPERLATIVE_LEAD = re.compile(r"^(?:中国|全国|全省|全市|全区|国内|�
 CATEGORY_LEAD = re.compile(r"^.{0,8}?(?:重点|重大|省重点|市重点|民生|实事)(?:建设)?(?:工程项目|工程|项目|产业项目)(?=.{3,})")
 FUNCTION_TAGS = ("v", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "ad", "m", "q", "f", "t", "zg")
 # jieba tags of proper names, with the dictionary frequency above which a word so tagged is a common word
-# (天文/nz is no name; 京东方/nz is); None: any frequency (common words jieba tags nr, such as 智慧 and 养老,
+# (a common noun tagged nz is no name; 京东方/nz is); None: any frequency (common words jieba tags nr, such as 智慧 and 养老,
 # are in the grammar's generic words)
 NAME_TAGS = {"ns": None, "nt": None, "nr": None, "nrt": None, "nrfg": None, "nz": 200}
 
