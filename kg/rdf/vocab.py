@@ -89,6 +89,7 @@ class GK(DefinedNamespace):
     planned: URIRef
     post: URIRef
     postIn: URIRef
+    projectEvent: URIRef
     projectPlace: URIRef
     projectStage: URIRef
     quantity: URIRef
