@@ -269,7 +269,7 @@ def _aliases() -> tuple[tuple[str, str], ...]:
 def canonical_label(label: str) -> str:
     """The one name a body goes by, so a short and a full form are one node: a division's
     government is its 人民政府 (宁波市政府 -> 宁波市人民政府); short forms of the [alias] section
-    are written out (市高法院 -> 市高级人民法院, 国资委 -> 国务院国资委, the national ones only alone)."""
+    are written out (州中院 -> 州中级人民法院, 国新办 -> 国务院新闻办公室, the national ones only alone)."""
     m = GOVERNMENT_OF.match(label)
     if m and not m.group(1).endswith("人民"):
         return m.group(1) + "人民政府"
@@ -425,7 +425,7 @@ def find_agencies(article: Article, context: Context) -> None:
                 continue
         parent = None
         if kind == "national" and text[start:pend] in NATIONAL_BODIES and ends[0] != pend:
-            # 中共中央办公厅 is a part of 中共中央
+            # 国务院办公厅 is a part of 国务院
             label = canonical_label(text[start:pend])
             parent = f"Agency/{label}"
             found.append(AgencySpan(start, pend, label, parent))

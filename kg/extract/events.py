@@ -355,7 +355,7 @@ class EventFinder:
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
                 continue
             if GUIDANCE.match(text[m.end:b]):
-                continue  # "以习近平同志为核心的党中央", "…总书记作出的重要指示": invoked, not present
+                continue  # "以X同志为核心的党中央", "…总书记作出的重要指示": invoked, not present
             out.append(m)
         return out
 

@@ -2,7 +2,7 @@
 
 * rivers and lakes from kg/data/waters.txt ("黄河", "京杭大运河"), not when they
   start a street or a division's name (黄河路);
-* railway lines named by their two- to four-character stem ("济郑高铁",
+* railway lines named by their two- to four-character stem ("云岭高铁",
   "京沪高速铁路"), with the section if given ("(聊城段)"), located in the
   division the section names;
 * development zones and parks named after a division ("聊城经济技术开发区",
@@ -52,7 +52,7 @@ def find_landmarks(article: Article) -> None:
             article.mentions.append(Mention(s, e, "River", f"Place/water/{name}", name))
     for m in RAIL_SUFFIX.finditer(text):
         e = m.end()
-        # the shortest stem of two to four characters that starts a word ("107个济郑高铁" -> 济郑高铁)
+        # the shortest stem of two to four characters that starts a word ("12个云岭高铁" -> 云岭高铁)
         s = next((m.start() - n for n in (2, 3, 4) if m.start() - n >= 0
                   and re.fullmatch(r"[\u4e00-\u9fff]+", text[m.start() - n:m.start()])
                   and not STOP_BEFORE & set(text[m.start() - n:m.start()])

@@ -90,7 +90,7 @@ def find_observations(article: Article, context: Context) -> None:
 
         for m in STAT.finditer(sentence):
             if not STAT_END.match(sentence[m.end():]):
-                continue  # "100万亩“吨半粮”产能提升工程", "3个月": the figure describes what follows
+                continue  # "50万亩“亩产千斤”提质工程", "3个月": the figure describes what follows
             clause_start = max((sentence.rfind(c, 0, m.start()) for c in ",，;；:：。"), default=-1) + 1
             measure = sentence[clause_start:m.start()]
             measure = re.sub(r"^(?:其中|同比|比上年|较上年|分别|全[省市州县区]|[我本][省市州县区]|\d{4}年|全年|去年|今年|"

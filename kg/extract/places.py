@@ -189,7 +189,7 @@ STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "�
 
 
 def _not_a_place(text: str, s: int, e: int) -> bool:
-    """The match is part of something else: a street (苏州路), a longer word (长治|久安), or a
+    """The match is part of something else: a street (广州路), a longer word (长治|久安), or a
     person's name after a title (书记龙|长春)."""
     from kg.extract.lexicon import is_dictionary_word, role_at, surnames
 
