@@ -303,3 +303,8 @@ def test_leaders_whose_guidance_is_invoked_are_not_participants():
     g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会。市长周明远介绍,全市坚持以林志远同志为核心的领导班子部署,"
               "认真落实省委书记刘光明作出的重要指示批示。", "宜昌市")
     assert who(g, one(g, GK.PressConference)) == {"周明远"}
+
+
+def test_a_hall_before_a_verb_is_no_organizer():
+    g = build("会见\n\n5月18日下午,市委书记王建林在市民服务中心会见云帆科技有限公司董事长林志远一行。", "宜昌市")
+    assert objs(g, one(g, GK.Meeting), GK.organizer) == []

@@ -53,7 +53,6 @@ CHAIR = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?主�
 SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
 # "传达学习…的讲话精神": people named there did not take part.
 RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
-RELAYED_AFTER = re.compile(r"^[^,，。;；]*?(?:讲话|指示|批示)?精神")
 # A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
 TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
                                 r"[^,，。;；]{0,30}$")
@@ -122,12 +121,6 @@ def find_triggers(text: str) -> list[tuple[int, str, str]]:
     """(offset, word, class) of every event word in ``text``, left to right, longest at each place."""
     cls = _trigger_class()
     return [(m.start(), m.group(0), cls[m.group(0)]) for m in _trigger_re().finditer(text)]
-
-
-def first_trigger(text: str) -> tuple[int, str, str] | None:
-    """(offset, word, class) of the first event word in ``text``."""
-    found = find_triggers(text)
-    return found[0] if found else None
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -344,10 +337,8 @@ class EventFinder:
             if m.kind not in PERSON_KINDS or not _in(m, s_start, s_end):
                 continue
             a, b = _clause_bounds(text, s_start, s_end, m.start)
-            if RELAYED.search(text[a:m.start]) and RELAYED_AFTER.match(text[m.end:b] + "。"):
-                continue
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
-                continue
+                continue  # "传达学习X在…上的讲话精神"
             if GUIDANCE.match(text[m.end:b]):
                 continue  # "以习近平同志为核心的党中央", "…总书记作出的重要指示": invoked, not present
             out.append(m)
@@ -385,7 +376,7 @@ class EventFinder:
             if re.match(r"^[^,，。;；]{0,3}(?:主办|举办|承办)", text[m.end:s_end]) and text[m.start - 1:m.start] == "由":
                 return m.key
         for m in agencies:  # "召开市委常委会", "市政府第36次常务会议": the body whose meeting it is
-            if m.end <= trig_at and re.fullmatch(rf"(?:第?{_NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
+            if NOUN_EVENT.search(word) and m.end <= trig_at and re.fullmatch(rf"(?:第?{_NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
         held = any(v in text[max(s_start, trig_at - 10):trig_at] for v in HOLD_VERBS)
