@@ -308,3 +308,11 @@ def test_leaders_whose_guidance_is_invoked_are_not_participants():
 def test_a_hall_before_a_verb_is_no_organizer():
     g = build("会见\n\n5月18日下午,市委书记王建林在市民服务中心会见云帆科技有限公司董事长林志远一行。", "宜昌市")
     assert objs(g, one(g, GK.Meeting), GK.organizer) == []
+
+
+def test_the_days_of_a_visit_told_as_a_range_are_one_visit():
+    g = build("调研\n\n5月8日至9日,市委书记王建林到夷陵区调研。8日下午,王建林来到鸣凤镇,镇长陈思远陪同。"
+              "9日,王建林深入五眼泉镇,副市长刘光明陪同。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert who(g, e) == {"王建林", "陈思远", "刘光明"}
+    assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 鸣凤镇 → 五眼泉镇"

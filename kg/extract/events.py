@@ -89,6 +89,7 @@ class _Event:
     planned: bool
     name: str | None = None
     organizer: str | None = None
+    until: dt.date | None = None  # the last day of a happening told as a range
     sentences: list[int] = field(default_factory=list)
     people: dict[str, set[str]] = field(default_factory=dict)  # key -> roles ("chair", "speaker")
     places: list[str] = field(default_factory=list)
@@ -143,6 +144,7 @@ class EventFinder:
         self.ctx = context
         self.events: list[_Event] = []
         self.dateline: dt.date | None = None
+        self.range_end: dict[dt.date, dt.date] = {}
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -161,6 +163,8 @@ class EventFinder:
             lead = DATELINE.match(text)
             opens = (bool(dates) and dates[0][0] - (lead.end() if lead else 0) < 8  # "8日下午,…" opens it
                      and text[dates[0][1]:dates[0][1] + 1] in (",", "，", " "))
+            if opens and current is not None and self._goes_on(current, dates[0][2], s.start, s.end):
+                opens = False  # "当天下午,王建林又来到…", "9日,…" of a visit told as "8日至9日": the same one
             if trig is not None:
                 ev = self._place_event(idx, s.start, s.end, trig, dates, last_date, current)
                 if ev is not None:
@@ -176,6 +180,12 @@ class EventFinder:
                 last_date = stated[0][2]
         self._emit()
 
+    def _goes_on(self, ev: _Event, date: dt.date, s_start: int, s_end: int) -> bool:
+        """Whether a sentence opening with ``date`` goes on telling of ``ev``: a day it covers, someone of it acting."""
+        if not ev.date <= date <= (ev.until or ev.date):
+            return False
+        return any(m.key in ev.people for m in self._people(s_start, s_end))
+
     def _dates(self, text: str, last: dt.date | None) -> list[tuple[int, int, dt.date, bool, bool]]:
         """(start, end, date, future, relative) of the event dates in a sentence."""
         out = []
@@ -183,6 +193,10 @@ class EventFinder:
             before, after = text[:m.start()], text[m.end():]
             if after.startswith("电") and m.start() < 20:  # "新华社北京5月8日电": the day it was filed
                 self.dateline = resolve_date(m.group(0), self.art.date)[0]
+            if re.search(r"(?:至|到|—|-|~|～)$", before) and out and not out[-1][4]:
+                end = resolve_date(m.group(0), self.art.date, future=out[-1][3])[0]
+                if end and end > out[-1][2]:
+                    self.range_end[out[-1][2]] = end  # "12月20日至21日": the happening runs to the 21st
             if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
                 continue
             future = is_future(before)
@@ -298,7 +312,8 @@ class EventFinder:
         a, b = _clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
             cls = "CongressSession"
-        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer)
+        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer,
+                    until=self.range_end.get(date) if own else None)
         self.events.append(ev)
         ev.sentences.append(idx)
         if not own:
