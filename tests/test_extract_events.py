@@ -316,3 +316,10 @@ def test_the_days_of_a_visit_told_as_a_range_are_one_visit():
     e = one(g, GK.InspectionVisit)
     assert who(g, e) == {"王建林", "陈思远", "刘光明"}
     assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 鸣凤镇 → 五眼泉镇"
+
+
+def test_what_happens_at_the_event_told_is_part_of_it():
+    g = build("推介\n\n5月11日上午,宜昌(深圳)招商推介会在深圳举行。市长周明远出席推介会并致辞。会上,副市长陈思远出席签约仪式。",
+              "宜昌市")
+    assert set(kinds(g).values()) == {"PromotionMeeting"}
+    assert who(g, one(g, GK.PromotionMeeting)) == {"周明远", "陈思远"}

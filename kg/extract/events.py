@@ -56,6 +56,7 @@ RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
 # A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
 TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
                                 r"[^,，。;；]{0,30}$")
+AT_CURRENT = re.compile(r"(?:会上|会议上|仪式上|活动上|现场|期间)")
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
@@ -296,6 +297,9 @@ class EventFinder:
         if not own:
             # no date of its own: a new event only when the sentence tells of it taking place
             rel = at - s_start
+            if current is not None and AT_CURRENT.search(sentence[:rel]):
+                self._add_people(current, idx, s_start, s_end)
+                return current  # "推介会上,市长见证签约": part of the event being told
             if not (TAKES_PLACE_BEFORE.search(sentence[:rel]) or TAKES_PLACE_AFTER.match(sentence[rel + len(word):])):
                 if current is not None:
                     self._add_people(current, idx, s_start, s_end)
