@@ -323,3 +323,14 @@ def test_what_happens_at_the_event_told_is_part_of_it():
               "宜昌市")
     assert set(kinds(g).values()) == {"PromotionMeeting"}
     assert who(g, one(g, GK.PromotionMeeting)) == {"周明远", "陈思远"}
+
+
+def test_a_delegation_visit_with_its_hosts():
+    g = build("考察\n\n5月8日,外地考察团到宜都市考察,副市长陈思远陪同。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert who(g, e) == {"陈思远"} and [label(g, p) for p in objs(g, e, GK.place)] == ["宜都市"]
+
+
+def test_a_campaign_by_a_bureau_is_no_visit():
+    assert kinds(build("检查\n\n5月8日,市场监管局开展食品安全检查,局长陈思远表示将严查。市纪律检查委员会通报了情况。",
+                       "宜昌市")) == {}

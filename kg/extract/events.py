@@ -56,6 +56,7 @@ RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
 # A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
 TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
                                 r"[^,，。;；]{0,30}$")
+ACCOMPANY = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?(?:陪同|一同|随同|参加)")  # "…考察,副市长X陪同"
 AT_CURRENT = re.compile(r"(?:会上|会议上|仪式上|活动上|现场|期间)")
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
@@ -67,7 +68,7 @@ GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(
 # "要求有关部门进行专题调研", "部署各地召开会议": asked for, not held.
 INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|请|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
-NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
+NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
 VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
 JOINS_SESSION = {"Election", "Appointment"}
@@ -226,7 +227,8 @@ class EventFinder:
                  if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",) and _in(m, s_start, s_end)]
         found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
                  and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
-                 and not INSTRUCTED.search(text[:t[0]])]
+                 and not INSTRUCTED.search(text[:t[0]])
+                 and not text[:t[0]].endswith(("纪律", "纪检"))]  # 纪律检查委员会 is a body
         if not found:
             return None
         first_date = dates[0][1] if dates else 0
@@ -279,7 +281,7 @@ class EventFinder:
         organizer = self._organizer(s_start, s_end, at, word, own[0][1] + s_start if own else s_start)
         people = self._people(s_start, s_end)
         people_here: list[Mention] = []
-        if cls in VERB_CLASSES and not any(m.start < at for m in people):
+        if cls in VERB_CLASSES and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end]) for m in people):
             if current is not None and current.cls == cls:
                 self._add_people(current, idx, s_start, s_end)
             return current if own == [] else None
