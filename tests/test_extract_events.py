@@ -334,3 +334,10 @@ def test_a_delegation_visit_with_its_hosts():
 def test_a_campaign_by_a_bureau_is_no_visit():
     assert kinds(build("检查\n\n5月8日,市场监管局开展食品安全检查,局长陈思远表示将严查。市纪律检查委员会通报了情况。",
                        "宜昌市")) == {}
+
+
+def test_a_date_after_the_meeting_it_dates():
+    g = build("会议\n\n全市安全生产工作会议于5月8日召开,市长周明远出席并讲话。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 8)
+    assert str(g.value(e, GK.name)) == "全市安全生产工作会议"

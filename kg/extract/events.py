@@ -277,8 +277,9 @@ class EventFinder:
             if session is not None:
                 self._add_people(session, idx, s_start, s_end)
                 return session
-        name = self._name(s_start, s_end, at, word, own[0][1] + s_start if own else None)
-        organizer = self._organizer(s_start, s_end, at, word, own[0][1] + s_start if own else s_start)
+        after_date = own[0][1] + s_start if own and own[0][1] + s_start <= at else None
+        name = self._name(s_start, s_end, at, word, after_date)
+        organizer = self._organizer(s_start, s_end, at, word, after_date or s_start)
         people = self._people(s_start, s_end)
         people_here: list[Mention] = []
         if cls in VERB_CLASSES and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end]) for m in people):
