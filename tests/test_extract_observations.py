@@ -39,3 +39,10 @@ def test_parse_quantity():
     assert parse_quantity("1050", "亿", "元") == (Decimal("105000000000"), "CNY")
     assert parse_quantity("3.2", "万", "户") == (Decimal("32000"), "户")
     assert parse_quantity("1200", None, "万人次") == (Decimal("12000000"), "人次")
+
+
+def test_a_growth_rate_is_of_the_figure_before_it():
+    obs = observations(build("统计\n\n2023年,全市专利申请量为18592件,同比增长4.75%;地区生产总值连续跨越7000亿元。", "宜昌市"))
+    assert obs["专利申请量"][:2] == (Decimal("18592"), "件")
+    assert obs["专利申请量增长"][:2] == (Decimal("4.75"), "%")
+    assert obs["地区生产总值"][:2] == (Decimal("700000000000"), "CNY")
