@@ -341,3 +341,15 @@ def test_a_date_after_the_meeting_it_dates():
     e = one(g, GK.Meeting)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 8)
     assert str(g.value(e, GK.name)) == "全市安全生产工作会议"
+
+
+def test_one_happening_reported_in_two_articles_of_a_page_is_one_event():
+    page = ("王建林到夷陵区调研防汛工作\n\n本报讯(记者 林晓)5月18日上午,市委书记王建林到夷陵区调研防汛工作。副市长陈思远陪同调研。\n\n"
+            "全市防汛工作会议召开\n\n本报讯(记者 张伟)5月18日下午,全市防汛工作会议召开。市长周明远出席会议并讲话。\n\n"
+            "防汛一线看落实\n\n本报讯(记者 赵敏)5月18日上午,市委书记王建林在夷陵区检查防汛工作时强调,要压实责任。"
+            "市领导刘光明陪同。")
+    g = build(page, "宜昌市")
+    visit = one(g, GK.InspectionVisit)
+    assert who(g, visit) == {"王建林", "陈思远", "刘光明"}
+    assert len(objs(g, visit, GK.mentionedIn)) == 2
+    assert len(of_type(g, GK.Meeting)) == 1

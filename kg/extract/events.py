@@ -445,10 +445,15 @@ class EventFinder:
             if not ev.people:
                 continue
             self._places(ev)
-            count += 1
-            key = f"Event/{art.id}/e{count}"
             at = ev.trig_at
-            label = ev.name or f"{ev.date.isoformat()} {ev.word}"
+            told = self._told_before(ev)
+            if told is not None:  # the page told it already (a front-page summary, a second report): one node
+                key, ev.cls, label = told
+            else:
+                count += 1
+                key = f"Event/{art.id}/e{count}"
+                label = ev.name or f"{ev.date.isoformat()} {ev.word}"
+                self.ctx.cache.setdefault("events", []).append((key, ev.cls, label, ev.date, set(ev.people), ev.name))
             art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date}))
             if ev.part:
                 art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
@@ -473,6 +478,18 @@ class EventFinder:
                 names = {m.key: m.label for m in art.mentions if m.key in ev.places}
                 art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
                                               obj_is_key=False))
+
+    def _told_before(self, ev: _Event) -> tuple[str, str, str] | None:
+        """(key, class, label) of the same happening in an earlier article of the page: the same kind and date, and
+        the same name or a person in common."""
+        for key, cls, label, date, people, name in self.ctx.cache.get("events", []):
+            if key.startswith(f"Event/{self.art.id}/") or date != ev.date or _family(cls) != _family(ev.cls):
+                continue
+            if ev.name and name and ev.name != name:
+                continue  # two sessions of one series on one day, each with its name
+            if (ev.name and ev.name == name) or set(ev.people) & people:
+                return key, cls, label
+        return None
 
     def _home_place(self, ev: _Event) -> list[str]:
         """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
