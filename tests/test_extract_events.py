@@ -189,6 +189,12 @@ def test_signing_with_a_company_chairman():
     ("5月18日,云帆新材料产业园竣工投产仪式在宜都市举行,市长周明远宣布项目竣工投产。", "Completion"),
     ("5月18日,全市二季度重大项目集中开工仪式在宜都市举行,市长周明远宣布开工。", "Groundbreaking"),
     ("5月18日,市长周明远会见云帆科技有限公司董事长林志远一行。", "Meeting"),
+    ("5月18日,市委常委会召开会议,市委书记周明远主持。", "Meeting"),
+    ("5月18日,市委理论学习中心组召开学习会,市委书记周明远主持。", "StudySession"),
+    ("5月18日,政协宜昌市第十届委员会第三次会议举行全体会议,市政协主席周明远主持。", "CongressSession"),
+    ("5月18日,市委书记周明远到夷陵区检查安全生产工作。", "InspectionVisit"),
+    ("5月18日,市委书记周明远到远安县考察。", "InspectionVisit"),
+    ("5月18日,市长周明远当选省人大代表。", "Election"),
 ])
 def test_every_kind(sentence, kind):
     g = build("标题\n\n" + sentence, "宜昌市")
@@ -353,3 +359,10 @@ def test_one_happening_reported_in_two_articles_of_a_page_is_one_event():
     assert who(g, visit) == {"王建林", "陈思远", "刘光明"}
     assert len(objs(g, visit, GK.mentionedIn)) == 2
     assert len(of_type(g, GK.Meeting)) == 1
+
+
+def test_trigger_words_of_elections_and_appointments():
+    from kg.extract.events import find_triggers
+
+    assert [(w, c) for _, w, c in find_triggers("林志远当选市长,决定任命陈思远为局长")] == [
+        ("当选", "Election"), ("任命", "Appointment")]
