@@ -104,7 +104,7 @@ def test_chair_and_speakers_are_participants_too():
 
 def test_a_session_and_the_press_conference_after_it_are_two_events():
     g = build("人大常委会会议闭幕\n\n本报讯(记者 林晓)5月18日,市人大常委会召开第十二次会议,表决通过《宜昌市城市绿化条例》。"
-              "市人大常委会主任王建林主持会议。在随后举行的新闻发布会上,市人大常委会法工委主任刘光明介绍了条例的主要内容。",
+              "市人大常委会主任王建林主持会议。在会后召开的新闻发布会上,市人大常委会法工委主任刘光明介绍了条例的主要内容。",
               "宜昌市")
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert who(g, session) == {"王建林"} and who(g, press) == {"刘光明"}
@@ -160,7 +160,7 @@ def test_people_whose_words_are_relayed_did_not_attend():
 
 
 def test_an_election_in_a_session_is_part_of_the_session():
-    g = build("人代会\n\n5月18日上午,宜都市第十届人民代表大会第三次会议举行第二次全体会议。宜都市人大常委会主任陈思远主持会议。"
+    g = build("人代会\n\n5月18日上午,宜都市第十届人民代表大会第三次会议第二次全体会议开幕。宜都市人大常委会主任陈思远主持会议。"
               "副市长林志远当选宜都市人民政府市长。", "宜昌市")
     assert set(kinds(g).values()) == {"CongressSession"}
     assert who(g, one(g, GK.CongressSession)) == {"陈思远", "林志远"}
@@ -243,15 +243,15 @@ def test_a_wire_story_dates_its_events_by_its_dateline():
 
 
 def test_an_event_the_text_calls_local_is_in_the_home_division():
-    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
-              "该小镇是黔南州重点项目,覆盖我州三县六镇。", "黔南布依族苗族自治州")
+    g = build("园区开工\n\n5月12日下午,青溪产业园第二批重点项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
+              "该园区位于黔南州,是我州重点产业平台。", "黔南布依族苗族自治州")
     e = one(g, GK.Groundbreaking)
     assert [label(g, p) for p in objs(g, e, GK.place)] == ["黔南布依族苗族自治州"]
 
 
 def test_a_ceremony_named_in_a_later_sentence_is_its_own_event():
-    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
-              "在科技馆落成启用仪式上的讲话精神。", "黔南布依族苗族自治州")
+    g = build("园区开工\n\n5月12日下午,青溪产业园第二批重点项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
+              "在科技馆竣工投用仪式上的讲话精神。", "黔南布依族苗族自治州")
     assert sorted(kinds(g).values()) == ["Completion", "Groundbreaking"]
     assert who(g, one(g, GK.Completion)) == {"刘光明"}
     assert who(g, one(g, GK.Groundbreaking)) == {"王建林"}
@@ -273,8 +273,8 @@ def test_a_date_whose_clause_says_will_is_ahead():
 
 
 def test_a_briefing_speaking_of_a_session_stays_the_briefing():
-    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议举行第二次全体会议,林志远当选市长,市人大常委会主任王建林主持会议。"
-              "会后,新一届市政府领导班子在市民中心与媒体记者见面。市长林志远说,刚刚闭幕的会议选举产生了新一届领导班子,"
+    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议第二次全体会议开幕,林志远当选市长,市人大常委会主任王建林主持会议。"
+              "会后,新一届市政府领导班子在市民中心与中外记者见面。市长林志远说,昨天结束的大会选出了新的政府班子,"
               "副市长陈思远、刘光明也在这里。", "宜昌市")
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert {"陈思远", "林志远"} <= who(g, press)
@@ -296,7 +296,7 @@ def test_every_speaker_of_a_list_is_a_speaker():
 
 
 def test_a_visit_asked_for_is_no_visit():
-    g = build("部署\n\n5月12日上午,市委书记王建林得知情况后,立即要求有关部门进行专题调研,尽快解决实际问题。", "宜昌市")
+    g = build("部署\n\n5月12日上午,市委书记王建林得知情况后,立即责成相关单位开展专项调研,尽快解决实际问题。", "宜昌市")
     assert kinds(g) == {}
 
 
@@ -366,3 +366,16 @@ def test_trigger_words_of_elections_and_appointments():
 
     assert [(w, c) for _, w, c in find_triggers("林志远当选市长,决定任命陈思远为局长")] == [
         ("当选", "Election"), ("任命", "Appointment")]
+
+
+def test_a_day_someone_speaks_of_is_no_new_event():
+    g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会。市农业农村局局长周文斌介绍,5月8日,全市召开了春耕生产推进会,"
+              "市长周明远出席。", "宜昌市")
+    assert set(kinds(g).values()) == {"PressConference"}
+
+
+def test_a_quoted_name_is_the_event_s_name():
+    g = build("发布会\n\n5月16日,市知识产权局与市政府新闻办联合举办“宜昌知识产权保护新闻发布会”。市知识产权局局长孙建国"
+              "在发布会上介绍有关情况。", "宜昌市")
+    e = one(g, GK.PressConference)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16) and who(g, e) == {"孙建国"}

@@ -42,7 +42,7 @@ def test_parse_quantity():
 
 
 def test_a_growth_rate_is_of_the_figure_before_it():
-    obs = observations(build("统计\n\n2023年,全市专利申请量为18592件,同比增长4.75%;地区生产总值连续跨越7000亿元。", "宜昌市"))
-    assert obs["专利申请量"][:2] == (Decimal("18592"), "件")
-    assert obs["专利申请量增长"][:2] == (Decimal("4.75"), "%")
-    assert obs["地区生产总值"][:2] == (Decimal("700000000000"), "CNY")
+    obs = observations(build("统计\n\n2023年,全市高新技术企业数量为1250家,同比增长12.5%;地区生产总值达到3000亿元。", "宜昌市"))
+    assert obs["高新技术企业数量"][:2] == (Decimal("1250"), "家")
+    assert obs["高新技术企业数量增长"][:2] == (Decimal("12.5"), "%")
+    assert obs["地区生产总值"][:2] == (Decimal("300000000000"), "CNY")

@@ -7,7 +7,7 @@ item's lead sentence included), keeping the last date it stated:
   its own makes an event of that class on that date: "5月8日,市委书记张立文到
   当阳市、远安县…进行调研" is an inspection visit on 2024-05-08;
 * a sentence without a date of its own inherits the item's last stated date
-  ("当日上午,…召开协调会", "在随后举行的新闻发布会上,…"), and makes a new event
+  ("当日上午,…召开协调会", "在会后召开的发布会上,…"), and makes a new event
   only when it tells of one taking place ("在…发布会上", "出席…仪式"); otherwise
   it is more about the event before it;
 * the same event told twice (same kind, date and name, or the same visitor on
@@ -57,6 +57,7 @@ RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
 TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
                                 r"[^,，。;；]{0,30}$")
 ACCOMPANY = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?(?:陪同|一同|随同|参加)")  # "…考察,副市长X陪同"
+REPORTED = re.compile(r"(?:说|表示|指出|强调|认为|提到|介绍)[,，:：]")  # "X说,…": reported speech follows
 AT_CURRENT = re.compile(r"(?:会上|会议上|仪式上|活动上|现场|期间)")
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
@@ -65,7 +66,7 @@ FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
 NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
 GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
                       r"殷殷嘱托|新时代中国特色社会主义思想))")
-# "要求有关部门进行专题调研", "部署各地召开会议": asked for, not held.
+# "责成相关单位开展专项调研", "部署各地召开会议": asked for, not held.
 INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|请|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
@@ -73,7 +74,7 @@ NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
 VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
 JOINS_SESSION = {"Election", "Appointment"}
 _NUM = "[一二三四五六七八九十百零〇\\d]+"
-SESSION = re.compile(  # "市十五届人大常委会第十六次会议", "政协十三届一次会议", "市政协召开十五届常委会会议", "党代会"
+SESSION = re.compile(  # "市十四届人大常委会第九次会议", "政协十二届三次会议", "市政协召开十二届常委会会议", "党代会"
     rf"(?:人民代表大会|人大|政协)(?:常委会|常务委员会)?(?:召开|举行)?(?:第?{_NUM}届)?(?:常委会|常务委员会)?"
     rf"(?:第?{_NUM}次)?(?:全体会议|会议)"
     rf"|政协[^,，。;；]{{0,10}}?委员会第?{_NUM}次(?:全体)?会议"
@@ -199,7 +200,7 @@ class EventFinder:
             if re.search(r"(?:至|到|—|-|~|～)$", before) and out and not out[-1][4]:
                 end = resolve_date(m.group(0), self.art.date, future=out[-1][3])[0]
                 if end and end > out[-1][2]:
-                    self.range_end[out[-1][2]] = end  # "12月20日至21日": the happening runs to the 21st
+                    self.range_end[out[-1][2]] = end  # "5月8日至9日": the happening runs to the 9th
             if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
                 continue
             future = is_future(before)
@@ -245,7 +246,7 @@ class EventFinder:
                 break
             if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
                 if t[2] in ("Meeting", "Ceremony") and _family(best[2]) == t[2]:
-                    # "落成启用仪式": the specific kind, named to the noun's end
+                    # "竣工投用仪式": the specific kind, named to the noun's end
                     best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])
                 else:
                     best = t
@@ -268,6 +269,11 @@ class EventFinder:
             if last_date is None:
                 return None
             date, future, part = last_date, bool(art.date and last_date > art.date), None
+        rel = at - s_start
+        if own and REPORTED.search(sentence[:rel]):
+            if current is not None:  # "X说,昨天结束的大会…": a day someone speaks of is no new event
+                self._add_people(current, idx, s_start, s_end)
+            return current
         if _family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
             visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)
             if visit is not None:  # "调研座谈会": the visit's own meeting
@@ -289,7 +295,7 @@ class EventFinder:
             return current if own == [] else None
         if not own and current is not None and current.cls == "PressConference" and cls != current.cls:
             self._add_people(current, idx, s_start, s_end)
-            return current  # a briefing speaking of other events ("刚刚闭幕的会议…") is still the briefing
+            return current  # a briefing speaking of other events ("昨天结束的大会…") is still the briefing
         same = self._same_event(cls, word, date, name, organizer, people, bool(own))
         if same is not None:
             self._add_people(same, idx, s_start, s_end)
@@ -312,7 +318,7 @@ class EventFinder:
             # "X在…仪式上的讲话": X took part, even where the sentence only relays X's words
             people_here = [m for m in art.mentions if m.kind in PERSON_KINDS and a <= m.start < b]
             if text[a:at].lstrip().startswith(("在", "于")):
-                people_here = people  # "在随后举行的发布会上,A、B介绍了…": the whole sentence
+                people_here = people  # "在会后召开的发布会上,A、B介绍了…": the whole sentence
             placed = any(m.kind in DIVISION_KINDS | SITE_KINDS and a <= m.start < at for m in art.mentions)
             next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
             if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
@@ -424,10 +430,12 @@ class EventFinder:
         while end < s_end and text[end] not in ",，。;；、":
             end += 1
         tail = text[trig_at + len(word):end]
-        stop = re.search(r"在|于|召开|举行|举办|开幕|闭幕|上|期间|结束|后|时|并|为|是|将|的|和|及|与|中", tail)
-        if stop:
-            end = trig_at + len(word) + stop.start()
-        name = re.sub(r"^(?:了|的|从|一次|一场|这次|此次|本次)", "", text[start:end].strip(",，、 "))
+        series = re.match(rf"[^在于上中的时后]{{0,12}}?(?:专场|分场|场次|{_NUM}场)(?:第{_NUM}场)?", tail)
+        end = trig_at + len(word) + (series.end() if series else 0)  # "新闻发布会乡村振兴专场第二场"
+        head = text[start:trig_at]
+        if "的" in head:
+            start += head.rfind("的") + 1  # "昨天结束的大会": a clause about it, not its name
+        name = re.sub(r"^(?:了|从|一次|一场|这次|此次|本次)", "", text[start:end].strip(",，、 "))
         for v in HOLD_VERBS:
             if name.endswith(v):
                 name = name[: -len(v)]

@@ -109,7 +109,7 @@ def find_observations(article: Article, context: Context) -> None:
             if measure.count("“") != measure.count("”"):
                 measure = measure.strip("“”")
             if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|下降|增加|减少)", measure) and previous:
-                measure = previous + measure  # "专利申请量为185928件,同比增长4.75%": the growth of what came before
+                measure = previous + measure  # "高新技术企业数量为1250家,同比增长12.5%": the growth of what came before
             if not 2 <= len(measure) <= 24 or NOT_MEASURE.search(measure) or re.search(r"\d", measure):
                 continue
             previous = measure
