@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import jionlp
 
@@ -79,6 +80,11 @@ def resolve_date(expr: str, published: dt.date | None, future: bool = False) -> 
         published: The publication date the expression is read against.
         future: The text puts the date ahead of publication ("将于29日"): keep it there.
     """
+    return _resolve_date(expr, published, future)
+
+
+@lru_cache(maxsize=65536)
+def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[dt.date | None, str | None]:
     part = re.search(rf"(?:{PART_OF_DAY})$", expr)
     part_of_day = part.group(0) if part else None
     if published is None and not re.match(r"\d{4}年", expr):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -149,6 +150,22 @@ class EventFinder:
         self.events: list[_Event] = []
         self.dateline: dt.date | None = None
         self.range_end: dict[dt.date, dt.date] = {}
+        self._sorted: list[Mention] = []
+        self._starts: list[int] | None = None
+        self._keys: set[str] | None = None
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside ``[start, end)``, in text order (a sorted index: linear in long articles)."""
+        if self._starts is None:
+            self._sorted = sorted(self.art.mentions, key=lambda m: (m.start, m.end))
+            self._starts = [m.start for m in self._sorted]
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self._sorted) and self._sorted[i].start < end:
+            if self._sorted[i].end <= end:
+                out.append(self._sorted[i])
+            i += 1
+        return out
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -225,8 +242,8 @@ class EventFinder:
         noun phrase ("招商引资工作会议" is a meeting, "调研座谈会" too)."""
         art = self.art
         text = art.text[s_start:s_end]
-        taken = [(m.start - s_start, m.end - s_start) for m in art.mentions
-                 if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",) and _in(m, s_start, s_end)]
+        taken = [(m.start - s_start, m.end - s_start) for m in self._within(s_start, s_end)
+                 if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",)]
         found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
                  and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
                  and not INSTRUCTED.search(text[:t[0]])
@@ -316,10 +333,10 @@ class EventFinder:
                 return current
             a, b = _clause_bounds(text, s_start, s_end, at)
             # "X在…仪式上的讲话": X took part, even where the sentence only relays X's words
-            people_here = [m for m in art.mentions if m.kind in PERSON_KINDS and a <= m.start < b]
+            people_here = [m for m in self._within(a, b) if m.kind in PERSON_KINDS]
             if text[a:at].lstrip().startswith(("在", "于")):
                 people_here = people  # "在会后召开的发布会上,A、B介绍了…": the whole sentence
-            placed = any(m.kind in DIVISION_KINDS | SITE_KINDS and a <= m.start < at for m in art.mentions)
+            placed = any(m.kind in DIVISION_KINDS | SITE_KINDS for m in self._within(a, at))
             next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
             if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
                 return current  # no one there, and nowhere: not told as taking place
@@ -362,8 +379,8 @@ class EventFinder:
     def _people(self, s_start: int, s_end: int) -> list[Mention]:
         text = self.art.text
         out = []
-        for m in self.art.mentions:
-            if m.kind not in PERSON_KINDS or not _in(m, s_start, s_end):
+        for m in self._within(s_start, s_end):
+            if m.kind not in PERSON_KINDS:
                 continue
             a, b = _clause_bounds(text, s_start, s_end, m.start)
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
@@ -395,7 +412,7 @@ class EventFinder:
 
     def _organizer(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int) -> str | None:
         art, text = self.art, self.art.text
-        agencies = [m for m in art.mentions if m.kind == "Agency" and _in(m, s_start, s_end)]
+        agencies = [m for m in self._within(s_start, s_end) if m.kind == "Agency"]
         for m in sorted(agencies, key=lambda m: m.end - m.start, reverse=True):
             # "X召开…", "X在…举行…", "X5月15日举行…", "X与Y联合举办…": the body, then the verb
             between = text[m.end:trig_at]
@@ -508,7 +525,9 @@ class EventFinder:
         if not code or not any(LOCAL.search(art.sentence_text(i)) for i in ev.sentences):
             return []
         key = f"Place/{code}"
-        return [key] if any(m.key == key for m in art.mentions) else []
+        if self._keys is None:
+            self._keys = {m.key for m in art.mentions}
+        return [key] if key in self._keys else []
 
     def _places(self, ev: _Event) -> None:
         """Divisions of the event's own sentence; for a visit, also those it goes to after, and its sites."""
@@ -517,11 +536,11 @@ class EventFinder:
         spans = [(first.start, first.end)]
         if ev.cls == "InspectionVisit":
             spans += [(art.sentences[i].start, art.sentences[i].end) for i in ev.sentences[1:]]
-        bodies = [m for m in art.mentions if m.kind in BODY_KINDS]
         places: list[str] = []
         sites: list[tuple[str, str]] = []
         for k, (a, b) in enumerate(spans):
-            here = sorted((m for m in art.mentions if _in(m, a, b)), key=lambda m: m.start)
+            here = self._within(a, b)
+            bodies = [m for m in here if m.kind in BODY_KINDS]
             for m in here:
                 if any(x.start <= m.start and m.end <= x.end for x in bodies):
                     continue
@@ -532,8 +551,9 @@ class EventFinder:
                     sites.append((m.key, m.label))
         if not places and art.headline:
             head_end = len(art.headline) if art.text.startswith(art.headline) else 0
-            places = [m.key for m in art.mentions if m.kind in DIVISION_KINDS and m.end <= head_end
-                      and not any(x.start <= m.start and m.end <= x.end for x in bodies)]
+            head = self._within(0, head_end)
+            places = [m.key for m in head if m.kind in DIVISION_KINDS
+                      and not any(x.kind in BODY_KINDS and x.start <= m.start and m.end <= x.end for x in head)]
         if not places:
             places = self._home_place(ev)
         ev.places = list(dict.fromkeys(places))
