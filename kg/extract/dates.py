@@ -98,7 +98,7 @@ def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[d
         return None, part_of_day
     try:
         d = dt.date.fromisoformat(res["time"][0][:10])
-    except ValueError:  # a year jionlp cannot write in four digits
+    except (ValueError, TypeError, IndexError, KeyError):  # a year past 9999 ("99999年1月1日") or an odd answer
         return None, part_of_day
     if published and d > published and not future:
         d = _shift_back(d, expr)
