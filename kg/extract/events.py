@@ -68,7 +68,7 @@ NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以�
 GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
                       r"殷殷嘱托|新时代中国特色社会主义思想))")
 # "责成相关单位开展专项调研", "部署各地召开会议": asked for, not held.
-INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|请|指导)[^,，。;；]*$")
+INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
