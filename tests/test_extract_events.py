@@ -379,3 +379,8 @@ def test_a_quoted_name_is_the_event_s_name():
               "在发布会上介绍有关情况。", "宜昌市")
     e = one(g, GK.PressConference)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16) and who(g, e) == {"孙建国"}
+
+
+def test_a_weekday_dates_the_event():
+    g = build("常委会\n\n上周五,市委召开常委会会议,市委书记王建林主持会议。", "宜昌市", source="x-2024-05-22.txt")
+    assert g.value(one(g, GK.Meeting), GK.date).toPython() == dt.date(2024, 5, 17)
