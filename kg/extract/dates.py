@@ -28,6 +28,9 @@ DATE_EXPR = re.compile(
     rf"(?:(?:\d{{4}}|今|去|前|明)年|本月|上月|下月)?(?:\d{{1,2}}月)?\d{{1,2}}(?:日|号(?![{NOT_AFTER_HAO}]))"
     rf"(?:{PART_OF_DAY})?"
     rf"|(?:昨天|昨日|今天|今日|前天)(?:{PART_OF_DAY})?"
+    # in Chinese numerals, with the month: "五月八日", "二〇二四年十二月三十日"
+    rf"|(?:[〇零一二三四五六七八九]{{4}}年)?(?:十[一二]?|[一二三四五六七八九])月"
+    rf"(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日(?:{PART_OF_DAY})?"
     # weekdays: "上周五", "本星期一", and a bare "周三" only before a part of day or a comma (周一鸣 is a name)
     rf"|(?<!每)(?:上|本|这|下)(?:周|星期|礼拜)[一二三四五六日天](?:{PART_OF_DAY})?"
     rf"|(?<![每上本这下])(?:星期|礼拜)[一二三四五六日天](?:{PART_OF_DAY})?"

@@ -183,7 +183,7 @@ class EventFinder:
             trig = self._trigger(s.start, s.end, dates)
             lead = DATELINE.match(text)
             opens = (bool(dates) and dates[0][0] - (lead.end() if lead else 0) < 8  # "8日下午,…" opens it
-                     and text[dates[0][1]:dates[0][1] + 1] in (",", "，", " "))
+                     and re.match(r"(?:\d{1,2}(?:时|点|:\d{2})(?:\d{1,2}分|许)?)?[,， ]", text[dates[0][1]:]) is not None)
             if opens and current is not None and self._goes_on(current, dates[0][2], s.start, s.end):
                 opens = False  # "当天下午,王建林又来到…", "9日,…" of a visit told as "8日至9日": the same one
             if trig is not None:
