@@ -384,3 +384,11 @@ def test_a_quoted_name_is_the_event_s_name():
 def test_a_weekday_dates_the_event():
     g = build("常委会\n\n上周五,市委召开常委会会议,市委书记王建林主持会议。", "宜昌市", source="x-2024-05-22.txt")
     assert g.value(one(g, GK.Meeting), GK.date).toPython() == dt.date(2024, 5, 17)
+
+
+def test_a_clause_about_someone_is_no_event_name():
+    g = build("学习会\n\n5月12日上午,市委理论学习中心组召开专题学习会,市委书记王建林主持会议。会上,市委常委、秘书长周明远"
+              "领学了全会公报。", "宜昌市")
+    e = one(g, GK.StudySession)
+    assert g.value(e, GK.name) is None or "领学" not in str(g.value(e, GK.name))
+    assert set(kinds(g).values()) == {"StudySession"}

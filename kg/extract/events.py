@@ -70,7 +70,8 @@ GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(
 # "责成相关单位开展专项调研", "部署各地召开会议": asked for, not held.
 INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
-NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
+NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|公报|决定|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|"
+                             r"方案)")
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
 VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
 JOINS_SESSION = {"Election", "Appointment"}
@@ -443,6 +444,8 @@ class EventFinder:
             start += hold
         else:
             start += len(clause) - len(clause.lstrip(",，、 "))
+            if any(m.kind in PERSON_KINDS for m in self._within(start, trig_at)) or "了" in text[start:trig_at]:
+                return None  # "…局长孙建国领学了全会": a clause about someone, not a name
         end = trig_at + len(word)
         while end < s_end and text[end] not in ",，。;；、":
             end += 1
