@@ -392,3 +392,12 @@ def test_a_clause_about_someone_is_no_event_name():
     e = one(g, GK.StudySession)
     assert g.value(e, GK.name) is None or "领学" not in str(g.value(e, GK.name))
     assert set(kinds(g).values()) == {"StudySession"}
+
+
+def test_a_session_s_full_name_and_those_who_answer_questions():
+    g = build("常委会\n\n5月21日,市十六届人大常委会第二十次会议举行第二次全体会议。市人大常委会主任王建林主持会议。", "宜昌市",
+              source="x-2024-05-22.txt")
+    assert str(g.value(one(g, GK.CongressSession), GK.name)) == "市十六届人大常委会第二十次会议"
+    g = build("发布会\n\n5月20日上午,市政府新闻办召开新闻发布会,市教育局局长孙建国、市卫健委主任林志远回答了记者提问。",
+              "宜昌市", source="x-2024-05-22.txt")
+    assert {label(g, p) for p in objs(g, one(g, GK.PressConference), GK.speaker)} == {"孙建国", "林志远"}

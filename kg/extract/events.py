@@ -51,7 +51,7 @@ ACTS = re.compile(r"说|表示|强调|指出|介绍|要求|希望|认为|提出|
                   r"|察看|查看|来到|走进|深入|看望|慰问|听取|了解|肯定|当选|任命|培土|会见|会谈|交流|座谈|到|进行|培训"
                   r"|授课|辅导|解答|答疑|作了|参观|与会")
 CHAIR = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?主持")
-SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
+SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|回答|作.{0,10}报告|通报)")
 # "传达学习…的讲话精神": people named there did not take part.
 RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
 # A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
@@ -262,6 +262,9 @@ class EventFinder:
             between = text[best[0] + len(best[1]):t[0]]
             if len(between) > 10 or re.search(r"[,，。;；、并和及后与]|召开|举行|主持|参加|出席", between):
                 break
+            if t[1] in ("会议", "全体会议") and _family(best[2]) == "Meeting" and re.fullmatch(rf"第?{_NUM}次", between):
+                best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])  # "常委会第二十次会议": one name
+                continue
             if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
                 if t[2] in ("Meeting", "Ceremony") and _family(best[2]) == t[2]:
                     # "竣工投用仪式": the specific kind, named to the noun's end
