@@ -401,3 +401,9 @@ def test_a_session_s_full_name_and_those_who_answer_questions():
     g = build("发布会\n\n5月20日上午,市政府新闻办召开新闻发布会,市教育局局长孙建国、市卫健委主任林志远回答了记者提问。",
               "宜昌市", source="x-2024-05-22.txt")
     assert {label(g, p) for p in objs(g, one(g, GK.PressConference), GK.speaker)} == {"孙建国", "林志远"}
+
+
+def test_who_the_headline_names_at_the_event():
+    g = build("市长周明远出席全市安全生产工作会议\n\n本报讯 5月8日,全市安全生产工作会议召开。会议强调,要压实安全生产责任。",
+              "宜昌市")
+    assert who(g, one(g, GK.Meeting)) == {"周明远"}

@@ -471,9 +471,14 @@ class EventFinder:
     def _emit(self) -> None:
         art = self.art
         count = 0
+        head = self._headline_hint()
         for ev in self.events:
             for idx in ev.sentences[1:]:
                 self._continuation(ev, idx)
+            if head and _same_kind(head[0], ev.cls) and ev is next(
+                    (e for e in self.events if _same_kind(head[0], e.cls)), None):
+                for m in head[1]:  # "市长周明远出席全市安全生产工作会议" over a body that names no one
+                    self._add_person(ev, m, m.start, len(head[2]))
             if not ev.people:
                 continue
             self._places(ev)
@@ -510,6 +515,19 @@ class EventFinder:
                 names = {m.key: m.label for m in art.mentions if m.key in ev.places}
                 art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
                                               obj_is_key=False))
+
+    def _headline_hint(self) -> tuple[str, list[Mention], str] | None:
+        """(kind, people, headline) when the printed headline names an event and who was there."""
+        art = self.art
+        if not art.headline or art.text.split("\n", 1)[0] != art.headline:
+            return None
+        trig = self._trigger(0, len(art.headline), [])
+        people = self._people(0, len(art.headline))
+        if trig is None or not people:
+            return None
+        if trig[2] in VERB_CLASSES and not any(m.start < trig[0] for m in people):
+            return None
+        return trig[2], people, art.headline
 
     def _told_before(self, ev: _Event) -> tuple[str, str, str] | None:
         """(key, class, label) of the same happening in an earlier article of the page: the same kind and date, and
