@@ -31,58 +31,21 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from kg.extract.dates import (DATE_EXPR, RELATIVE_EXPR, is_future, resolve_date, resolve_relative)
+from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHAIR, DATELINE, DIVISION_KINDS,
+                                    FUTURE_IN_CLAUSE, GUIDANCE, HOLD_VERBS, INSTRUCTED, JOINS_SESSION, LOCAL,
+                                    NAME_AFTER, NOT_EVENT_AFTER, NOT_EVENT_DATE_AFTER, NOT_EVENT_DATE_BEFORE,
+                                    NOUN_EVENT, NUM, PERSON_KINDS, RELAYED, REPORTED, SESSION, SITE_KINDS, SPEAK,
+                                    TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
+                                    distinct_words, family, find_triggers, same_kind, triggers)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
-HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展", "承办")
-NAME_AFTER = ("出席", "参加", "主持", "列席", "见证", "迎来", "观摩", "在")  # "…出席开工仪式": the name follows
-PERSON_KINDS = ("Official", "Person")
-DIVISION_KINDS = {"Place", "AdministrativeDivision", "Country", "Province", "Prefecture", "County", "Township",
-                  "Village"}
-SITE_KINDS = {"Site", "DevelopmentZone"}
-BODY_KINDS = ("Agency", "Company")
-# What people do at an event: in a sentence after it, a person doing one of these took part.
-ACTS = re.compile(r"说|表示|强调|指出|介绍|要求|希望|认为|提出|建议|致辞|讲话|发言|主持|陪同|出席|参加|列席|宣布|见证"
-                  r"|代表|签约|签字|签署|签订|汇报|发布|通报|解读|回答|答记者问|报告|部署|总结|宣读|揭牌|调研|视察|考察"
-                  r"|察看|查看|来到|走进|深入|看望|慰问|听取|了解|肯定|当选|任命|培土|会见|会谈|交流|座谈|到|进行|培训"
-                  r"|授课|辅导|解答|答疑|作了|参观|与会")
-CHAIR = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?主持")
-SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|回答|作.{0,10}报告|通报)")
-# "传达学习…的讲话精神": people named there did not take part.
-RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
-# A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
-TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
-                                r"[^,，。;；]{0,30}$")
-ACCOMPANY = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?(?:陪同|一同|随同|参加)")  # "…考察,副市长X陪同"
-REPORTED = re.compile(r"(?:说|表示|指出|强调|认为|提到|介绍)[,，:：]")  # "X说,…": reported speech follows
-AT_CURRENT = re.compile(r"(?:会上|会议上|仪式上|活动上|现场|期间)")
-TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
-# Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
-NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
-FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
-NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
-GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
-                      r"殷殷嘱托|新时代中国特色社会主义思想))")
-# "责成相关单位开展专项调研", "部署各地召开会议": asked for, not held.
-INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|指导)[^,，。;；]*$")
-# "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
-NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|公报|决定|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|"
-                             r"方案)")
-NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
-VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
-JOINS_SESSION = {"Election", "Appointment"}
-_NUM = "[一二三四五六七八九十百零〇\\d]+"
-SESSION = re.compile(  # "市十四届人大常委会第九次会议", "政协十二届三次会议", "市政协召开十二届常委会会议", "党代会"
-    rf"(?:人民代表大会|人大|政协)(?:常委会|常务委员会)?(?:召开|举行)?(?:第?{_NUM}届)?(?:常委会|常务委员会)?"
-    rf"(?:第?{_NUM}次)?(?:全体会议|会议)"
-    rf"|政协[^,，。;；]{{0,10}}?委员会第?{_NUM}次(?:全体)?会议"
-    rf"|党代会|党的?第?{_NUM}次代表大会|共产党[^,，。]{{0,10}}?第{_NUM}次代表大会|代表大会第?{_NUM}次会议")
-# "本报讯(记者 张三)", "新华社北京5月8日电": what opens a lead before its own words.
-DATELINE = re.compile(r"^[^,，。]{0,30}?(?:讯|电)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+__all__ = ["EventFinder", "find_events", "find_triggers", "triggers"]
+
+def _in(m: Mention, start: int, end: int) -> bool:
+    return start <= m.start and m.end <= end
 
 
 @dataclass
@@ -104,42 +67,6 @@ class _Event:
     @property
     def identity(self) -> str:
         return self.name or self.word
-
-
-@cache
-def triggers() -> tuple[tuple[str, str], ...]:
-    """(word, class) pairs, longest word first."""
-    text = resources.files("kg").joinpath("data", "event_triggers.txt").read_text(encoding="utf-8")
-    pairs = [tuple(line.split("\t")[:2]) for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
-
-
-@cache
-def _trigger_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w, _ in triggers()))
-
-
-@cache
-def _trigger_class() -> dict[str, str]:
-    return dict(triggers())
-
-
-def find_triggers(text: str) -> list[tuple[int, str, str]]:
-    """(offset, word, class) of every event word in ``text``, left to right, longest at each place."""
-    cls = _trigger_class()
-    return [(m.start(), m.group(0), cls[m.group(0)]) for m in _trigger_re().finditer(text)]
-
-
-def _in(m: Mention, start: int, end: int) -> bool:
-    return start <= m.start and m.end <= end
-
-
-def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The clause of ``text[start:end]`` around offset ``at`` (between ,，;；。)."""
-    a = max((text.rfind(c, start, at) for c in ",，;；。"), default=-1)
-    a = start if a < start else a + 1
-    ends = [i for i in (text.find(c, at, end) for c in ",，;；。") if i != -1]
-    return a, min(ends) if ends else end
 
 
 class EventFinder:
@@ -262,11 +189,11 @@ class EventFinder:
             between = text[best[0] + len(best[1]):t[0]]
             if len(between) > 10 or re.search(r"[,，。;；、并和及后与]|召开|举行|主持|参加|出席", between):
                 break
-            if t[1] in ("会议", "全体会议") and _family(best[2]) == "Meeting" and re.fullmatch(rf"第?{_NUM}次", between):
+            if t[1] in ("会议", "全体会议") and family(best[2]) == "Meeting" and re.fullmatch(rf"第?{NUM}次", between):
                 best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])  # "常委会第二十次会议": one name
                 continue
             if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
-                if t[2] in ("Meeting", "Ceremony") and _family(best[2]) == t[2]:
+                if t[2] in ("Meeting", "Ceremony") and family(best[2]) == t[2]:
                     # "竣工投用仪式": the specific kind, named to the noun's end
                     best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])
                 else:
@@ -295,13 +222,13 @@ class EventFinder:
             if current is not None:  # "X说,昨天结束的大会…": a day someone speaks of is no new event
                 self._add_people(current, idx, s_start, s_end)
             return current
-        if _family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
+        if family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
             visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)
             if visit is not None:  # "调研座谈会": the visit's own meeting
                 self._add_people(visit, idx, s_start, s_end)
                 return visit
         if cls in JOINS_SESSION:
-            session = next((e for e in reversed(self.events) if _family(e.cls) == "Meeting" and e.date == date), None)
+            session = next((e for e in reversed(self.events) if family(e.cls) == "Meeting" and e.date == date), None)
             if session is not None:
                 self._add_people(session, idx, s_start, s_end)
                 return session
@@ -335,7 +262,7 @@ class EventFinder:
                 if current is not None:
                     self._add_people(current, idx, s_start, s_end)
                 return current
-            a, b = _clause_bounds(text, s_start, s_end, at)
+            a, b = clause_bounds(text, s_start, s_end, at)
             # "X在…仪式上的讲话": X took part, even where the sentence only relays X's words
             people_here = [m for m in self._within(a, b) if m.kind in PERSON_KINDS]
             if text[a:at].lstrip().startswith(("在", "于")):
@@ -344,7 +271,7 @@ class EventFinder:
             next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
             if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
                 return current  # no one there, and nowhere: not told as taking place
-        a, b = _clause_bounds(text, s_start, s_end, at)
+        a, b = clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
             cls = "CongressSession"
         ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer,
@@ -361,7 +288,7 @@ class EventFinder:
     def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
                     people: list[Mention], dated: bool) -> _Event | None:
         for ev in reversed(self.events):
-            if not _same_kind(ev.cls, cls) or (dated and ev.date != date):
+            if not same_kind(ev.cls, cls) or (dated and ev.date != date):
                 continue  # undated, "会议表彰了…" is the meeting told before, whatever was dated since
             if not dated:
                 return ev  # "会上", "签约仪式上": the one already told
@@ -371,7 +298,7 @@ class EventFinder:
                 continue
             if name and ev.name and name != ev.name:
                 continue  # two sessions of a day, each with its name
-            if _distinct_words(name or word, ev.identity):
+            if distinct_words(name or word, ev.identity):
                 continue  # "协调会" and "紧急会议": two meetings
             if organizer and ev.organizer and organizer != ev.organizer:
                 continue  # two bodies' meetings
@@ -386,7 +313,7 @@ class EventFinder:
         for m in self._within(s_start, s_end):
             if m.kind not in PERSON_KINDS:
                 continue
-            a, b = _clause_bounds(text, s_start, s_end, m.start)
+            a, b = clause_bounds(text, s_start, s_end, m.start)
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
                 continue  # "传达学习X在…上的讲话精神"
             if GUIDANCE.match(text[m.end:b]):
@@ -426,7 +353,7 @@ class EventFinder:
             if re.match(r"^[^,，。;；]{0,3}(?:主办|举办|承办)", text[m.end:s_end]) and text[m.start - 1:m.start] == "由":
                 return m.key
         for m in agencies:  # "召开市委常委会", "市政府第36次常务会议": the body whose meeting it is
-            if NOUN_EVENT.search(word) and m.end <= trig_at and re.fullmatch(rf"(?:第?{_NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
+            if NOUN_EVENT.search(word) and m.end <= trig_at and re.fullmatch(rf"(?:第?{NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
         held = any(v in text[max(s_start, trig_at - 10):trig_at] for v in HOLD_VERBS)
@@ -439,7 +366,7 @@ class EventFinder:
     def _name(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int | None) -> str | None:
         """The event's own name: what was 召开/举行, up to the clause end ("…新闻发布会乡村振兴专场")."""
         text = self.art.text
-        a, _ = _clause_bounds(text, s_start, s_end, trig_at)
+        a, _ = clause_bounds(text, s_start, s_end, trig_at)
         start = max(a, after_date or a)
         clause = text[start:trig_at]
         hold = max((clause.rfind(v) + len(v) for v in HOLD_VERBS + NAME_AFTER if v in clause), default=-1)
@@ -453,7 +380,7 @@ class EventFinder:
         while end < s_end and text[end] not in ",，。;；、":
             end += 1
         tail = text[trig_at + len(word):end]
-        series = re.match(rf"[^在于上中的时后]{{0,12}}?(?:专场|分场|场次|{_NUM}场)(?:第{_NUM}场)?", tail)
+        series = re.match(rf"[^在于上中的时后]{{0,12}}?(?:专场|分场|场次|{NUM}场)(?:第{NUM}场)?", tail)
         end = trig_at + len(word) + (series.end() if series else 0)  # "新闻发布会乡村振兴专场第二场"
         head = text[start:trig_at]
         if "的" in head:
@@ -475,8 +402,8 @@ class EventFinder:
         for ev in self.events:
             for idx in ev.sentences[1:]:
                 self._continuation(ev, idx)
-            if head and _same_kind(head[0], ev.cls) and ev is next(
-                    (e for e in self.events if _same_kind(head[0], e.cls)), None):
+            if head and same_kind(head[0], ev.cls) and ev is next(
+                    (e for e in self.events if same_kind(head[0], e.cls)), None):
                 for m in head[1]:  # "市长周明远出席全市安全生产工作会议" over a body that names no one
                     self._add_person(ev, m, m.start, len(head[2]))
             if not ev.people:
@@ -533,7 +460,7 @@ class EventFinder:
         """(key, class, label) of the same happening in an earlier article of the page: the same kind and date, and
         the same name or a person in common."""
         for key, cls, label, date, people, name in self.ctx.cache.get("events", []):
-            if key.startswith(f"Event/{self.art.id}/") or date != ev.date or _family(cls) != _family(ev.cls):
+            if key.startswith(f"Event/{self.art.id}/") or date != ev.date or family(cls) != family(ev.cls):
                 continue
             if ev.name and name and ev.name != name:
                 continue  # two sessions of one series on one day, each with its name
@@ -583,34 +510,6 @@ class EventFinder:
         ev.places = list(dict.fromkeys(places))
         ev.sites = list(dict.fromkeys(sites))
 
-
-LOCAL = re.compile(r"[我全本](?:省|市|州|盟|县|区|旗)")
-
-
-def _family(cls: str) -> str:
-    """The general kind: a session or a 推介会 is a meeting, a signing or groundbreaking a ceremony."""
-    return {"CongressSession": "Meeting", "StudySession": "Meeting", "PromotionMeeting": "Meeting",
-            "Forum": "Meeting", "SigningCeremony": "Ceremony", "Groundbreaking": "Ceremony",
-            "Completion": "Ceremony"}.get(cls, cls)
-
-
-GENERIC_WORDS = ("会议", "大会", "会", "仪式", "活动")
-
-
-def _distinct_words(a: str, b: str) -> bool:
-    """Two names of events that cannot be one: both say what kind of event, and differently."""
-    if a == b or not (NOUN_EVENT.search(a) and NOUN_EVENT.search(b)) or a.endswith(b) or b.endswith(a):
-        return False  # "城市建设专场新闻发布会" and later "发布会": the one told again
-    return a not in GENERIC_WORDS and b not in GENERIC_WORDS
-
-
-def _same_kind(told: str, cls: str) -> bool:
-    """Whether an event told as ``told`` may be the one a sentence calls ``cls``: the same kind, or one
-    of them the general word ("会议" for a 座谈会, "仪式" for a 签约仪式)."""
-    if told == cls:
-        return True
-    return (cls in ("Meeting", "Ceremony") and _family(told) == cls) or (
-        told in ("Meeting", "Ceremony") and _family(cls) == told)
 
 
 def find_events(article: Article, context: Context) -> None:
