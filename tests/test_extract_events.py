@@ -407,3 +407,10 @@ def test_who_the_headline_names_at_the_event():
     g = build("市长周明远出席全市安全生产工作会议\n\n本报讯 5月8日,全市安全生产工作会议召开。会议强调,要压实安全生产责任。",
               "宜昌市")
     assert who(g, one(g, GK.Meeting)) == {"周明远"}
+
+
+def test_a_second_item_inside_an_article_inherits_nothing():
+    g = build("短讯\n\n本报讯 5月12日,市政府召开城市更新工作推进会,市长周明远出席并讲话。\n"
+              "本报讯 日前,全市防汛工作会议召开,副市长陈思远出席会议。", "宜昌市")
+    (e,) = of_type(g, GK.Meeting)
+    assert who(g, e) == {"周明远"}

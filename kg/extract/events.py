@@ -43,6 +43,7 @@ from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
 __all__ = ["EventFinder", "find_events", "find_triggers", "triggers"]
+NEW_ITEM = re.compile(r"^(?:本报讯|本台讯|[^,，。]{0,12}(?:社|网|报)[^,，。]{0,8}\d{1,2}月\d{1,2}日电)")
 
 def _in(m: Mention, start: int, end: int) -> bool:
     return start <= m.start and m.end <= end
@@ -105,6 +106,8 @@ class EventFinder:
         current: _Event | None = None
         for idx, s in enumerate(art.sentences):
             text = art.text[s.start:s.end]
+            if idx and NEW_ITEM.match(text):  # "本报讯 …" inside an article: another item begins
+                current, last_date, self.dateline = None, None, None
             dates = self._dates(text, last_date)
             if last_date is None and self.dateline is not None:
                 last_date = self.dateline  # undated lines of a wire story tell of its day
