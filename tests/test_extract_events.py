@@ -375,8 +375,8 @@ def test_a_day_someone_speaks_of_is_no_new_event():
 
 
 def test_a_quoted_name_is_the_event_s_name():
-    g = build("发布会\n\n5月16日,市知识产权局与市政府新闻办联合举办“宜昌知识产权保护新闻发布会”。市知识产权局局长孙建国"
-              "在发布会上介绍有关情况。", "宜昌市")
+    g = build("发布会\n\n5月16日,市商务局和市政府新闻办共同举办“外贸稳增长专题新闻发布会”。市商务局局长孙建国"
+              "在会上通报有关情况。", "宜昌市")
     e = one(g, GK.PressConference)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16) and who(g, e) == {"孙建国"}
 
