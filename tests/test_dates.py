@@ -78,3 +78,27 @@ def test_future_cues(before, future):
 def test_numbered_things_are_not_dates():
     text = "地铁3号线和5号楼于8号开通。"
     assert [text[s:e] for s, e in find_date_expressions(text)] == ["8号"]
+
+
+@pytest.mark.parametrize("expr,date", [
+    ("上周五", D(2024, 5, 17)),
+    ("本周一", D(2024, 5, 20)),
+    ("周五", D(2024, 5, 17)),  # a bare weekday after the paper's day is last week's
+    ("星期三", D(2024, 5, 22)),
+    ("下周二", D(2024, 5, 28)),
+])
+def test_weekdays(expr, date):
+    assert resolve_date(expr, D(2024, 5, 22))[0] == date
+
+
+def test_weekday_expressions_and_names():
+    text = "上周五,会议召开。周三上午,市长出席。市长周一鸣出席。每周一至周五开放。70周年。"
+    assert [text[s:e] for s, e in find_date_expressions(text)] == ["上周五", "周三上午"]
+
+
+def test_dates_in_chinese_numerals():
+    text = "五月八日,会议召开。二〇二三年十二月三十日上午,活动举行。一日游和三十日无月份的不算。"
+    found = [text[s:e] for s, e in find_date_expressions(text)]
+    assert found == ["五月八日", "二〇二三年十二月三十日上午"]
+    assert resolve_date("五月八日", D(2024, 5, 22)) == (D(2024, 5, 8), None)
+    assert resolve_date("二〇二三年十二月三十日上午", D(2024, 5, 22)) == (D(2023, 12, 30), "上午")

@@ -104,7 +104,7 @@ def test_chair_and_speakers_are_participants_too():
 
 def test_a_session_and_the_press_conference_after_it_are_two_events():
     g = build("人大常委会会议闭幕\n\n本报讯(记者 林晓)5月18日,市人大常委会召开第十二次会议,表决通过《宜昌市城市绿化条例》。"
-              "市人大常委会主任王建林主持会议。在随后举行的新闻发布会上,市人大常委会法工委主任刘光明介绍了条例的主要内容。",
+              "市人大常委会主任王建林主持会议。在会后召开的新闻发布会上,市人大常委会法工委主任刘光明介绍了条例的主要内容。",
               "宜昌市")
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert who(g, session) == {"王建林"} and who(g, press) == {"刘光明"}
@@ -160,7 +160,7 @@ def test_people_whose_words_are_relayed_did_not_attend():
 
 
 def test_an_election_in_a_session_is_part_of_the_session():
-    g = build("人代会\n\n5月18日上午,宜都市第十届人民代表大会第三次会议举行第二次全体会议。宜都市人大常委会主任陈思远主持会议。"
+    g = build("人代会\n\n5月18日上午,宜都市第十届人民代表大会第三次会议第二次全体会议开幕。宜都市人大常委会主任陈思远主持会议。"
               "副市长林志远当选宜都市人民政府市长。", "宜昌市")
     assert set(kinds(g).values()) == {"CongressSession"}
     assert who(g, one(g, GK.CongressSession)) == {"陈思远", "林志远"}
@@ -189,6 +189,12 @@ def test_signing_with_a_company_chairman():
     ("5月18日,云帆新材料产业园竣工投产仪式在宜都市举行,市长周明远宣布项目竣工投产。", "Completion"),
     ("5月18日,全市二季度重大项目集中开工仪式在宜都市举行,市长周明远宣布开工。", "Groundbreaking"),
     ("5月18日,市长周明远会见云帆科技有限公司董事长林志远一行。", "Meeting"),
+    ("5月18日,市委常委会召开会议,市委书记周明远主持。", "Meeting"),
+    ("5月18日,市委理论学习中心组召开学习会,市委书记周明远主持。", "StudySession"),
+    ("5月18日,政协宜昌市第十届委员会第三次会议举行全体会议,市政协主席周明远主持。", "CongressSession"),
+    ("5月18日,市委书记周明远到夷陵区检查安全生产工作。", "InspectionVisit"),
+    ("5月18日,市委书记周明远到远安县考察。", "InspectionVisit"),
+    ("5月18日,市长周明远当选省人大代表。", "Election"),
 ])
 def test_every_kind(sentence, kind):
     g = build("标题\n\n" + sentence, "宜昌市")
@@ -237,15 +243,15 @@ def test_a_wire_story_dates_its_events_by_its_dateline():
 
 
 def test_an_event_the_text_calls_local_is_in_the_home_division():
-    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
-              "该小镇是黔南州重点项目,覆盖我州三县六镇。", "黔南布依族苗族自治州")
+    g = build("园区开工\n\n5月12日下午,青溪产业园第二批重点项目开工仪式举行。州委书记王建林讲话,州长刘光明主持。"
+              "该园区位于黔南州,是我州重点产业平台。", "黔南布依族苗族自治州")
     e = one(g, GK.Groundbreaking)
     assert [label(g, p) for p in objs(g, e, GK.place)] == ["黔南布依族苗族自治州"]
 
 
 def test_a_ceremony_named_in_a_later_sentence_is_its_own_event():
-    g = build("小镇开工\n\n5月12日下午,航运小镇首批项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
-              "在科技馆落成启用仪式上的讲话精神。", "黔南布依族苗族自治州")
+    g = build("园区开工\n\n5月12日下午,青溪产业园第二批重点项目开工仪式举行。州委书记王建林讲话。王建林表示,将认真落实省长刘光明"
+              "在科技馆竣工投用仪式上的讲话精神。", "黔南布依族苗族自治州")
     assert sorted(kinds(g).values()) == ["Completion", "Groundbreaking"]
     assert who(g, one(g, GK.Completion)) == {"刘光明"}
     assert who(g, one(g, GK.Groundbreaking)) == {"王建林"}
@@ -267,8 +273,8 @@ def test_a_date_whose_clause_says_will_is_ahead():
 
 
 def test_a_briefing_speaking_of_a_session_stays_the_briefing():
-    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议举行第二次全体会议,林志远当选市长,市人大常委会主任王建林主持会议。"
-              "会后,新一届市政府领导班子在市民中心与媒体记者见面。市长林志远说,刚刚闭幕的会议选举产生了新一届领导班子,"
+    g = build("见面\n\n5月18日上午,市人民代表大会第三次会议第二次全体会议开幕,林志远当选市长,市人大常委会主任王建林主持会议。"
+              "会后,新一届市政府领导班子在市民中心与中外记者见面。市长林志远说,昨天结束的大会选出了新的政府班子,"
               "副市长陈思远、刘光明也在这里。", "宜昌市")
     session, press = one(g, GK.CongressSession), one(g, GK.PressConference)
     assert {"陈思远", "林志远"} <= who(g, press)
@@ -290,7 +296,7 @@ def test_every_speaker_of_a_list_is_a_speaker():
 
 
 def test_a_visit_asked_for_is_no_visit():
-    g = build("部署\n\n5月12日上午,市委书记王建林得知情况后,立即要求有关部门进行专题调研,尽快解决实际问题。", "宜昌市")
+    g = build("部署\n\n5月12日上午,市委书记王建林得知情况后,立即责成相关单位开展专项调研,尽快解决实际问题。", "宜昌市")
     assert kinds(g) == {}
 
 
@@ -303,3 +309,108 @@ def test_leaders_whose_guidance_is_invoked_are_not_participants():
     g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会。市长周明远介绍,全市坚持以林志远同志为核心的领导班子部署,"
               "认真落实省委书记刘光明作出的重要指示批示。", "宜昌市")
     assert who(g, one(g, GK.PressConference)) == {"周明远"}
+
+
+def test_a_hall_before_a_verb_is_no_organizer():
+    g = build("会见\n\n5月18日下午,市委书记王建林在市民服务中心会见云帆科技有限公司董事长林志远一行。", "宜昌市")
+    assert objs(g, one(g, GK.Meeting), GK.organizer) == []
+
+
+def test_the_days_of_a_visit_told_as_a_range_are_one_visit():
+    g = build("调研\n\n5月8日至9日,市委书记王建林到夷陵区调研。8日下午,王建林来到鸣凤镇,镇长陈思远陪同。"
+              "9日,王建林深入五眼泉镇,副市长刘光明陪同。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert who(g, e) == {"王建林", "陈思远", "刘光明"}
+    assert str(g.value(e, GK.placeOrder)) == "夷陵区 → 鸣凤镇 → 五眼泉镇"
+
+
+def test_what_happens_at_the_event_told_is_part_of_it():
+    g = build("推介\n\n5月11日上午,宜昌(深圳)招商推介会在深圳举行。市长周明远出席推介会并致辞。会上,副市长陈思远出席签约仪式。",
+              "宜昌市")
+    assert set(kinds(g).values()) == {"PromotionMeeting"}
+    assert who(g, one(g, GK.PromotionMeeting)) == {"周明远", "陈思远"}
+
+
+def test_a_delegation_visit_with_its_hosts():
+    g = build("考察\n\n5月8日,外地考察团到宜都市考察,副市长陈思远陪同。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert who(g, e) == {"陈思远"} and [label(g, p) for p in objs(g, e, GK.place)] == ["宜都市"]
+
+
+def test_a_campaign_by_a_bureau_is_no_visit():
+    assert kinds(build("检查\n\n5月8日,市场监管局开展食品安全检查,局长陈思远表示将严查。市纪律检查委员会通报了情况。",
+                       "宜昌市")) == {}
+
+
+def test_a_date_after_the_meeting_it_dates():
+    g = build("会议\n\n全市安全生产工作会议于5月8日召开,市长周明远出席并讲话。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 8)
+    assert str(g.value(e, GK.name)) == "全市安全生产工作会议"
+
+
+def test_one_happening_reported_in_two_articles_of_a_page_is_one_event():
+    page = ("王建林到夷陵区调研防汛工作\n\n本报讯(记者 林晓)5月18日上午,市委书记王建林到夷陵区调研防汛工作。副市长陈思远陪同调研。\n\n"
+            "全市防汛工作会议召开\n\n本报讯(记者 张伟)5月18日下午,全市防汛工作会议召开。市长周明远出席会议并讲话。\n\n"
+            "防汛一线看落实\n\n本报讯(记者 赵敏)5月18日上午,市委书记王建林在夷陵区检查防汛工作时强调,要压实责任。"
+            "市领导刘光明陪同。")
+    g = build(page, "宜昌市")
+    visit = one(g, GK.InspectionVisit)
+    assert who(g, visit) == {"王建林", "陈思远", "刘光明"}
+    assert len(objs(g, visit, GK.mentionedIn)) == 2
+    assert len(of_type(g, GK.Meeting)) == 1
+
+
+def test_trigger_words_of_elections_and_appointments():
+    from kg.extract.events import find_triggers
+
+    assert [(w, c) for _, w, c in find_triggers("林志远当选市长,决定任命陈思远为局长")] == [
+        ("当选", "Election"), ("任命", "Appointment")]
+
+
+def test_a_day_someone_speaks_of_is_no_new_event():
+    g = build("发布会\n\n5月16日,市政府新闻办召开新闻发布会。市农业农村局局长周文斌介绍,5月8日,全市召开了春耕生产推进会,"
+              "市长周明远出席。", "宜昌市")
+    assert set(kinds(g).values()) == {"PressConference"}
+
+
+def test_a_quoted_name_is_the_event_s_name():
+    g = build("发布会\n\n5月16日,市商务局和市政府新闻办共同举办“外贸稳增长专题新闻发布会”。市商务局局长孙建国"
+              "在会上通报有关情况。", "宜昌市")
+    e = one(g, GK.PressConference)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16) and who(g, e) == {"孙建国"}
+
+
+def test_a_weekday_dates_the_event():
+    g = build("常委会\n\n上周五,市委召开常委会会议,市委书记王建林主持会议。", "宜昌市", source="x-2024-05-22.txt")
+    assert g.value(one(g, GK.Meeting), GK.date).toPython() == dt.date(2024, 5, 17)
+
+
+def test_a_clause_about_someone_is_no_event_name():
+    g = build("学习会\n\n5月12日上午,市委理论学习中心组召开专题学习会,市委书记王建林主持会议。会上,市委常委、秘书长周明远"
+              "领学了全会公报。", "宜昌市")
+    e = one(g, GK.StudySession)
+    assert g.value(e, GK.name) is None or "领学" not in str(g.value(e, GK.name))
+    assert set(kinds(g).values()) == {"StudySession"}
+
+
+def test_a_session_s_full_name_and_those_who_answer_questions():
+    g = build("常委会\n\n5月21日,市十六届人大常委会第二十次会议举行第二次全体会议。市人大常委会主任王建林主持会议。", "宜昌市",
+              source="x-2024-05-22.txt")
+    assert str(g.value(one(g, GK.CongressSession), GK.name)) == "市十六届人大常委会第二十次会议"
+    g = build("发布会\n\n5月20日上午,市政府新闻办召开新闻发布会,市教育局局长孙建国、市卫健委主任林志远回答了记者提问。",
+              "宜昌市", source="x-2024-05-22.txt")
+    assert {label(g, p) for p in objs(g, one(g, GK.PressConference), GK.speaker)} == {"孙建国", "林志远"}
+
+
+def test_who_the_headline_names_at_the_event():
+    g = build("市长周明远出席全市安全生产工作会议\n\n本报讯 5月8日,全市安全生产工作会议召开。会议强调,要压实安全生产责任。",
+              "宜昌市")
+    assert who(g, one(g, GK.Meeting)) == {"周明远"}
+
+
+def test_a_second_item_inside_an_article_inherits_nothing():
+    g = build("短讯\n\n本报讯 5月12日,市政府召开城市更新工作推进会,市长周明远出席并讲话。\n"
+              "本报讯 日前,全市防汛工作会议召开,副市长陈思远出席会议。", "宜昌市")
+    (e,) = of_type(g, GK.Meeting)
+    assert who(g, e) == {"周明远"}

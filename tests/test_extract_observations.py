@@ -39,3 +39,10 @@ def test_parse_quantity():
     assert parse_quantity("1050", "亿", "元") == (Decimal("105000000000"), "CNY")
     assert parse_quantity("3.2", "万", "户") == (Decimal("32000"), "户")
     assert parse_quantity("1200", None, "万人次") == (Decimal("12000000"), "人次")
+
+
+def test_a_growth_rate_is_of_the_figure_before_it():
+    obs = observations(build("统计\n\n2023年,全市高新技术企业数量为1250家,同比增长12.5%;地区生产总值达到3000亿元。", "宜昌市"))
+    assert obs["高新技术企业数量"][:2] == (Decimal("1250"), "家")
+    assert obs["高新技术企业数量增长"][:2] == (Decimal("12.5"), "%")
+    assert obs["地区生产总值"][:2] == (Decimal("300000000000"), "CNY")

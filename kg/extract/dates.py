@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import jionlp
 
@@ -27,6 +28,13 @@ DATE_EXPR = re.compile(
     rf"(?:(?:\d{{4}}|今|去|前|明)年|本月|上月|下月)?(?:\d{{1,2}}月)?\d{{1,2}}(?:日|号(?![{NOT_AFTER_HAO}]))"
     rf"(?:{PART_OF_DAY})?"
     rf"|(?:昨天|昨日|今天|今日|前天)(?:{PART_OF_DAY})?"
+    # in Chinese numerals, with the month: "五月八日", "二〇二四年十二月三十日"
+    rf"|(?:[〇零一二三四五六七八九]{{4}}年)?(?:十[一二]?|[一二三四五六七八九])月"
+    rf"(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日(?:{PART_OF_DAY})?"
+    # weekdays: "上周五", "本星期一", and a bare "周三" only before a part of day or a comma (周一鸣 is a name)
+    rf"|(?<!每)(?:上|本|这|下)(?:周|星期|礼拜)[一二三四五六日天](?:{PART_OF_DAY})?"
+    rf"|(?<![每上本这下])(?:星期|礼拜)[一二三四五六日天](?:{PART_OF_DAY})?"
+    rf"|(?<![每上本这下\u4e00-\u9fff])周[一二三四五六日](?:{PART_OF_DAY}|(?=[,，]))"
 )
 # Dates told relative to the last date the text stated: "当日上午", "次日", "同日".
 RELATIVE_EXPR = re.compile(rf"(?:当日|当天|同日|同一天|当晚|次日|翌日|第二天)(?:{PART_OF_DAY})?")
@@ -34,12 +42,14 @@ RELATIVE_DAYS = {"当日": 0, "当天": 0, "同日": 0, "同一天": 0, "当晚"
 # Words that put a date in the future: "将于5月29日", "计划29日开工", "定于下月".
 FUTURE_CUE = re.compile(r"(?:将于|将在|将|计划于|计划在|计划|拟于|拟在|拟|预计于|预计|定于|即将|有望|力争|争取)$")
 # Explicitly relative to now, so never moved back: "本月29日", "下月3日", "明年5月1日", "今年12月".
-EXPLICIT_NOW = re.compile(r"^(?:本月|下月|明年|今年|今天|今日)")
+EXPLICIT_NOW = re.compile(r"^(?:本月|下月|明年|今年|今天|今日|下周|下星期|本周|这周)")
 
 
 def _shift_back(d: dt.date, expr: str) -> dt.date:
     if "年" in expr or EXPLICIT_NOW.match(expr):
         return d
+    if re.search(r"周|星期|礼拜", expr):
+        return d - dt.timedelta(days=7)  # "周五" in a Wednesday paper: last Friday
     if "月" in expr:
         return d.replace(year=d.year - 1)
     month, year = d.month, d.year
@@ -79,6 +89,11 @@ def resolve_date(expr: str, published: dt.date | None, future: bool = False) -> 
         published: The publication date the expression is read against.
         future: The text puts the date ahead of publication ("将于29日"): keep it there.
     """
+    return _resolve_date(expr, published, future)
+
+
+@lru_cache(maxsize=65536)
+def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[dt.date | None, str | None]:
     part = re.search(rf"(?:{PART_OF_DAY})$", expr)
     part_of_day = part.group(0) if part else None
     if published is None and not re.match(r"\d{4}年", expr):

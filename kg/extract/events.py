@@ -7,7 +7,7 @@ item's lead sentence included), keeping the last date it stated:
   its own makes an event of that class on that date: "5月8日,市委书记张立文到
   当阳市、远安县…进行调研" is an inspection visit on 2024-05-08;
 * a sentence without a date of its own inherits the item's last stated date
-  ("当日上午,…召开协调会", "在随后举行的新闻发布会上,…"), and makes a new event
+  ("当日上午,…召开协调会", "在会后召开的发布会上,…"), and makes a new event
   only when it tells of one taking place ("在…发布会上", "出席…仪式"); otherwise
   it is more about the event before it;
 * the same event told twice (same kind, date and name, or the same visitor on
@@ -29,55 +29,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from kg.extract.dates import (DATE_EXPR, RELATIVE_EXPR, is_future, resolve_date, resolve_relative)
+from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHAIR, DATELINE, DIVISION_KINDS,
+                                    FUTURE_IN_CLAUSE, GUIDANCE, HOLD_VERBS, INSTRUCTED, JOINS_SESSION, LOCAL,
+                                    NAME_AFTER, NOT_EVENT_AFTER, NOT_EVENT_DATE_AFTER, NOT_EVENT_DATE_BEFORE,
+                                    NOUN_EVENT, NUM, PERSON_KINDS, RELAYED, REPORTED, SESSION, SITE_KINDS, SPEAK,
+                                    TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
+                                    distinct_words, family, find_triggers, same_kind, triggers)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
-HOLD_VERBS = ("召开", "举行", "举办", "主办", "组织", "开展", "承办")
-NAME_AFTER = ("出席", "参加", "主持", "列席", "见证", "迎来", "观摩", "在")  # "…出席开工仪式": the name follows
-PERSON_KINDS = ("Official", "Person")
-DIVISION_KINDS = {"Place", "AdministrativeDivision", "Country", "Province", "Prefecture", "County", "Township",
-                  "Village"}
-SITE_KINDS = {"Site", "DevelopmentZone"}
-BODY_KINDS = ("Agency", "Company")
-# What people do at an event: in a sentence after it, a person doing one of these took part.
-ACTS = re.compile(r"说|表示|强调|指出|介绍|要求|希望|认为|提出|建议|致辞|讲话|发言|主持|陪同|出席|参加|列席|宣布|见证"
-                  r"|代表|签约|签字|签署|签订|汇报|发布|通报|解读|回答|答记者问|报告|部署|总结|宣读|揭牌|调研|视察|考察"
-                  r"|察看|查看|来到|走进|深入|看望|慰问|听取|了解|肯定|当选|任命|培土|会见|会谈|交流|座谈|到|进行|培训"
-                  r"|授课|辅导|解答|答疑|作了|参观|与会")
-CHAIR = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?主持")
-SPEAK = re.compile(r"^[^,，。;；]{0,30}?(?:讲话|致辞|发言|介绍|发布|解读|答记者问|作.{0,10}报告|通报)")
-# "传达学习…的讲话精神": people named there did not take part.
-RELAYED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^,，。;；]*$")
-RELAYED_AFTER = re.compile(r"^[^,，。;；]*?(?:讲话|指示|批示)?精神")
-# A new event told without a date of its own: "在…发布会上", "出席…仪式", "召开…会议".
-TAKES_PLACE_BEFORE = re.compile(r"(?:在|于)[^,，。;；]{0,30}$|(?:出席|参加|主持|召开|举行|举办|列席|见证|参观|观摩|进行)"
-                                r"[^,，。;；]{0,30}$")
-TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
-# Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
-NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
-FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
-NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
-GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
-                      r"殷殷嘱托|新时代中国特色社会主义思想))")
-# "要求有关部门进行专题调研", "部署各地召开会议": asked for, not held.
-INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|请|指导)[^,，。;；]*$")
-# "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
-NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|员|组|局|办|处|科|费|准备|率|手续|许可|条件|方案)")
-NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
-VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
-JOINS_SESSION = {"Election", "Appointment"}
-_NUM = "[一二三四五六七八九十百零〇\\d]+"
-SESSION = re.compile(  # "市十五届人大常委会第十六次会议", "政协十三届一次会议", "市政协召开十五届常委会会议", "党代会"
-    rf"(?:人民代表大会|人大|政协)(?:常委会|常务委员会)?(?:召开|举行)?(?:第?{_NUM}届)?(?:常委会|常务委员会)?"
-    rf"(?:第?{_NUM}次)?(?:全体会议|会议)"
-    rf"|党代会|党的?第?{_NUM}次代表大会|共产党[^,，。]{{0,10}}?第{_NUM}次代表大会|代表大会第?{_NUM}次会议")
-# "本报讯(记者 张三)", "新华社北京5月8日电": what opens a lead before its own words.
-DATELINE = re.compile(r"^[^,，。]{0,30}?(?:讯|电)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+__all__ = ["EventFinder", "find_events", "find_triggers", "triggers"]
+NEW_ITEM = re.compile(r"^(?:本报讯|本台讯|[^,，。]{0,12}(?:社|网|报)[^,，。]{0,8}\d{1,2}月\d{1,2}日电)")
+
+def _in(m: Mention, start: int, end: int) -> bool:
+    return start <= m.start and m.end <= end
 
 
 @dataclass
@@ -90,6 +59,7 @@ class _Event:
     planned: bool
     name: str | None = None
     organizer: str | None = None
+    until: dt.date | None = None  # the last day of a happening told as a range
     sentences: list[int] = field(default_factory=list)
     people: dict[str, set[str]] = field(default_factory=dict)  # key -> roles ("chair", "speaker")
     places: list[str] = field(default_factory=list)
@@ -98,48 +68,6 @@ class _Event:
     @property
     def identity(self) -> str:
         return self.name or self.word
-
-
-@cache
-def triggers() -> tuple[tuple[str, str], ...]:
-    """(word, class) pairs, longest word first."""
-    text = resources.files("kg").joinpath("data", "event_triggers.txt").read_text(encoding="utf-8")
-    pairs = [tuple(line.split("\t")[:2]) for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
-
-
-@cache
-def _trigger_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w, _ in triggers()))
-
-
-@cache
-def _trigger_class() -> dict[str, str]:
-    return dict(triggers())
-
-
-def find_triggers(text: str) -> list[tuple[int, str, str]]:
-    """(offset, word, class) of every event word in ``text``, left to right, longest at each place."""
-    cls = _trigger_class()
-    return [(m.start(), m.group(0), cls[m.group(0)]) for m in _trigger_re().finditer(text)]
-
-
-def first_trigger(text: str) -> tuple[int, str, str] | None:
-    """(offset, word, class) of the first event word in ``text``."""
-    found = find_triggers(text)
-    return found[0] if found else None
-
-
-def _in(m: Mention, start: int, end: int) -> bool:
-    return start <= m.start and m.end <= end
-
-
-def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The clause of ``text[start:end]`` around offset ``at`` (between ,，;；。)."""
-    a = max((text.rfind(c, start, at) for c in ",，;；。"), default=-1)
-    a = start if a < start else a + 1
-    ends = [i for i in (text.find(c, at, end) for c in ",，;；。") if i != -1]
-    return a, min(ends) if ends else end
 
 
 # An undated page's dates are read against a stand-in year, so that its events are found, told apart and
@@ -156,6 +84,23 @@ class EventFinder:
         self.ctx = context
         self.events: list[_Event] = []
         self.dateline: dt.date | None = None
+        self.range_end: dict[dt.date, dt.date] = {}
+        self._sorted: list[Mention] = []
+        self._starts: list[int] | None = None
+        self._keys: set[str] | None = None
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside ``[start, end)``, in text order (a sorted index: linear in long articles)."""
+        if self._starts is None:
+            self._sorted = sorted(self.art.mentions, key=lambda m: (m.start, m.end))
+            self._starts = [m.start for m in self._sorted]
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self._sorted) and self._sorted[i].start < end:
+            if self._sorted[i].end <= end:
+                out.append(self._sorted[i])
+            i += 1
+        return out
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -167,13 +112,17 @@ class EventFinder:
         current: _Event | None = None
         for idx, s in enumerate(art.sentences):
             text = art.text[s.start:s.end]
+            if idx and NEW_ITEM.match(text):  # "本报讯 …" inside an article: another item begins
+                current, last_date, self.dateline = None, None, None
             dates = self._dates(text, last_date)
             if last_date is None and self.dateline is not None:
                 last_date = self.dateline  # undated lines of a wire story tell of its day
             trig = self._trigger(s.start, s.end, dates)
             lead = DATELINE.match(text)
             opens = (bool(dates) and dates[0][0] - (lead.end() if lead else 0) < 8  # "8日下午,…" opens it
-                     and text[dates[0][1]:dates[0][1] + 1] in (",", "，", " "))
+                     and re.match(r"(?:\d{1,2}(?:时|点|:\d{2})(?:\d{1,2}分|许)?)?[,， ]", text[dates[0][1]:]) is not None)
+            if opens and current is not None and self._goes_on(current, dates[0][2], s.start, s.end):
+                opens = False  # "当天下午,王建林又来到…", "9日,…" of a visit told as "8日至9日": the same one
             if trig is not None:
                 ev = self._place_event(idx, s.start, s.end, trig, dates, last_date, current)
                 if ev is not None:
@@ -189,6 +138,12 @@ class EventFinder:
                 last_date = stated[0][2]
         self._emit()
 
+    def _goes_on(self, ev: _Event, date: dt.date, s_start: int, s_end: int) -> bool:
+        """Whether a sentence opening with ``date`` goes on telling of ``ev``: a day it covers, someone of it acting."""
+        if not ev.date <= date <= (ev.until or ev.date):
+            return False
+        return any(m.key in ev.people for m in self._people(s_start, s_end))
+
     def _dates(self, text: str, last: dt.date | None) -> list[tuple[int, int, dt.date, bool, bool]]:
         """(start, end, date, future, relative) of the event dates in a sentence."""
         out = []
@@ -196,6 +151,10 @@ class EventFinder:
             before, after = text[:m.start()], text[m.end():]
             if after.startswith("电") and m.start() < 20:  # "新华社北京5月8日电": the day it was filed
                 self.dateline = resolve_date(m.group(0), self.art.date)[0]
+            if re.search(r"(?:至|到|—|-|~|～)$", before) and out and not out[-1][4]:
+                end = resolve_date(m.group(0), self.art.date, future=out[-1][3])[0]
+                if end and end > out[-1][2]:
+                    self.range_end[out[-1][2]] = end  # "5月8日至9日": the happening runs to the 9th
             if NOT_EVENT_DATE_BEFORE.search(before) or NOT_EVENT_DATE_AFTER.match(after):
                 continue
             future = is_future(before)
@@ -220,11 +179,12 @@ class EventFinder:
         noun phrase ("招商引资工作会议" is a meeting, "调研座谈会" too)."""
         art = self.art
         text = art.text[s_start:s_end]
-        taken = [(m.start - s_start, m.end - s_start) for m in art.mentions
-                 if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",) and _in(m, s_start, s_end)]
+        taken = [(m.start - s_start, m.end - s_start) for m in self._within(s_start, s_end)
+                 if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",)]
         found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
                  and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
-                 and not INSTRUCTED.search(text[:t[0]])]
+                 and not INSTRUCTED.search(text[:t[0]])
+                 and not text[:t[0]].endswith(("纪律", "纪检"))]  # 纪律检查委员会 is a body
         if not found:
             return None
         first_date = dates[0][1] if dates else 0
@@ -238,9 +198,12 @@ class EventFinder:
             between = text[best[0] + len(best[1]):t[0]]
             if len(between) > 10 or re.search(r"[,，。;；、并和及后与]|召开|举行|主持|参加|出席", between):
                 break
+            if t[1] in ("会议", "全体会议") and family(best[2]) == "Meeting" and re.fullmatch(rf"第?{NUM}次", between):
+                best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])  # "常委会第二十次会议": one name
+                continue
             if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
-                if t[2] in ("Meeting", "Ceremony") and _family(best[2]) == t[2]:
-                    # "落成启用仪式": the specific kind, named to the noun's end
+                if t[2] in ("Meeting", "Ceremony") and family(best[2]) == t[2]:
+                    # "竣工投用仪式": the specific kind, named to the noun's end
                     best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])
                 else:
                     best = t
@@ -263,27 +226,33 @@ class EventFinder:
             if last_date is None:
                 return None
             date, future, part = last_date, bool(art.date and last_date > art.date), None
-        if _family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
+        rel = at - s_start
+        if own and REPORTED.search(sentence[:rel]):
+            if current is not None:  # "X说,昨天结束的大会…": a day someone speaks of is no new event
+                self._add_people(current, idx, s_start, s_end)
+            return current
+        if family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
             visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)
             if visit is not None:  # "调研座谈会": the visit's own meeting
                 self._add_people(visit, idx, s_start, s_end)
                 return visit
         if cls in JOINS_SESSION:
-            session = next((e for e in reversed(self.events) if _family(e.cls) == "Meeting" and e.date == date), None)
+            session = next((e for e in reversed(self.events) if family(e.cls) == "Meeting" and e.date == date), None)
             if session is not None:
                 self._add_people(session, idx, s_start, s_end)
                 return session
-        name = self._name(s_start, s_end, at, word, own[0][1] + s_start if own else None)
-        organizer = self._organizer(s_start, s_end, at, word, own[0][1] + s_start if own else s_start)
+        after_date = own[0][1] + s_start if own and own[0][1] + s_start <= at else None
+        name = self._name(s_start, s_end, at, word, after_date)
+        organizer = self._organizer(s_start, s_end, at, word, after_date or s_start)
         people = self._people(s_start, s_end)
         people_here: list[Mention] = []
-        if cls in VERB_CLASSES and not any(m.start < at for m in people):
+        if cls in VERB_CLASSES and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end]) for m in people):
             if current is not None and current.cls == cls:
                 self._add_people(current, idx, s_start, s_end)
             return current if own == [] else None
         if not own and current is not None and current.cls == "PressConference" and cls != current.cls:
             self._add_people(current, idx, s_start, s_end)
-            return current  # a briefing speaking of other events ("刚刚闭幕的会议…") is still the briefing
+            return current  # a briefing speaking of other events ("昨天结束的大会…") is still the briefing
         same = self._same_event(cls, word, date, name, organizer, people, bool(own))
         if same is not None:
             self._add_people(same, idx, s_start, s_end)
@@ -295,23 +264,27 @@ class EventFinder:
         if not own:
             # no date of its own: a new event only when the sentence tells of it taking place
             rel = at - s_start
+            if current is not None and AT_CURRENT.search(sentence[:rel]):
+                self._add_people(current, idx, s_start, s_end)
+                return current  # "推介会上,市长见证签约": part of the event being told
             if not (TAKES_PLACE_BEFORE.search(sentence[:rel]) or TAKES_PLACE_AFTER.match(sentence[rel + len(word):])):
                 if current is not None:
                     self._add_people(current, idx, s_start, s_end)
                 return current
-            a, b = _clause_bounds(text, s_start, s_end, at)
+            a, b = clause_bounds(text, s_start, s_end, at)
             # "X在…仪式上的讲话": X took part, even where the sentence only relays X's words
-            people_here = [m for m in art.mentions if m.kind in PERSON_KINDS and a <= m.start < b]
+            people_here = [m for m in self._within(a, b) if m.kind in PERSON_KINDS]
             if text[a:at].lstrip().startswith(("在", "于")):
-                people_here = people  # "在随后举行的发布会上,A、B介绍了…": the whole sentence
-            placed = any(m.kind in DIVISION_KINDS | SITE_KINDS and a <= m.start < at for m in art.mentions)
+                people_here = people  # "在会后召开的发布会上,A、B介绍了…": the whole sentence
+            placed = any(m.kind in DIVISION_KINDS | SITE_KINDS for m in self._within(a, at))
             next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
             if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
                 return current  # no one there, and nowhere: not told as taking place
-        a, b = _clause_bounds(text, s_start, s_end, at)
+        a, b = clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
             cls = "CongressSession"
-        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer)
+        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer,
+                    until=self.range_end.get(date) if own else None)
         self.events.append(ev)
         ev.sentences.append(idx)
         if not own:
@@ -324,7 +297,7 @@ class EventFinder:
     def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
                     people: list[Mention], dated: bool) -> _Event | None:
         for ev in reversed(self.events):
-            if not _same_kind(ev.cls, cls) or (dated and ev.date != date):
+            if not same_kind(ev.cls, cls) or (dated and ev.date != date):
                 continue  # undated, "会议表彰了…" is the meeting told before, whatever was dated since
             if not dated:
                 return ev  # "会上", "签约仪式上": the one already told
@@ -334,7 +307,7 @@ class EventFinder:
                 continue
             if name and ev.name and name != ev.name:
                 continue  # two sessions of a day, each with its name
-            if _distinct_words(name or word, ev.identity):
+            if distinct_words(name or word, ev.identity):
                 continue  # "协调会" and "紧急会议": two meetings
             if organizer and ev.organizer and organizer != ev.organizer:
                 continue  # two bodies' meetings
@@ -346,14 +319,12 @@ class EventFinder:
     def _people(self, s_start: int, s_end: int) -> list[Mention]:
         text = self.art.text
         out = []
-        for m in self.art.mentions:
-            if m.kind not in PERSON_KINDS or not _in(m, s_start, s_end):
+        for m in self._within(s_start, s_end):
+            if m.kind not in PERSON_KINDS:
                 continue
-            a, b = _clause_bounds(text, s_start, s_end, m.start)
-            if RELAYED.search(text[a:m.start]) and RELAYED_AFTER.match(text[m.end:b] + "。"):
-                continue
+            a, b = clause_bounds(text, s_start, s_end, m.start)
             if RELAYED.search(text[a:m.start]) and "精神" in text[m.end:b]:
-                continue
+                continue  # "传达学习X在…上的讲话精神"
             if GUIDANCE.match(text[m.end:b]):
                 continue  # "以X同志为核心的党中央", "…总书记作出的重要指示": invoked, not present
             out.append(m)
@@ -381,7 +352,7 @@ class EventFinder:
 
     def _organizer(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int) -> str | None:
         art, text = self.art, self.art.text
-        agencies = [m for m in art.mentions if m.kind == "Agency" and _in(m, s_start, s_end)]
+        agencies = [m for m in self._within(s_start, s_end) if m.kind == "Agency"]
         for m in sorted(agencies, key=lambda m: m.end - m.start, reverse=True):
             # "X召开…", "X在…举行…", "X5月15日举行…", "X与Y联合举办…": the body, then the verb
             between = text[m.end:trig_at]
@@ -391,7 +362,7 @@ class EventFinder:
             if re.match(r"^[^,，。;；]{0,3}(?:主办|举办|承办)", text[m.end:s_end]) and text[m.start - 1:m.start] == "由":
                 return m.key
         for m in agencies:  # "召开市委常委会", "市政府第36次常务会议": the body whose meeting it is
-            if m.end <= trig_at and re.fullmatch(rf"(?:第?{_NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
+            if NOUN_EVENT.search(word) and m.end <= trig_at and re.fullmatch(rf"(?:第?{NUM}[届次]|扩大|专题|党组)*", text[m.end:trig_at]):
                 return m.key
         tail = text[trig_at + len(word):trig_at + len(word) + 3]
         held = any(v in text[max(s_start, trig_at - 10):trig_at] for v in HOLD_VERBS)
@@ -404,7 +375,7 @@ class EventFinder:
     def _name(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int | None) -> str | None:
         """The event's own name: what was 召开/举行, up to the clause end ("…新闻发布会乡村振兴专场")."""
         text = self.art.text
-        a, _ = _clause_bounds(text, s_start, s_end, trig_at)
+        a, _ = clause_bounds(text, s_start, s_end, trig_at)
         start = max(a, after_date or a)
         clause = text[start:trig_at]
         hold = max((clause.rfind(v) + len(v) for v in HOLD_VERBS + NAME_AFTER if v in clause), default=-1)
@@ -412,14 +383,18 @@ class EventFinder:
             start += hold
         else:
             start += len(clause) - len(clause.lstrip(",，、 "))
+            if any(m.kind in PERSON_KINDS for m in self._within(start, trig_at)) or "了" in text[start:trig_at]:
+                return None  # "…局长孙建国领学了全会": a clause about someone, not a name
         end = trig_at + len(word)
         while end < s_end and text[end] not in ",，。;；、":
             end += 1
         tail = text[trig_at + len(word):end]
-        stop = re.search(r"在|于|召开|举行|举办|开幕|闭幕|上|期间|结束|后|时|并|为|是|将|的|和|及|与|中", tail)
-        if stop:
-            end = trig_at + len(word) + stop.start()
-        name = re.sub(r"^(?:了|的|从|一次|一场|这次|此次|本次)", "", text[start:end].strip(",，、 "))
+        series = re.match(rf"[^在于上中的时后]{{0,12}}?(?:专场|分场|场次|{NUM}场)(?:第{NUM}场)?", tail)
+        end = trig_at + len(word) + (series.end() if series else 0)  # "新闻发布会乡村振兴专场第二场"
+        head = text[start:trig_at]
+        if "的" in head:
+            start += head.rfind("的") + 1  # "昨天结束的大会": a clause about it, not its name
+        name = re.sub(r"^(?:了|从|一次|一场|这次|此次|本次)", "", text[start:end].strip(",，、 "))
         for v in HOLD_VERBS:
             if name.endswith(v):
                 name = name[: -len(v)]
@@ -432,17 +407,27 @@ class EventFinder:
     def _emit(self) -> None:
         art = self.art
         count = 0
+        head = self._headline_hint()
         for ev in self.events:
             for idx in ev.sentences[1:]:
                 self._continuation(ev, idx)
+            if head and same_kind(head[0], ev.cls) and ev is next(
+                    (e for e in self.events if same_kind(head[0], e.cls)), None):
+                for m in head[1]:  # "市长周明远出席全市安全生产工作会议" over a body that names no one
+                    self._add_person(ev, m, m.start, len(head[2]))
             if not ev.people:
                 continue
             self._places(ev)
-            count += 1
-            key = f"Event/{art.id}/e{count}"
             at = ev.trig_at
             known = art.date is not None or ev.date >= UNDATED_END  # else a stand-in date (UNDATED_BASE)
-            label = ev.name or (f"{ev.date.isoformat()} {ev.word}" if known else ev.word)
+            told = self._told_before(ev)
+            if told is not None:  # the page told it already (a front-page summary, a second report): one node
+                key, ev.cls, label = told
+            else:
+                count += 1
+                key = f"Event/{art.id}/e{count}"
+                label = ev.name or (f"{ev.date.isoformat()} {ev.word}" if known else ev.word)
+                self.ctx.cache.setdefault("events", []).append((key, ev.cls, label, ev.date, set(ev.people), ev.name))
             art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date} if known else {"dateUnknown": True}))
             if ev.part:
                 art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
@@ -468,6 +453,31 @@ class EventFinder:
                 art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
                                               obj_is_key=False))
 
+    def _headline_hint(self) -> tuple[str, list[Mention], str] | None:
+        """(kind, people, headline) when the printed headline names an event and who was there."""
+        art = self.art
+        if not art.headline or art.text.split("\n", 1)[0] != art.headline:
+            return None
+        trig = self._trigger(0, len(art.headline), [])
+        people = self._people(0, len(art.headline))
+        if trig is None or not people:
+            return None
+        if trig[2] in VERB_CLASSES and not any(m.start < trig[0] for m in people):
+            return None
+        return trig[2], people, art.headline
+
+    def _told_before(self, ev: _Event) -> tuple[str, str, str] | None:
+        """(key, class, label) of the same happening in an earlier article of the page: the same kind and date, and
+        the same name or a person in common."""
+        for key, cls, label, date, people, name in self.ctx.cache.get("events", []):
+            if key.startswith(f"Event/{self.art.id}/") or date != ev.date or family(cls) != family(ev.cls):
+                continue
+            if ev.name and name and ev.name != name:
+                continue  # two sessions of one series on one day, each with its name
+            if (ev.name and ev.name == name) or set(ev.people) & people:
+                return key, cls, label
+        return None
+
     def _home_place(self, ev: _Event) -> list[str]:
         """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
         article names it; else nothing."""
@@ -476,7 +486,9 @@ class EventFinder:
         if not code or not any(LOCAL.search(art.sentence_text(i)) for i in ev.sentences):
             return []
         key = f"Place/{code}"
-        return [key] if any(m.key == key for m in art.mentions) else []
+        if self._keys is None:
+            self._keys = {m.key for m in art.mentions}
+        return [key] if key in self._keys else []
 
     def _places(self, ev: _Event) -> None:
         """Divisions of the event's own sentence; for a visit, also those it goes to after, and its sites."""
@@ -485,11 +497,11 @@ class EventFinder:
         spans = [(first.start, first.end)]
         if ev.cls == "InspectionVisit":
             spans += [(art.sentences[i].start, art.sentences[i].end) for i in ev.sentences[1:]]
-        bodies = [m for m in art.mentions if m.kind in BODY_KINDS]
         places: list[str] = []
         sites: list[tuple[str, str]] = []
         for k, (a, b) in enumerate(spans):
-            here = sorted((m for m in art.mentions if _in(m, a, b)), key=lambda m: m.start)
+            here = self._within(a, b)
+            bodies = [m for m in here if m.kind in BODY_KINDS]
             for m in here:
                 if any(x.start <= m.start and m.end <= x.end for x in bodies):
                     continue
@@ -500,41 +512,14 @@ class EventFinder:
                     sites.append((m.key, m.label))
         if not places and art.headline:
             head_end = len(art.headline) if art.text.startswith(art.headline) else 0
-            places = [m.key for m in art.mentions if m.kind in DIVISION_KINDS and m.end <= head_end
-                      and not any(x.start <= m.start and m.end <= x.end for x in bodies)]
+            head = self._within(0, head_end)
+            places = [m.key for m in head if m.kind in DIVISION_KINDS
+                      and not any(x.kind in BODY_KINDS and x.start <= m.start and m.end <= x.end for x in head)]
         if not places:
             places = self._home_place(ev)
         ev.places = list(dict.fromkeys(places))
         ev.sites = list(dict.fromkeys(sites))
 
-
-LOCAL = re.compile(r"[我全本](?:省|市|州|盟|县|区|旗)")
-
-
-def _family(cls: str) -> str:
-    """The general kind: a session or a 推介会 is a meeting, a signing or groundbreaking a ceremony."""
-    return {"CongressSession": "Meeting", "StudySession": "Meeting", "PromotionMeeting": "Meeting",
-            "Forum": "Meeting", "SigningCeremony": "Ceremony", "Groundbreaking": "Ceremony",
-            "Completion": "Ceremony"}.get(cls, cls)
-
-
-GENERIC_WORDS = ("会议", "大会", "会", "仪式", "活动")
-
-
-def _distinct_words(a: str, b: str) -> bool:
-    """Two names of events that cannot be one: both say what kind of event, and differently."""
-    if a == b or not (NOUN_EVENT.search(a) and NOUN_EVENT.search(b)) or a.endswith(b) or b.endswith(a):
-        return False  # "城市建设专场新闻发布会" and later "发布会": the one told again
-    return a not in GENERIC_WORDS and b not in GENERIC_WORDS
-
-
-def _same_kind(told: str, cls: str) -> bool:
-    """Whether an event told as ``told`` may be the one a sentence calls ``cls``: the same kind, or one
-    of them the general word ("会议" for a 座谈会, "仪式" for a 签约仪式)."""
-    if told == cls:
-        return True
-    return (cls in ("Meeting", "Ceremony") and _family(told) == cls) or (
-        told in ("Meeting", "Ceremony") and _family(cls) == told)
 
 
 def find_events(article: Article, context: Context) -> None:

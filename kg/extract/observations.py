@@ -35,7 +35,8 @@ SCOPE = re.compile(r"全[省市州县区镇乡]|[我本][省市州县区]|\d{4}�
                    r"|前\d{1,2}[个]?月|截至")
 VERB_BEFORE = re.compile(r"(?:达到|达|为|突破|超过|增至|降至|提高到|提升至|增长|下降|完成|实现|累计|共|新增|接待|"
                          r"减少|增加|约|近)$")
-RATE_VERB_BEFORE = re.compile(r"(?:达到|达|为|超过|超|约|近|分别为|分别)$")
+RATE_VERB_BEFORE = re.compile(r"(?:达到|达|为|超过|超|约|近|分别为|分别|降到|降至|提升到|提升至|提高到|提高至|增至|跨越|跨上|"
+                              r"连续跨越)$")
 STAT_END = re.compile(r"$|[,，。;；、)）\s!！?？]|同比|比上年|较上年|比去年|较去年|，")
 NOT_MEASURE = re.compile(r"项目|工程|基地|第$|排名|位居|列")
 SUBJECT_CUT = re.compile(r"[,，;；:：、。]")
@@ -85,6 +86,8 @@ def find_observations(article: Article, context: Context) -> None:
         if not SCOPE.search(sentence) and not any(m.kind in PLACE_KINDS and s.start <= m.start < s.end
                                                   for m in article.mentions):
             continue
+        previous = ""
+
         def at_of(m: re.Match) -> int:
             return s.start + m.start()
 
@@ -105,8 +108,11 @@ def find_observations(article: Article, context: Context) -> None:
             measure = measure.strip()
             if measure.count("“") != measure.count("”"):
                 measure = measure.strip("“”")
-            if not 2 <= len(measure) <= 16 or NOT_MEASURE.search(measure) or re.search(r"\d", measure):
+            if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|下降|增加|减少)", measure) and previous:
+                measure = previous + measure  # "高新技术企业数量为1250家,同比增长12.5%": the growth of what came before
+            if not 2 <= len(measure) <= 24 or NOT_MEASURE.search(measure) or re.search(r"\d", measure):
                 continue
+            previous = measure
             parsed = parse_quantity(m.group("num"), m.group("mult"), m.group("unit"))
             if parsed is None:
                 continue
