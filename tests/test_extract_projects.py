@@ -241,3 +241,12 @@ def test_a_place_inside_another_projects_name_does_not_place_this_one():
     assert found == ["宜都市高新区明远装备产业园", "枝江港区三期工程"]
     port = node(g, GK.Project, "枝江港区三期工程")
     assert "宜都市高新区" not in [label(g, p) for p in objs(g, port, GK.projectPlace)]
+
+
+def test_the_owner_named_in_full_in_the_sentence_wins_over_the_names_start():
+    from _kgtext import GK, build, label
+
+    g = build("要闻\n\n本报讯(记者 孙悦)9月6日,华睿新能源电池生产基地项目投资40亿元,由华睿新能源科技有限公司投资建设。",
+              "潍坊市")
+    owners = [label(g, o) for s in g.subjects(predicate=None, object=GK.Project) for o in g.objects(s, GK.owner)]
+    assert owners == ["华睿新能源科技有限公司"]

@@ -130,6 +130,12 @@ def _facts(article: Article, key: str, c: Candidate, context: Context, spans: li
         company = min(clause, key=lambda m: abs(m.start - s))
         article.relations.append(Relation(key, "owner", company.key, s))
     elif owner:
+        full = [m for m in article.mentions if m.kind == "Company" and m.label.startswith(owner) and m.label != owner
+                and sent.start <= m.start < sent.end]
+        if full:  # "华睿新能源电池项目…由华睿新能源科技有限公司投资建设": the company named in full
+            article.relations.append(Relation(key, "owner", full[0].key, s))
+            owner = None
+    if owner:
         okey = f"Company/{owner}"
         pos = text.find(owner, s)
         if pos >= 0:
