@@ -176,3 +176,11 @@ def test_autonomous_region_titles():
     g = officials("6月3日,自治区党委常委会召开会议。自治区党委副书记、自治区主席蓝天宇出席。", region="广西壮族自治区")
     assert posts_of(g, node(g, GK.Official, "蓝天宇")) == {
         ("副书记", "广西壮族自治区党委"), ("自治区主席", "广西壮族自治区人民政府")}
+
+
+def test_the_start_of_a_parks_name_is_no_person():
+    from rdflib.namespace import RDF
+
+    g = officials("9月6日下午,市委书记李振华一行来到经开区,实地察看了云轩智能制造产业园建设情况。")
+    people = {label(g, s) for s in g.subjects(RDF.type, GK.Person)} | set(labels(g, GK.Official))
+    assert "云轩" not in people and "李振华" in people

@@ -98,6 +98,18 @@ def _word_follows(text: str, end: int) -> bool:
     return False
 
 
+def _noun_follows(text: str, end: int) -> bool:
+    """A noun of two to four characters starts at ``end`` (no title, no form of address): what stands
+    before it is the start of a longer name (a company's, a park's), not a person."""
+    if role_at(text, end) or text.startswith(NAME_END_WORDS + ("同志", "先生", "女士"), end) or _word_follows(text, end):
+        return False
+    for n in (4, 3, 2):
+        w = text[end:end + n]
+        if len(w) == n and is_dictionary_word(w) and (word_tag(w) or "")[:2] in ("n", "nz", "vn", "nt"):
+            return True
+    return False
+
+
 def _ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS, verbs: bool = True) -> bool:
     if end >= len(text) or text[end] in PUNCT_END or text[end].isdigit():
         return True  # punctuation, or a date: "国务院总理X4月12日主持…"
@@ -467,6 +479,8 @@ class OfficialFinder:
                 continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
             if name not in known and text.startswith(INVOKED_AFTER, e):
                 continue  # "X新时代…思想", "以X同志为核心": a name invoked, no one acting in the news
+            if name not in known and s not in self.unnamed_titles and _noun_follows(text, e):
+                continue  # "云帆|智能制造产业园": the start of a name of something else
             if s in self.unnamed_titles and all(_official_post(p) for p in self.unnamed_titles[s]):
                 self._add(s, e, self.unnamed_titles[s])  # "副县长|何某某列席": the title before the name
             elif name in known or self._official_evidence(s, e):
