@@ -184,3 +184,9 @@ def test_the_start_of_a_parks_name_is_no_person():
     g = officials("9月6日下午,市委书记李振华一行来到经开区,实地察看了云轩智能制造产业园建设情况。")
     people = {label(g, s) for s in g.subjects(RDF.type, GK.Person)} | set(labels(g, GK.Official))
     assert "云轩" not in people and "李振华" in people
+
+
+def test_a_tagged_name_a_character_short_is_completed():
+    g = officials("5月8日,会议传达了关于林政才涉嫌犯罪的通报。市委书记赵明亮主持。")
+    names = set(labels(g, GK.Official)) | {label(g, s) for s in g.subjects(None, GK.Person)}
+    assert "林政" not in names

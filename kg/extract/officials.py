@@ -469,6 +469,10 @@ class OfficialFinder:
         taken += [(m.start, m.end) for m in self.art.mentions if m.kind not in ("Official", "Person")]
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
         for s, e in cued_person_spans(text, self._body_start()):
+            if e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
+                longer = name_at(text, s)
+                if longer == e + 1 and _ends_name(text, longer):
+                    e = longer
             name = text[s:e]
             if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
                 continue
