@@ -123,3 +123,15 @@ def test_bureaus_without_a_region_are_the_home_regions():
 def test_a_conjunction_never_starts_a_body():
     g = build(HEAD + "5月8日,我县和省林业局签订协议。攸县将加快建设。全县干部参加。", "株洲市")
     assert not any(n.startswith(("和", "株洲县和")) or "县和" in n for n in labels(g, GK.Agency))
+
+
+def test_foreign_government_bodies():
+    g = build(HEAD + "5月8日,日本政府表示将加强合作。俄罗斯国防部发言人当天宣布演习结束。", "宜昌市")
+    assert {"日本政府", "俄罗斯国防部"} <= set(labels(g, GK.Agency))
+
+
+def test_bodies_named_by_a_dictionary_word_alone():
+    g = build(HEAD + "5月8日,宜昌市规划局发布公告。规划局负责人表示,发改委将会同有关部门研究。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert names.count("宜昌市规划局") == 1 and "规划局" not in names
+    assert "发展和改革委员会" in names or "宜昌市发展和改革委员会" in names

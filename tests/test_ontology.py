@@ -132,3 +132,8 @@ def test_wheel_ships_the_data_ontology_and_queries(tmp_path):
     assert "kg/cli.py" in names and not any(n.startswith(("tests/", "scripts/")) for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "kg = kg.cli:cli" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_build_countries_reproduces_countries_txt():
+    script = runpy.run_path(str(ROOT / "scripts/build_countries.py"))
+    assert script["render"]() == (ROOT / "kg/data/countries.txt").read_text("utf-8")

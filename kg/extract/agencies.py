@@ -63,6 +63,17 @@ def _unit_ok(unit: str) -> bool:
 
 
 @cache
+def _countries_by_first() -> dict[str, tuple[str, ...]]:
+    """Country names (kg/data/countries.txt) by their first character, longest first."""
+    from kg.extract.lexicon import data_lines
+
+    out: dict[str, list[str]] = {}
+    for name in sorted(data_lines("countries.txt"), key=len, reverse=True):
+        out.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def _suffix_chars() -> frozenset[str]:
     return frozenset(s for s in agency_grammar()["suffix"] if len(s) == 1)
 
@@ -181,6 +192,11 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
             if free and text.startswith(word, s):
                 out.append((s, s + len(word), "level"))
                 break
+    countries = _countries_by_first()
+    for w, s, e in toks:  # 日本政府, 俄罗斯国防部: a foreign country's bodies
+        name = next((c for c in countries.get(text[s], ()) if text.startswith(c, s)), None)
+        if name:
+            out.append((s, s + len(name), "country"))
     places = [m for m in article.mentions if m.attrs.get("adminLevel") in ("province", "prefecture", "county",
                                                                               "township")]
     for m in places:
@@ -205,6 +221,8 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
         for suf in g["strong"]:
             if not w.endswith(suf) or any(a <= s < b for a, b in taken):
                 continue
+            if suf in g["whole-only"] and (w == suf or len(w) < 3 or not (word_tag(w) or "").startswith(("nt", "j"))):
+                continue  # 委 and 办 end a body only in a word the dictionary knows whole (发改委, 街道办)
             end = e
             if not _end_ok(text, end):
                 continue
@@ -221,8 +239,9 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
                 start = toks[j][1]
                 extended = True
                 j -= 1
-            # a word the dictionary knows whole as a name (邮政局, 公安部) needs no stem before it
-            whole = w != suf and len(w) >= 3 and (word_tag(w) or "").startswith(("nt", "j"))
+            # a word the dictionary knows whole as a name (邮政局, 公安部, 教育局, 发改委) needs no stem
+            tag = word_tag(w) or ""
+            whole = w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所")))
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
@@ -458,6 +477,11 @@ def find_agencies(article: Article, context: Context) -> None:
         # a 厅 is always a province's (商务厅 on a page of 云南 is 云南省商务厅)
         national = surface.endswith(NATIONAL_SUFFIXES) and not surface.endswith(("支部", "分部", "总支"))
         scope = "" if national else local_scope
+        named = next((a for a in found if a.label.endswith(surface) and a.label != surface and not national), None)
+        if named is not None:  # "合肥市规划局 … 规划局": the body the article named in full
+            found.append(AgencySpan(start, end, named.label, named.key, named.parent))
+            taken.append((start, end))
+            continue
         if surface.endswith("厅") and region.province and not surface.startswith(region.province):
             surface, scope = region.province + surface, ""
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}{scope}"))

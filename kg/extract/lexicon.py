@@ -27,6 +27,11 @@ def jionlp():
     return module
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a data file of kg/data, without comments and blank lines."""
+    return _data_lines(name)
+
+
 def _data_lines(name: str) -> list[str]:
     text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
