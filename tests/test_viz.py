@@ -216,7 +216,8 @@ def components(ids: list, edges: list) -> list[set]:
 
 
 def status_counts(b: Chromium) -> tuple[int, int]:
-    m = re.match(r"显示 (\d+) 个节点 · (\d+) 条关系", b.eval("document.getElementById('kg-status').textContent"))
+    text = b.eval("document.getElementById('kg-status').textContent")
+    m = re.match(r"显示 (\d+) 个节点 · (\d+) 条关系", text)
     return int(m.group(1)), int(m.group(2))
 
 
@@ -259,7 +260,8 @@ def test_a_click_opens_a_node_and_shows_its_career(browser, corpus):
                   and data["classes"][data["nodes"][i]["c"]]["id"] == "Official")
     browser.eval(f"kgViz.network.focus({target}, {{scale: 1, animation: false}})")
     x, y = browser.eval(f"""(() => {{ const n = kgViz.network, p = n.canvasToDOM(n.getPositions([{target}])[{target}]);
-        const r = document.getElementById('kg-network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()""")
+        const r = document.getElementById('kg-network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }})()""")
     browser.click(x, y)
     browser.wait("!document.getElementById('kg-panel').hidden")
     assert browser.eval("document.querySelector('#kg-panel-body h2').textContent") == data["nodes"][target]["l"]

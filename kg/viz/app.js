@@ -563,7 +563,7 @@
     var svg = timeline(i);
     if (svg) {
       svg.removeAttribute("width"); svg.removeAttribute("height");  // scaled to the panel by its viewBox
-      body.appendChild(el("h3", cls[i] === "Agency" ? "任职时间线" : "履历时间线"));
+      body.appendChild(el("h3", (cls[i] === "Agency" ? "任职时间线" : "履历时间线") + "(点击放大)"));
       var box = el("div", null, "kg-timeline");
       box.title = "点击放大";
       box.appendChild(svg);
