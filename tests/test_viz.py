@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -134,6 +135,39 @@ def test_the_page_holds_the_whole_graph_its_articles_and_timelines(tmp_path):
     assert top in svgs
 
 
+NAMESAKES = """
+@prefix gk: <https://w3id.org/govkg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/govkg/id/> .
+id:a1 a gk:Article ; schema:headline "云溪新闻" ; schema:datePublished "2022-05-01"^^xsd:date .
+id:a2 a gk:Article ; schema:headline "青禾新闻" ; schema:datePublished "2024-06-01"^^xsd:date .
+<https://w3id.org/govkg/id/official/云溪市/林志远> a gk:Official ; rdfs:label "林志远" ; gk:mentionedIn id:a1 ;
+  gk:holds id:p1 .
+<https://w3id.org/govkg/id/official/青禾县/林志远> a gk:Official ; rdfs:label "林志远" ; gk:mentionedIn id:a2 ;
+  gk:holds id:p2 .
+id:p1 a gk:Post ; gk:role "副市长" ; gk:postIn id:g1 .
+id:p2 a gk:Post ; gk:role "县长" ; gk:postIn id:g2 .
+id:g1 a gk:Agency ; rdfs:label "云溪市人民政府" ; gk:mentionedIn id:a1 .
+id:g2 a gk:Agency ; rdfs:label "青禾县人民政府" ; gk:mentionedIn id:a2 .
+id:h1 a gk:PostHolding ; gk:member <https://w3id.org/govkg/id/official/云溪市/林志远> ; gk:post id:p1 ;
+  gk:observedOn "2022-05-01"^^xsd:date ; gk:mentionedIn id:a1 .
+id:h2 a gk:PostHolding ; gk:member <https://w3id.org/govkg/id/official/青禾县/林志远> ; gk:post id:p2 ;
+  gk:observedOn "2024-06-01"^^xsd:date ; gk:mentionedIn id:a2 .
+"""
+
+
+def test_namesakes_each_get_their_own_timeline():
+    g = Graph().parse(data=NAMESAKES, format="turtle")
+    view = build_view(g)
+    svgs = timelines(g, view)
+    people = {view.nodes[n]["iri"].rsplit("/", 2)[1]: svgs[n] for n in view if view.nodes[n]["cls"] == "Official"}
+    assert "云溪市人民政府副市长" in people["云溪市"] and "青禾县" not in people["云溪市"]
+    assert "青禾县人民政府县长" in people["青禾县"] and "云溪市" not in people["青禾县"]
+    bodies = [n for n in view if view.nodes[n]["cls"] == "Agency"]
+    assert all(n in svgs for n in bodies) and len(svgs) == 4
+    assert timelines(g, view, people=0, agencies=0) == {}
+
+
 def test_cli(tmp_path):
     src = tmp_path / "small.ttl"
     src.write_text(SMALL, encoding="utf-8")
@@ -247,6 +281,12 @@ def test_first_view_of_a_corpus_is_small_connected_and_readable(browser, corpus)
     assert browser.eval(CANVAS_INK) > 500
     legend = browser.eval("[...document.querySelectorAll('#kg-legend-list li')].map(li => li.dataset.class)")
     assert legend == [c["id"] for c in data["classes"]]
+    # the legend hides a class (and whoever is left with no relation drawn), and shows it again
+    fewer = browser.eval("kgViz.setClassVisible('Official', false)")
+    left, left_edges = drawn(browser)
+    assert fewer == len(left) < len(ids) and {i for e in left_edges for i in e} == set(left)
+    assert not [i for i in left if data["classes"][data["nodes"][i]["c"]]["id"] == "Official"]
+    assert browser.eval("kgViz.setClassVisible('Official', true)") == len(ids)
     assert browser.eval("document.scripts.length") == 3 and browser.errors() == []
 
 
@@ -325,6 +365,12 @@ def test_search_and_articles_reach_what_only_an_article_links(browser, corpus):
     assert browser.eval("document.getElementById('kg-panel-body').dataset.article") == str(article)
     assert browser.eval("kgViz.reset()") == len(drawn(browser)[0]) <= START_SIZE * 1.5
     assert browser.errors() == []
+    # a link to the page with a name after # starts from that name
+    name = data["nodes"][lonely]["l"]
+    browser.open("about:blank")
+    browser.open(page.resolve().as_uri() + "#" + quote(name), until="document.body.dataset.drawn", timeout=30)
+    assert browser.eval("document.querySelector('#kg-panel-body h2').textContent") == name
+    assert lonely in drawn(browser)[0]
 
 
 @needs_chromium

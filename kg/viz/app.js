@@ -291,7 +291,7 @@
       width: 1,
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#b5b5b5", highlight: "#333", hover: "#666" },
-      font: { face: FONT, size: 11, color: "#666", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
+      font: { face: FONT, size: 12, color: "#666", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
       smooth: false
     },
     physics: {
