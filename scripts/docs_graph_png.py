@@ -61,7 +61,8 @@ def corpus_png(output: Path) -> Path:
             official = browser.eval(TOP_OFFICIAL)
             browser.eval(f"kgViz.select({official})")
             _settle(browser)
-            browser.eval(f"kgViz.network.focus({official}, {{scale: 0.9, animation: false}})")
+            browser.eval(f"""(() => {{ const n = kgViz.network; n.fit({{animation: false}});
+                if (n.getScale() < 0.8) n.focus({official}, {{scale: 0.8, animation: false}}); }})()""")
             time.sleep(0.3)
             return browser.screenshot(output)
 
