@@ -390,3 +390,10 @@ def test_sample_page_in_chromium(browser, tmp_path):
     assert browser.eval("document.querySelector('#kg-panel-body h2').textContent") == data["nodes"][found[0]]["l"]
     assert browser.screenshot(tmp_path / "sample.png").stat().st_size > 20_000
     assert browser.errors() == []
+    # kg viz --focus: the page opens on that node, its panel open
+    top = max((n for n in data["nodes"] if data["classes"][n["c"]]["id"] == "Official"), key=lambda n: n["m"])
+    focused = render_html(tmp_path / "sample.ttl", tmp_path / "focus.html", focus=top["l"], hops=1)
+    open_page(browser, focused)
+    assert browser.eval("document.querySelector('#kg-panel-body h2').textContent") == top["l"]
+    ids, edges = drawn(browser)
+    assert len(ids) > 1 and {i for e in edges for i in e} == set(ids)

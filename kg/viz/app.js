@@ -167,7 +167,7 @@
 
   // ---- the first view, and the view of a period ------------------------------------------------
   /** A path of joining nodes from c to the view (the nodes not yet in it), at most `depth` steps, or null. */
-  function pathTo(c, inView, ok, depth) {
+  function pathTo(c, inView, ok, depth, joins) {
     var prev = {}, frontier = [c];
     prev[c] = -1;
     for (var step = 0; step < depth && frontier.length; step++) {
@@ -182,7 +182,7 @@
             for (var w = u; w !== -1; w = prev[w]) path.push(w);
             return path;
           }
-          if (!CONNECT[cls[v]] || !ok(v)) continue;
+          if ((joins && !joins[cls[v]]) || !ok(v)) continue;
           prev[v] = u;
           next.push(v);
         }
@@ -199,6 +199,8 @@
     if (linked.length <= size) return linked;
     if (DATA.focus !== null && DATA.focus !== undefined && ok(DATA.focus)) return around_(DATA.focus, ok, size);
     var cands = linked.filter(function (i) { return cls[i] === "Official" || cls[i] === "Agency"; }).sort(byMentions);
+    var joins = CONNECT;
+    if (!cands.length) { cands = linked.sort(byMentions); joins = null; }  // no officials or bodies: the most mentioned
     var inView = {}, view = [], tries = Math.min(cands.length, size * 6), k;
     function add(i) { if (!inView[i]) { inView[i] = true; view.push(i); } }
     for (var round = 0; round < 3 && view.length < size; round++) {
@@ -211,7 +213,7 @@
       for (k = 0; k < tries && view.length < size; k++) {  // and grows by the shortest joins to the next ones
         var c = cands[k];
         if (inView[c]) continue;
-        var p = pathTo(c, inView, ok, k < 10 ? 4 : 2);  // the ten most mentioned by longer chains if need be
+        var p = pathTo(c, inView, ok, k < 10 ? 4 : 2, joins);  // the ten most mentioned by longer chains if need be
         if (p && view.length + p.length <= size) p.forEach(add);
       }
     }
@@ -648,6 +650,7 @@
 
   status();
   startOver();
+  if (DATA.focus !== null && DATA.focus !== undefined) select(DATA.focus);  // kg viz --focus NAME
   var wanted = decodeURIComponent((location.hash || "").slice(1));
   if (wanted && find(wanted).length) search(wanted);  // graph.html#name starts from that name
 
