@@ -21,19 +21,24 @@ from kg.cli import parse_date
 @click.option("--from", "date_from", callback=parse_date, metavar="YYYY-MM-DD", help="Keep what is seen on or after this date.")
 @click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD", help="Keep what is seen on or before this date.")
 @click.option("--title", help="Page title (default: the input's file name).")
+@click.option("--no-timelines", is_flag=True,
+              help="Do not embed career timelines of the most mentioned officials and bodies (a smaller page).")
 def viz_command(source: Path, output: Path, focus: str | None, hops: int, classes: str | None,
-                date_from: dt.date | None, date_to: dt.date | None, title: str | None) -> None:
+                date_from: dt.date | None, date_to: dt.date | None, title: str | None, no_timelines: bool) -> None:
     """Write SOURCE (a graph file or store directory) as one self-contained HTML explorer.
 
-    The page works offline: search any name, click a node for its posts, events
-    and evidence sentences, filter by class and date.
+    The page works offline. It opens on the most mentioned officials and bodies
+    joined by their posts and events (or on --focus); click a node to open its
+    neighbours and see its posts, events, career timeline and evidence
+    sentences; search any name; the dates show the events of a period with
+    their people.
     """
     from kg.viz import render_html
 
     try:
         out = render_html(source, output, focus=focus, hops=hops,
                           classes=[c for c in classes.split(",") if c.strip()] if classes else None,
-                          date_from=date_from, date_to=date_to, title=title)
+                          date_from=date_from, date_to=date_to, title=title, timelines=not no_timelines)
     except KeyError as exc:
         raise click.BadParameter(str(exc.args[0]), param_hint="--focus") from None
     except ValueError as exc:

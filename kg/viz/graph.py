@@ -16,12 +16,17 @@ Node attributes:
     types (frozenset[str]): every govkg class the node belongs to, superclasses included.
     mentions (int): how often the entity is mentioned (sentences of evidence, at least 1).
     date (str | None): an event's date (ISO).
-    dates (list[str]): every date the node is seen on (event date, article dates, post dates).
+    dates (list[str]): every date the node is seen on (event date, article dates, post dates, and the
+        dates of the events it is linked to: the people of an event are seen on its day).
+    articles (list[str]): IRIs of the articles that mention it (``gk:mentionedIn``).
     evidence (list[Evidence]): the sentences that state the entity.
     facts (list[tuple[str, str]]): other literal properties, by Chinese property name.
 
 Edge attributes: ``rel`` (relation name, e.g. ``locatedIn``), ``label``
 (Chinese, e.g. ``位于``; for posts the roles), ``dates`` (ISO dates, for posts).
+
+Graph attribute ``articles``: article IRI -> (headline, ISO date), every article
+of the graph (an entity linked to nothing else is reached through them).
 """
 from __future__ import annotations
 
@@ -78,6 +83,7 @@ class Evidence:
     date: str | None
     text: str
     start: int = 0  # offset of the sentence in its article: evidence reads in article order
+    article: str = ""  # the article's IRI
 
 
 def ontology_path() -> Path:
@@ -251,7 +257,7 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
             continue
         kind = max(names, key=lambda n: (len(ancestors.get(n, ())), n))
         view.add_node(s, label=None, alt=[], cls=cls, kind=kind, kind_zh=zh.get(kind, kind), types=every,
-                      mentions=0, date=None, dates=set(), evidence=[], facts=[], iri=str(s))
+                      mentions=0, date=None, dates=set(), articles=[], evidence=[], facts=[], iri=str(s))
 
     # Articles and sentences (evidence).
     art_info: dict[object, tuple[str, str | None]] = {}
@@ -267,7 +273,7 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
             head, date = art_info.get(art, ("", None))
             start = g.value(sent, GK.startOffset)
             ev = sent_cache[sent] = Evidence(head, date, str(g.value(sent, GK.text) or ""),
-                                             int(start) if start is not None else 0)
+                                             int(start) if start is not None else 0, str(art or ""))
         return ev
 
     nodes = view.nodes
@@ -285,6 +291,8 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
             d = art_info.get(a, ("", None))[1]
             if d:
                 n["dates"].add(d)
+        n["articles"] = [str(a) for a in sorted((a for a in articles if a in art_info),
+                                                key=lambda a: (art_info[a][1] or "", str(a)))]
         evs = sorted({evidence(x) for x in g.objects(s, GK.evidence)},
                      key=lambda e: (e.date or "", e.headline, e.start, e.text))
         n["evidence"] = evs
@@ -338,8 +346,16 @@ def build_view(g: Graph) -> nx.MultiDiGraph:
             a, b = (o, s) if name in REVERSED else (s, o)
             if not view.has_edge(a, b, name):
                 view.add_edge(a, b, name, rel=name, label=REL_LABELS.get(name, zh.get(name, name)), dates=[])
+    # The people, bodies and places of an event are seen on its day (a date filter keeps them with it).
+    for s in nodes:
+        d = nodes[s]["date"]
+        if d and nodes[s]["cls"] == "Event":
+            for o in set(nx.all_neighbors(view, s)):
+                if nodes[o]["cls"] != "Event":
+                    nodes[o]["dates"].add(d)
     for s in nodes:
         nodes[s]["dates"] = sorted(nodes[s]["dates"])
+    view.graph["articles"] = {str(a): info for a, info in art_info.items()}
     return view
 
 
@@ -381,7 +397,8 @@ def select(view: nx.MultiDiGraph, focus: str | None = None, hops: int = 2,
     the nodes of ``classes`` (govkg class names such as ``Official``, ``Event`` or
     ``InspectionVisit``, or their Chinese labels), then the nodes seen between the dates.
 
-    A node with no date stays when a neighbour passes the date filter (a parent place, say).
+    A node with no date stays when a neighbour passes the date filter (a parent place, say);
+    the people of an event carry its date (:func:`build_view`), so they stay with it.
     The focus node always stays.
 
     Raises:
@@ -403,7 +420,9 @@ def select(view: nx.MultiDiGraph, focus: str | None = None, hops: int = 2,
         lo = date_from.isoformat() if isinstance(date_from, dt.date) else date_from
         hi = date_to.isoformat() if isinstance(date_to, dt.date) else date_to
         dated = {n for n in keep if view.nodes[n]["dates"]}
-        passed = {n for n in dated if _in_range(view.nodes[n]["dates"], lo, hi)}
+        # an event by its own day (an article may report it later), anything else by every day it is seen on
+        passed = {n for n in dated if _in_range([view.nodes[n]["date"]] if view.nodes[n]["date"]
+                                                else view.nodes[n]["dates"], lo, hi)}
         undated = {n for n in keep - dated
                    if any(m in passed for m in nx.all_neighbors(view, n))}
         keep = passed | undated

@@ -4,8 +4,14 @@ The page carries vis-network (the copy bundled with pyvis, inlined: nothing is
 loaded from a CDN), ``app.css``, ``app.js`` and the graph as JSON in a
 ``<script type="application/json">`` block.  The JSON is escaped so that no
 ``<``, ``>`` or ``&`` from article text reaches the HTML parser, and the app
-writes every name and sentence with ``textContent``.  A Content-Security-Policy
-allows only the page's own two scripts (by hash) and no connections at all.
+writes every name and sentence with ``textContent`` (career timelines, SVG
+text made by :mod:`kg.career_plot`, are parsed as XML and only drawing
+elements are kept).  A Content-Security-Policy allows only the page's own two
+scripts (by hash) and no connections at all.
+
+The page holds the whole graph but draws a part of it: the most mentioned
+officials and bodies joined by their posts and events (or the ``focus``), and
+what the reader opens by clicking, searching or choosing dates (``app.js``).
 """
 from __future__ import annotations
 
@@ -24,10 +30,11 @@ from rdflib import Graph
 
 from kg.rdf.serialize import atomic_write_bytes
 from kg.viz.graph import DISPLAY_CLASSES, Evidence, _ontology, _zh_labels, build_view, load_graph, select
-from kg.viz.layout import layout
 
-#: Graphs with more nodes than this get their layout in Python and no browser physics.
-PHYSICS_LIMIT = 300
+#: How many nodes the first view draws (the most mentioned officials and bodies, joined up).
+START_SIZE = 36
+#: How many neighbours a click on a node adds at a time.
+EXPAND_SIZE = 15
 
 #: Colour and vis-network shape of each display class (shapes that scale with the node's value).
 CLASS_STYLE: dict[str, tuple[str, str]] = {
@@ -70,19 +77,29 @@ def json_for_html(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def view_data(view: nx.MultiDiGraph, title: str = "govkg", physics: bool | None = None) -> dict:
-    """The JSON the page reads: classes, nodes (with positions), edges and the evidence tables."""
+def view_data(view: nx.MultiDiGraph, title: str = "govkg", timelines: dict | None = None,
+              start_size: int = START_SIZE) -> dict:
+    """The JSON the page reads: classes, nodes, edges, articles, evidence sentences and timelines."""
     zh = _zh_labels(_ontology())
     order = list(view.nodes)
     index = {n: i for i, n in enumerate(order)}
-    physics = len(order) <= PHYSICS_LIMIT if physics is None else physics
-    pos = layout(view)
     present = [c for c in DISPLAY_CLASSES if any(d["cls"] == c for _, d in view.nodes(data=True))]
     cls_index = {c: i for i, c in enumerate(present)}
     classes = [{"id": c, "zh": zh.get(c, c), "color": CLASS_STYLE[c][0], "shape": CLASS_STYLE[c][1],
                 "count": sum(1 for _, d in view.nodes(data=True) if d["cls"] == c)} for c in present]
-    articles: dict[tuple[str, str | None], int] = {}
+    known = view.graph.get("articles", {})
+    articles: dict[str, int] = {}
+    art_rows: list[list] = []
+
+    def article(iri: str, headline: str = "", date: str | None = None) -> int:
+        if iri not in articles:
+            articles[iri] = len(art_rows)
+            head, day = known.get(iri, (headline, date))
+            art_rows.append([head, day, iri])
+        return articles[iri]
+
     sentences: dict[Evidence, int] = {}
+    sent_rows: list[list] = []
     nodes = []
     all_dates: list[str] = []
     for n in order:
@@ -90,26 +107,27 @@ def view_data(view: nx.MultiDiGraph, title: str = "govkg", physics: bool | None 
         ev = []
         for e in d["evidence"]:
             if e not in sentences:
-                articles.setdefault((e.headline, e.date), len(articles))
-                sentences[e] = len(sentences)
+                sentences[e] = len(sent_rows)
+                sent_rows.append([article(e.article or f"{e.headline}|{e.date}", e.headline, e.date), e.text])
             ev.append(sentences[e])
-        x, y = pos[n]
+        arts = sorted({article(a) for a in d.get("articles", ())} | {sent_rows[s][0] for s in ev})
         nodes.append({"l": d["label"], "a": d["alt"], "c": cls_index[d["cls"]], "k": d["kind_zh"],
-                      "m": d["mentions"], "d": d["dates"], "t": d["date"], "x": x, "y": y, "i": d["iri"],
-                      "e": ev, "f": [list(f) for f in d["facts"]]})
+                      "m": d["mentions"], "d": d["dates"], "t": d["date"], "i": d["iri"],
+                      "e": ev, "r": arts, "f": [list(f) for f in d["facts"]]})
         all_dates.extend(d["dates"])
     edges = [[index[a], index[b], e["label"], e["rel"], e.get("dates", [])]
              for a, b, e in view.edges(data=True)]
     focus = view.graph.get("focus")
     return {
         "title": title,
-        "physics": physics,
         "focus": index.get(focus) if focus is not None else None,
+        "start": {"size": start_size, "expand": EXPAND_SIZE},
         "classes": classes,
         "nodes": nodes,
         "edges": edges,
-        "articles": [list(k) for k in articles],
-        "sentences": [[articles[(e.headline, e.date)], e.text] for e in sentences],
+        "articles": art_rows,
+        "sentences": sent_rows,
+        "timelines": {str(index[n]): svg for n, svg in (timelines or {}).items() if n in index},
         "dates": [min(all_dates), max(all_dates)] if all_dates else None,
     }
 
@@ -138,10 +156,13 @@ def page_html(data: dict) -> str:
 
 
 def render_view(view: nx.MultiDiGraph, output: str | Path, title: str | None = None,
-                physics: bool | None = None) -> Path:
-    """Write the explorer page for a view model (see :func:`kg.viz.graph.build_view`)."""
+                timelines: dict | None = None, start_size: int = START_SIZE) -> Path:
+    """Write the explorer page for a view model (see :func:`kg.viz.graph.build_view`).
+
+    ``timelines`` maps view nodes to SVG text (:func:`kg.viz.timelines.timelines`).
+    """
     out = Path(output)
-    data = view_data(view, title or out.stem, physics)
+    data = view_data(view, title or out.stem, timelines, start_size)
     atomic_write_bytes(out, page_html(data).encode("utf-8"))
     return out
 
@@ -154,18 +175,22 @@ def _as_iso(value: dt.date | str | None) -> str | None:
 
 def render_html(source: str | Path | Graph, output: str | Path, focus: str | None = None, hops: int = 2,
                 classes: Iterable[str] | None = None, date_from: dt.date | str | None = None,
-                date_to: dt.date | str | None = None, title: str | None = None) -> Path:
+                date_to: dt.date | str | None = None, title: str | None = None,
+                timelines: bool = True, start_size: int = START_SIZE) -> Path:
     """Write one self-contained, offline HTML explorer of a govkg graph.
 
     Args:
         source: A graph file (.ttl, .trig, .nq, .nt, .jsonld), a store directory, or an rdflib graph.
         output: The HTML file to write.
-        focus: Keep only the ego network of the node with this name (any of its names).
+        focus: Keep only the ego network of the node with this name (any of its names); the page starts there.
         hops: How many steps from ``focus`` to keep.
         classes: Keep only nodes of these classes (``Official``, ``Event``, ``InspectionVisit`` ... or 官员).
         date_from: Keep only nodes seen on or after this date (undated nodes next to one stay).
         date_to: Keep only nodes seen on or before this date.
         title: Page title (default: the source's file name).
+        timelines: Embed the career timelines of the most mentioned officials and bodies
+            (:mod:`kg.viz.timelines`).
+        start_size: How many nodes the first view draws.
 
     Returns:
         The path written.
@@ -183,4 +208,9 @@ def render_html(source: str | Path | Graph, output: str | Path, focus: str | Non
         title = f"govkg · {Path(source).name}" if isinstance(source, (str, Path)) else "govkg"
         if focus:
             title += f" · {focus}"
-    return render_view(view, output, title=title)
+    svgs = None
+    if timelines:
+        from kg.viz.timelines import timelines as make_timelines
+
+        svgs = make_timelines(graph if isinstance(source, Graph) else source, view)
+    return render_view(view, output, title=title, timelines=svgs, start_size=start_size)

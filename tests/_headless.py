@@ -1,7 +1,9 @@
-"""Open a page in headless Chromium over the DevTools protocol: wait for it, ask it, screenshot it.
+"""Open a page in headless Chromium over the DevTools protocol: wait for it, ask it, click it, screenshot it.
 
 Standard library only (a minimal websocket client), for the explorer's browser
-tests, its benchmark and ``docs/graph.png``::
+tests, its benchmark and the screenshots in ``docs/`` (not part of the
+installed package: tests import it as ``_headless``, scripts and benchmarks put
+``tests/`` on their path)::
 
     with Chromium() as browser:
         browser.open(Path("graph.html"), until="document.body.dataset.drawn")
@@ -225,6 +227,13 @@ class Chromium:
             if time.monotonic() > deadline:
                 raise BrowserError(f"timed out waiting for {condition!r}")
             time.sleep(poll)
+
+    def click(self, x: float, y: float) -> None:
+        """A left mouse click at (x, y) CSS pixels of the viewport, as a user makes it."""
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                   "buttons": 1 if kind == "mousePressed" else 0,
+                                                   "clickCount": 0 if kind == "mouseMoved" else 1})
 
     def screenshot(self, path: str | Path) -> Path:
         """Save a PNG of the viewport."""

@@ -1,14 +1,21 @@
-"""Invented govkg graphs of any size, for tests, benchmarks and demos of the explorer.
+"""Invented govkg graphs of any size, for the explorer's tests, its benchmark and docs/explorer.png.
 
 Every class the explorer draws is there (officials with posts and post holdings,
 journalists, agencies, companies, a place hierarchy, projects, events with dates,
 participants, organizers and places), each entity mentioned in articles with
-evidence sentences.  All names are made up.
+evidence sentences, and some entities mentioned only (no relation but the
+article, as journalists and many companies are in built graphs).  Officials
+have the identity of built graphs (``official/<region>/<name>``), post
+holdings the article they were seen in.  All names are made up.
+
+Not part of the installed package: tests import it as ``_synthetic`` (pytest
+puts ``tests/`` on the path), benchmarks and scripts add ``tests/`` themselves.
 """
 from __future__ import annotations
 
 import datetime as dt
 import random
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -23,6 +30,7 @@ ROLES = ["局长", "副局长", "主任", "副主任", "党组书记", "书记",
 EVENTS = [("InspectionVisit", "调研"), ("Meeting", "会议"), ("PressConference", "新闻发布会"),
           ("SigningCeremony", "签约仪式"), ("Forum", "论坛"), ("Groundbreaking", "集中开工仪式")]
 PLACE_WORDS = "东西南北中安平阳宁丰泰和兴华"
+REGIONS = ("云溪市", "青禾市")  # invented prefectures: an official's identity is a name within a region
 
 
 def _name(rng: random.Random, used: set[str], stem: str = "") -> str:
@@ -36,7 +44,8 @@ def _name(rng: random.Random, used: set[str], stem: str = "") -> str:
 
 def synthetic_graph(n: int = 300, seed: int = 7, start: dt.date = dt.date(2024, 3, 1),
                     days: int = 31, extra_names: dict[str, str] | None = None) -> Graph:
-    """A govkg graph with about ``n`` drawable entities of every class.
+    """A govkg graph with about ``n`` drawable entities of every class, in ``n // 8`` articles
+    dated over ``days`` days from ``start``.
 
     ``extra_names`` maps an invented official's label to add (e.g. a name that
     carries markup) to the sentence it is mentioned in, to test escaping.
@@ -63,8 +72,9 @@ def synthetic_graph(n: int = 300, seed: int = 7, start: dt.date = dt.date(2024, 
         g.add((art, SCHEMA.datePublished, Literal(d.isoformat(), datatype=XSD.date)))
         articles.append(art)
 
-    def entity(kind: str, label: str, alts: tuple[str, ...] = (), text: str | None = None) -> URIRef:
-        node = iri(kind.lower())
+    def entity(kind: str, label: str, alts: tuple[str, ...] = (), text: str | None = None,
+               node: URIRef | None = None) -> URIRef:
+        node = node or iri(kind.lower())
         g.add((node, RDF.type, GK[kind]))
         g.add((node, RDFS.label, Literal(label)))
         for alt in alts:
@@ -79,8 +89,8 @@ def synthetic_graph(n: int = 300, seed: int = 7, start: dt.date = dt.date(2024, 
             g.add((s, GK.text, Literal(text or f"{label}出席活动并讲话,强调要抓好各项工作落实。")))
         return node
 
-    share = {"Official": .28, "Journalist": .03, "Agency": .2, "Company": .07, "Place": .15, "Project": .08,
-             "Event": .19}
+    share = {"Official": .26, "Journalist": .03, "Agency": .18, "Company": .07, "Place": .14, "Project": .08,
+             "Event": .19, "Unlinked": .05}
     count = {k: max(2, round(n * v)) for k, v in share.items()}
 
     # Places: a province, prefectures, counties, townships, villages and sites.
@@ -110,7 +120,8 @@ def synthetic_graph(n: int = 300, seed: int = 7, start: dt.date = dt.date(2024, 
     officials: list[URIRef] = []
     for _ in range(count["Official"]):
         label = _name(rng, used)
-        o = entity("Official", label, (label[0] + "书记",) if rng.random() < .2 else ())
+        o = entity("Official", label, (label[0] + "书记",) if rng.random() < .2 else (),
+                   node=URIRef(f"{ID}official/{rng.choice(REGIONS)}/{label}"))
         officials.append(o)
         for _ in range(rng.choice((1, 1, 2))):
             agency, role = rng.choice(agencies), rng.choice(ROLES)
@@ -123,12 +134,19 @@ def synthetic_graph(n: int = 300, seed: int = 7, start: dt.date = dt.date(2024, 
             g.add((h, RDF.type, GK.PostHolding))
             g.add((h, GK.member, o))
             g.add((h, GK.post, post))
-            g.add((h, GK.observedOn, Literal(date().isoformat(), datatype=XSD.date)))
+            art = rng.choice(list(g.objects(o, GK.mentionedIn)))
+            g.add((h, GK.mentionedIn, art))
+            g.add((h, GK.observedOn, g.value(art, SCHEMA.datePublished)))
     for label, text in (extra_names or {}).items():
-        officials.append(entity("Official", label, text=text))
+        officials.append(entity("Official", label, text=text, node=URIRef(f"{ID}official/{REGIONS[0]}/{quote(label)}")))
 
     for _ in range(count["Journalist"]):
         entity("Journalist", _name(rng, used))
+    for i in range(count["Unlinked"]):  # named in an article, with no relation to anything else
+        if i % 2:
+            entity("Company", _name(rng, used, f"{rng.choice(PLACE_WORDS)}{rng.choice(GIVEN)}商贸有限公司"))
+        else:
+            entity("Site", _name(rng, used, f"{rng.choice(PLACE_WORDS)}{rng.choice(GIVEN)}广场"))
 
     for _ in range(count["Project"]):
         label = _name(rng, used, f"{rng.choice(PLACE_WORDS)}{rng.choice(GIVEN)}{rng.choice(['新材料', '智慧物流', '高端装备', '现代农业'])}项目")
