@@ -190,3 +190,16 @@ def test_a_tagged_name_a_character_short_is_completed():
     g = officials("5月8日,会议传达了关于林政才涉嫌犯罪的通报。市委书记赵明亮主持。")
     names = set(labels(g, GK.Official)) | {label(g, s) for s in g.subjects(None, GK.Person)}
     assert "林政" not in names
+
+
+def test_a_state_post_beside_a_university_post_is_an_official_holding_both():
+    g = officials("5月8日,本报记者采访了全国人大常委会委员、云溪大学副校长林志远。")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("委员", "全国人大常委会"), ("副校长", "云溪大学")}
+
+
+def test_a_companys_party_secretary_is_no_official():
+    from rdflib.namespace import RDF
+
+    g = officials("5月8日,青禾电子有限公司党委书记、董事长林志远介绍企业情况。")
+    person = node(g, GK.Person, "林志远")
+    assert GK.Official not in set(g.objects(person, RDF.type))

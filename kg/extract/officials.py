@@ -190,8 +190,11 @@ def _role_starts() -> re.Pattern[str]:
 
 
 def _official_post(post: PostRef) -> bool:
-    """A post in the state: an official's title, or any title in a government body (央行副行长)."""
-    return roles()[post.role].kind == "official" or (post.agency_key or "").startswith("Agency/")
+    """A post in the state: any title in a government body (央行副行长), or an official's title not
+    in a company or an institution (a company's 党委书记 is no official)."""
+    key = post.agency_key or ""
+    return key.startswith("Agency/") or (roles()[post.role].kind == "official"
+                                         and not key.startswith(("Company/", "Organization/")))
 
 
 def _short_head(text: str, p: int) -> bool:
@@ -282,7 +285,7 @@ class OfficialFinder:
             p = end
             a = self.agency_at.get(p)
             if a is None and p > pos:
-                a = self._unknown_body_at(p)
+                a = self._unknown_body_at(p) or self._institution_span(p)
             if a is not None:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
@@ -312,7 +315,8 @@ class OfficialFinder:
             end = p
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
                                                          or self._department_then_role(agency, p + 1)
-                                                         or (text[p] == "、" and self._unknown_body_at(p + 1))):
+                                                         or (text[p] == "、" and (self._unknown_body_at(p + 1)
+                                                                                  or self._institution_span(p + 1)))):
                 end = p + 1
                 continue
             break
@@ -424,7 +428,10 @@ class OfficialFinder:
                     if n_end and not any(p.agency_key for p in posts):
                         posts = self._at_institution(i, posts)  # "南方理工大学校长X": a person with a post
                     company = any((p.agency_key or "").startswith(("Company/", "Organization/")) for p in posts)
-                    if n_end and not company and all(_official_post(p) for p in posts):
+                    state = [p for p in posts if _official_post(p) and p.agency_key or roles()[p.role].body]
+                    if n_end and ((not company and all(_official_post(p) for p in posts)) or state):
+                        # an official; with a state post beside a post in a university or a company
+                        # ("全国人大常委会委员、某大学副校长X") still an official, holding both
                         self._add(end, n_end, posts)
                         n_end = self._sharing_title(n_end, posts)
                         i = n_end
@@ -530,13 +537,28 @@ class OfficialFinder:
             self._add(s, e, posts)
         return p
 
+    def _institution_span(self, p: int) -> AgencySpan | None:
+        """A school, hospital, bank or institute starting at ``p`` with a title after it, inside a
+        chain of titles ("…委员、某某大学副校长X")."""
+        from kg.extract.agencies import institution_ending_at
+
+        for x in range(p + 3, min(len(self.text), p + 17)):
+            if not NAME_CHARS.fullmatch(self.text[x - 1]):
+                return None
+            if role_at(self.text, x) and institution_ending_at(self.text, x) == p:
+                posts = self._at_institution(x, [PostRef(None, None, role_at(self.text, x))])
+                key, label = posts[0].agency_key, posts[0].agency_label
+                return AgencySpan(p, x, label, key) if key else None
+        return None
+
     def _at_institution(self, i: int, posts: list[PostRef]) -> list[PostRef]:
         """The posts of a title written right after a school, hospital, bank or institute."""
         from kg.extract.agencies import institution_ending_at
 
         start = institution_ending_at(self.text, i)
-        if start is None or any(m.start <= start < m.end for m in self.art.mentions if m.kind != "Site"):
-            return posts
+        if start is None or any(m.start <= start < m.end for m in self.art.mentions
+                                if m.kind in ("Agency", "Company", "Official", "Person", "Journalist")):
+            return posts  # a place may start an institution's name (云溪大学), a body may not
         name = self.text[start:i]
         home = home_division(self.ctx, name[0]) if name[0] in LEVEL_CHARS else None
         if home and not name.startswith(home):
