@@ -203,3 +203,11 @@ def test_a_companys_party_secretary_is_no_official():
     g = officials("5月8日,青禾电子有限公司党委书记、董事长林志远介绍企业情况。")
     person = node(g, GK.Person, "林志远")
     assert GK.Official not in set(g.objects(person, RDF.type))
+
+
+def test_villagers_speaking_beside_a_body_are_persons():
+    from rdflib.namespace import RDF
+
+    g = officials("5月8日,县农业农村局技术员来到村里,村民张大山高兴地对县农业农村局的帮助表示感谢。")
+    assert "张大山" not in labels(g, GK.Official)
+    assert "张大山" in {label(g, s) for s in g.subjects(RDF.type, GK.Person)}

@@ -60,7 +60,8 @@ CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审�
                          r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
 # people named with these after them are no officials ("王某、李某等专家参加")
 NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "市民", "游客", "企业家", "代表", "记者", "老师",
-                 "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅")
+                 "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅", "菜农", "果农", "农户",
+                 "店主", "老板", "司机", "家长", "患者", "业主", "员工", "职工", "演员", "导演", "作家", "律师")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
@@ -510,7 +511,7 @@ class OfficialFinder:
         text = self.text
         left = max(text.rfind(c, 0, s) for c in "。；;！？!?\n，,") + 1
         right = min((i for i in (text.find(c, e) for c in "。；;！？!?\n，,") if i >= 0), default=len(text))
-        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1):
+        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1) or text.endswith(NOT_OFFICIALS, 0, s):
             return False  # "王某、李某等专家", "村民张某"
         if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加"), e):
             return True
