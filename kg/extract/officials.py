@@ -717,7 +717,7 @@ class OfficialFinder:
     def _bare_mentions(self) -> None:
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
         taken = {(s, e) for s, e, _ in self.spans}
-        for name in sorted(known - self.journalists, key=len, reverse=True):
+        for name in sorted(known - self.journalists, key=lambda n: (-len(n), n)):  # one order in every process
             for m in re.finditer(re.escape(name), self.text):
                 s, e = m.span()
                 if (s, e) in taken or any(a <= s < b for a, b, _ in self.spans):
