@@ -89,7 +89,8 @@ def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True,
             if merge:
                 store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             if ontology:
-                for g in (ox.NamedNode(ONTOLOGY_GRAPH), ox.DefaultGraph()) if merge else (ox.NamedNode(ONTOLOGY_GRAPH),):
+                graphs = (ox.NamedNode(ONTOLOGY_GRAPH), ox.DefaultGraph()) if merge else (ox.NamedNode(ONTOLOGY_GRAPH),)
+                for g in graphs:
                     store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=g)
     except SyntaxError as exc:
         raise _syntax_error(f"{path}", exc) from None
