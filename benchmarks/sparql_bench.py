@@ -426,7 +426,7 @@ def report(runs: list[dict], rl: dict | None, rdflib_limit: float) -> str:
     big = runs[-1]
     sv, cli = big["check"]["serve"], big["check"].get("cli")
     lines = ["## SPARQL", "",
-             "`benchmarks/sparql_bench.py` (run by hand: `.venv/bin/python benchmarks/sparql_bench.py`, about 15",
+             "`benchmarks/sparql_bench.py` (run by hand: `.venv/bin/python benchmarks/sparql_bench.py`, about 5",
              "minutes) writes an invented graph in the govkg vocabulary as N-Quads, one named graph per article as",
              "`kg build --store` keeps it, loads it into a store, serves the store with `kg serve` (its own process,",
              "one worker, every row returned) and asks every saved question (`ontology/queries/*.rq`) over HTTP as",
