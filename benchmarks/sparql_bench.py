@@ -1,41 +1,55 @@
-"""Benchmark SPARQL: every saved question through kg's query path vs rdflib's engine, on ~1M triples.
+"""Benchmark SPARQL: every saved question served by ``kg serve`` and asked with ``kg query``, beside a full scan.
 
-    .venv/bin/python benchmarks/sparql_bench.py                 # ~1M triples, writes docs/benchmarks.md
-    .venv/bin/python benchmarks/sparql_bench.py --articles 2000 --no-write   # a quick run
+    .venv/bin/python benchmarks/sparql_bench.py            # a year (6,500 articles, ~1M quads) and a quarter;
+                                                           # writes the SPARQL section of docs/benchmarks.md
+    .venv/bin/python benchmarks/sparql_bench.py --sizes 650 --no-write    # a quick run
+    .venv/bin/python benchmarks/sparql_bench.py --rdflib   # also rdflib's engine on the same file
 
 It writes an invented graph in the govkg vocabulary as N-Quads, one named
 graph per article, the way ``kg build --store`` keeps it (officials with posts
 and dated post holdings, agencies, a five-level place hierarchy, events with
 participants and places, projects with investments, journalists, evidence
-sentences; entities restated in every article that mentions them).  Then, each
-engine in its own process (so that peak memory is its own):
+sentences; entities restated in every article that mentions them).  Then, for
+each size:
 
-* kg: :func:`kg.query.open_dataset` (pyoxigraph, the article graphs merged
-  into the default graph, the ontology loaded beside) and :func:`kg.query.run_query` with every row
-  collected into Python objects;
-* rdflib: ``Dataset(default_union=True)`` parsing the same file plus the
-  ontology, and ``Dataset.query`` with every row collected.
+* load: the file into a new store directory by pyoxigraph's own bulk loader
+  (``Store.bulk_load``, the named graphs only), and by kg (what ``kg serve FILE``
+  does: :func:`kg.sparql.query.open_dataset` with ``into=``, which also merges the
+  article graphs into the default graph and adds the ontology), each in a fresh
+  process; the same in memory (what ``kg query FILE`` does);
+* serve: ``kg serve STORE`` in its own process, every saved question asked over
+  HTTP as written (about everyone) and, where it has a parameter, once more with
+  it bound, every row returned (``--max-rows`` far above any answer);
+* ``kg query STORE --saved NAME`` for the same questions (a fresh process each,
+  as a user runs it);
+* the full scan ``SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }`` asked
+  the same two ways, three times before and three times after the questions (the
+  median is the yardstick): each question's time over the scan's is its ratio.
 
-Each saved question runs as written (about everyone) and, when it has an
-official/county/agency parameter, once more with it bound.  rdflib gets a
-time limit per query (``--rdflib-timeout``); a query over it is reported as
-such.  Results are written to the "SPARQL" section of docs/benchmarks.md.
+:func:`serve_check` is also what ``tests/test_saved_speed.py`` runs on a small corpus.
+The "10-year" figures fit ``t = a·n^b`` through the two sizes and extrapolate to
+ten times the larger.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
+import re
 import resource
+import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
-from machine import cpu_model, memory_gib  # benchmarks/machine.py (scripts run from this folder)
 
 ROOT = Path(__file__).resolve().parent.parent
 GK = "https://w3id.org/govkg/ontology#"
@@ -48,7 +62,11 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥建国志文斌海波宁鹏飞云峰林晨光辉"
 ROLES = ["书记", "副书记", "市长", "副市长", "局长", "副局长", "主任", "副主任", "县长", "党组书记"]
 EVENTS = ["InspectionVisit", "Meeting", "PressConference", "Forum", "Groundbreaking", "SigningCeremony"]
-PARAMS = {"official": "王伟明", "county": "县1", "agency": "机构1", "place": "市1", "journalist": "记者1"}
+PARAMS = {"official": "王伟明", "county": "县1", "agency": "机构1", "place": "市1", "journalist": "记者1",
+          "x": "王伟明", "y": "机构1"}
+SCAN = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+LIMIT = 10.0
+"""A saved question may take at most this many times the full scan (issue 16)."""
 
 
 def lit(text: str, dtype: str | None = None) -> str:
@@ -169,7 +187,9 @@ def peak_mb() -> float:
 
 
 def questions() -> list[tuple[str, str, dict[str, str]]]:
-    from kg.saved import saved_queries
+    """Every saved question as written and, when it has parameters this corpus has values for, bound."""
+    sys.path.insert(0, str(ROOT))
+    from kg.sparql.saved import saved_queries
 
     out = []
     for name, sq in saved_queries().items():
@@ -180,21 +200,166 @@ def questions() -> list[tuple[str, str, dict[str, str]]]:
     return out
 
 
-def run_kg(data: Path) -> dict:
-    from kg.query import open_dataset, run_query
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(x for x in (str(ROOT), env.get("PYTHONPATH")) if x)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
 
-    base = peak_mb()
-    t0 = time.perf_counter()
-    store = open_dataset(data)
-    load = time.perf_counter() - t0
-    res = {"load": load, "mem_load": peak_mb() - base, "queries": {}}
-    for name, text, params in questions():
+
+# --- load ---------------------------------------------------------------------------------------------
+
+def load_once(kind: str, data: str, target: str | None) -> dict:
+    """One load in this process (run by :func:`timed_load` in a fresh one)."""
+    import pyoxigraph as ox
+
+    from kg.sparql.query import open_dataset
+
+    fmt = ox.RdfFormat.N_QUADS
+    if kind == "put":  # what `kg build --store` does with each article's triples (rdflib terms, made before the clock)
+        from collections import defaultdict
+
+        from rdflib import Literal, URIRef
+
+        from kg.sparql.store import KgStore
+
+        def rd(t):
+            if isinstance(t, ox.NamedNode):
+                return URIRef(t.value)
+            return Literal(t.value, lang=t.language) if t.language else Literal(t.value, datatype=t.datatype.value)
+
+        articles = defaultdict(list)
+        for q in ox.parse(path=data, format=fmt):
+            articles[q.graph_name.value].append((rd(q.subject), rd(q.predicate), rd(q.object)))
+        t0, c0 = time.perf_counter(), time.process_time()
+        with KgStore.open(target) as st:
+            for iri, triples in articles.items():
+                st.put_article(URIRef(iri), triples)
+            n = len(st.store)
+        return {"time": time.perf_counter() - t0, "cpu": time.process_time() - c0, "quads": n}
+    t0, c0 = time.perf_counter(), time.process_time()
+    if kind == "plain":
+        store = ox.Store(target) if target else ox.Store()
+        store.bulk_load(path=data, format=fmt)
+    else:
+        store = open_dataset(data, into=target)
+    if target:
+        store.flush()
+    return {"time": time.perf_counter() - t0, "cpu": time.process_time() - c0, "quads": len(store)}
+
+
+def timed_load(kind: str, data: Path, target: Path | None) -> dict:
+    """Load ``data`` in a fresh process: ``plain`` (pyoxigraph's bulk_load) or ``kg`` (open_dataset)."""
+    if target is not None:
+        shutil.rmtree(target, ignore_errors=True)
+    cmd = [sys.executable, __file__, "--load", kind, "--data", str(data)] + (["--into", str(target)] if target else [])
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=_env()).stdout
+    return json.loads(out)
+
+
+# --- serve and query ------------------------------------------------------------------------------------
+
+class Served:
+    """``kg serve SOURCE`` in its own process on a free port; ``ask`` times one question over HTTP."""
+
+    def __init__(self, source: Path, timeout: float = 600.0) -> None:
+        cmd = [sys.executable, "-m", "kg", "serve", str(source), "--port", "0", "--timeout", str(timeout),
+               "--max-rows", "100000000", "--max-memory", "0", "--workers", "1"]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://[^/\s]+:(\d+)/sparql", line)
+        if not m:
+            self.proc.kill()
+            raise RuntimeError(f"kg serve did not start: {line}{self.proc.stderr.read()}")
+        self.url = f"http://127.0.0.1:{m.group(1)}/sparql"
+
+    def ask(self, text: str) -> tuple[float, int]:
+        """Seconds to answer (request sent to last byte read) and rows in the answer."""
+        body = urllib.parse.urlencode({"query": text}).encode()
+        req = urllib.request.Request(self.url, data=body, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
         t0 = time.perf_counter()
-        r = run_query(store, text, params=params, where=name)
-        res["queries"][name] = {"time": time.perf_counter() - t0, "rows": len(r)}
-    res["peak"] = peak_mb()
-    return res
+        with urllib.request.urlopen(req, timeout=3600) as resp:
+            data = resp.read()
+        dt = time.perf_counter() - t0
+        return dt, len(json.loads(data)["results"]["bindings"])
 
+    def close(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def kg_query(store: Path, args: list[str]) -> tuple[float, int]:
+    """Seconds ``kg query STORE ARGS --format tsv`` takes (a fresh process) and the rows it printed."""
+    cmd = [sys.executable, "-m", "kg", "query", str(store), *args, "--format", "tsv"]
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=_env()).stdout
+    return time.perf_counter() - t0, max(len(out.splitlines()) - 1, 0)
+
+
+def _ask_serve(served: Served, text: str, params: dict[str, str]) -> tuple[float, int]:
+    from kg.sparql.saved import bind_params
+
+    return served.ask(bind_params(text, params))
+
+
+def _ask_cli(store: Path, name: str, params: dict[str, str]) -> tuple[float, int]:
+    args = ["--saved", name.split(" (")[0]]
+    for k, v in params.items():
+        args += ["--param", f"{k}={v}"]
+    return kg_query(store, args)
+
+
+def serve_check(source: Path, repeat: int = 1, cli: bool = False, store: Path | None = None,
+                progress: bool = False) -> dict:
+    """Serve ``source`` with ``kg serve``, ask every saved question (as written, and bound) and the full scan.
+
+    Args:
+        source: A store directory or an RDF file (``kg serve`` loads a file into a store first).
+        repeat: Ask each question this many times and keep the fastest (the scan: 3 × repeat
+            times before the questions and as many after, the median kept).
+        cli: Also time ``kg query STORE --saved NAME`` (needs ``store``).
+        store: The store directory for ``kg query``.
+        progress: Print each question's time to stderr.
+
+    Returns:
+        ``{"serve": {"scan": s, "scans": [...], "questions": {name: {"time", "rows"}}}, "cli": {...}}``.
+    """
+    out: dict = {}
+    served = Served(source)
+    try:
+        ways = [("serve", lambda text, name, params: _ask_serve(served, text, params),
+                 lambda: served.ask(SCAN))]
+        if cli and store is not None:
+            ways.append(("cli", lambda text, name, params: _ask_cli(store, name, params),
+                         lambda: kg_query(store, [SCAN])))
+        for way, ask, scan in ways:
+            scans = [scan()[0] for _ in range(3 * repeat)]
+            res: dict = {}
+            for name, text, params in questions():
+                runs = [ask(text, name, params) for _ in range(repeat)]
+                res[name] = {"time": min(t for t, _ in runs), "rows": runs[0][1]}
+                if progress:
+                    print(f"  {way} {name}: {res[name]['time']:.3f} s, {res[name]['rows']} rows", file=sys.stderr)
+            scans += [scan()[0] for _ in range(3 * repeat)]
+            out[way] = {"scan": statistics.median(scans), "scans": scans, "questions": res}
+    finally:
+        served.close()
+    return out
+
+
+def slowest(result: dict) -> tuple[str, float]:
+    """The question with the largest time over the scan, and that ratio."""
+    scan = result["scan"]
+    name = max(result["questions"], key=lambda n: result["questions"][n]["time"])
+    return name, result["questions"][name]["time"] / scan
+
+
+# --- rdflib (optional) ----------------------------------------------------------------------------------
 
 class Timeout(Exception):
     pass
@@ -204,8 +369,8 @@ def run_rdflib(data: Path, limit: float) -> dict:
     from rdflib import Dataset, URIRef
 
     from kg.rdf.namespaces import PREFIXES
-    from kg.saved import bind_params
-    from kg.store import ONTOLOGY_GRAPH, ontology_path
+    from kg.sparql.saved import bind_params
+    from kg.sparql.store import ONTOLOGY_GRAPH, ontology_path
 
     base = peak_mb()
     t0 = time.perf_counter()
@@ -235,55 +400,99 @@ def run_rdflib(data: Path, limit: float) -> dict:
     return res
 
 
-def machine() -> str:
-    cpu = cpu_model()
-    mem = memory_gib()
-    import pyoxigraph
-    import rdflib
+# --- report ---------------------------------------------------------------------------------------------
 
-    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Linux {platform.release()}, "
-            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
+def machine() -> str:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from machine import cpu_model, memory_gib  # benchmarks/machine.py
+
+    import pyoxigraph
+
+    return (f"{os.cpu_count()} cores ({cpu_model()}), {memory_gib():.0f} GiB RAM, Linux {platform.release()}, "
+            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}")
 
 
 def fmt_s(t: float | None) -> str:
     return "—" if t is None else f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
 
 
-def report(quads: int, articles: int, kg: dict, rl: dict, limit: float) -> str:
+def fit(n1: float, t1: float, n2: float, t2: float, n: float) -> tuple[float, float]:
+    """``t`` at ``n`` by ``t = a·n^b`` through two points; returns (t, b)."""
+    b = math.log(max(t2, 1e-6) / max(t1, 1e-6)) / math.log(n2 / n1)
+    return t2 * (n / n2) ** b, b
+
+
+def report(runs: list[dict], rl: dict | None, rdflib_limit: float) -> str:
+    big = runs[-1]
+    sv, cli = big["check"]["serve"], big["check"].get("cli")
     lines = ["## SPARQL", "",
-             "`benchmarks/sparql_bench.py` (run by hand: `.venv/bin/python benchmarks/sparql_bench.py`) writes an",
-             "invented graph in the govkg vocabulary as N-Quads, one named graph per article as `kg build --store`",
-             "keeps it, and runs every saved question (`ontology/queries/*.rq`) through kg's query path",
-             "(`kg.query.open_dataset` + `run_query`: pyoxigraph, triples merged into the default graph, ontology loaded beside, all",
-             "rows collected) and through rdflib's own SPARQL engine (`Dataset(default_union=True)`, rows collected)",
-             "on the same file in the same run, each engine in its own process. A question with a parameter also",
-             f"runs with it bound. rdflib has {limit:g} s per query; \"—\" means it did not finish in that time.",
-             "",
-             f"Data: {articles:,} articles, {quads:,} quads. Machine: {machine()}.", "",
-             "| | kg (pyoxigraph) | rdflib | rdflib / kg |", "|---|---:|---:|---:|",
-             f"| load (parse + index) | {fmt_s(kg['load'])} | {fmt_s(rl['load'])} | {rl['load'] / kg['load']:.0f}× |",
-             f"| memory after load (peak RSS growth) | {kg['mem_load']:.0f} MB | {rl['mem_load']:.0f} MB | "
-             f"{rl['mem_load'] / max(kg['mem_load'], 1):.1f}× |",
-             f"| peak RSS of the whole run | {kg['peak']:.0f} MB | {rl['peak']:.0f} MB | |", "",
-             "| question | rows | kg | rdflib | rdflib / kg |", "|---|---:|---:|---:|---:|"]
-    ratios = []
-    for name, k in kg["queries"].items():
-        r = rl["queries"].get(name, {})
-        rows = f"{k['rows']:,}"
-        if r.get("rows") is not None and r["rows"] != k["rows"]:
-            rows += f" (rdflib {r['rows']:,})"
-        if r.get("time") is not None:
-            ratio = r["time"] / max(k["time"], 1e-4)
-            ratios.append(ratio)
-            rtxt = f"{ratio:.0f}×" if ratio >= 10 else f"{ratio:.1f}×"
-        else:
-            rtxt = f"> {limit / max(k['time'], 1e-4):.0f}×" if "error" not in r else "error"
-        rt = fmt_s(r.get("time")) if "error" not in r else r["error"]
-        lines.append(f"| {name} | {rows} | {fmt_s(k['time'])} | {rt} | {rtxt} |")
-    if ratios:
-        ratios.sort()
-        lines += ["", f"Of the {len(kg['queries'])} runs, rdflib finished {len(ratios)}; on those, rdflib took "
-                      f"{ratios[0]:.1f}× to {ratios[-1]:.0f}× as long as kg (median {ratios[len(ratios) // 2]:.0f}×)."]
+             "`benchmarks/sparql_bench.py` (run by hand: `.venv/bin/python benchmarks/sparql_bench.py`, about 5",
+             "minutes) writes an invented graph in the govkg vocabulary as N-Quads, one named graph per article as",
+             "`kg build --store` keeps it, loads it into a store, serves the store with `kg serve` (its own process,",
+             "one worker, every row returned) and asks every saved question (`ontology/queries/*.rq`) over HTTP as",
+             "written and, where it has a parameter, with it bound; then the same with `kg query STORE --saved NAME`",
+             "(a fresh process each, as a user runs it). Beside them, in the same run and the same two ways, the",
+             "full scan `SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }` (median of six, three before the",
+             "questions and three after): a question's *ratio* is its time over the scan's.",
+             f"`tests/test_saved_speed.py` runs the same check on a small corpus (at most {LIMIT:g}× the scan).", "",
+             f"Data: {big['articles']:,} articles, {big['quads']:,} quads. Machine: {machine()}.", "",
+             "### Load", "",
+             "| articles | quads in the file | pyoxigraph `bulk_load` to disk | kg: file to store (`kg serve FILE`) | "
+             "quads in kg's store | kg / pyoxigraph | article by article (`kg build --store`) | "
+             "pyoxigraph in memory | kg in memory (`kg query FILE`) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        ld = r["load"]
+        lines.append(f"| {r['articles']:,} | {r['quads']:,} | {fmt_s(ld['plain_disk']['time'])} | "
+                     f"{fmt_s(ld['kg_disk']['time'])} | {ld['kg_disk']['quads']:,} | "
+                     f"{ld['kg_disk']['time'] / ld['plain_disk']['time']:.1f}× | {fmt_s(ld['put']['time'])} | "
+                     f"{fmt_s(ld['plain_mem']['time'])} | "
+                     f"{fmt_s(ld['kg_mem']['time'])} |")
+    head = "| question | rows | `kg serve` | ratio |"
+    rule = "|---|---:|---:|---:|"
+    if cli:
+        head += " `kg query` | ratio |"
+        rule += "---:|---:|"
+    lines += ["", "### Questions", "", f"Full scan: `kg serve` {fmt_s(sv['scan'])}"
+              + (f", `kg query` {fmt_s(cli['scan'])} (a process started and the store opened: most of it)"
+                 if cli else "") + ".", "", head, rule]
+    for name, q in sv["questions"].items():
+        row = f"| {name} | {q['rows']:,} | {fmt_s(q['time'])} | {q['time'] / sv['scan']:.1f}× |"
+        if cli:
+            c = cli["questions"][name]
+            row += f" {fmt_s(c['time'])} | {c['time'] / cli['scan']:.1f}× |"
+        lines.append(row)
+    name, ratio = slowest(sv)
+    lines += ["", f"Slowest through `kg serve`: {name}, {ratio:.1f}× the scan "
+                  f"({'within' if ratio <= LIMIT else 'OVER'} the {LIMIT:g}× goal)."]
+    if cli:
+        cname, cratio = slowest(cli)
+        lines[-1] += f" Through `kg query`: {cname}, {cratio:.1f}×."
+    if len(runs) >= 2:
+        small = runs[0]
+        n1, n2 = small["quads"], big["quads"]
+        n10 = 10 * n2
+        lines += ["", "### Ten years (projected)", "",
+                  f"`t = a·n^b` fitted through the {small['articles']:,}- and {big['articles']:,}-article runs, "
+                  f"extrapolated to {n10:,} quads (ten times the larger run):", "",
+                  f"| | {small['articles']:,} articles | {big['articles']:,} articles | exponent b | "
+                  f"ten years (projected) | full scan then (projected) |", "|---|---:|---:|---:|---:|---:|"]
+        s10, _ = fit(n1, small["check"]["serve"]["scan"], n2, sv["scan"], n10)
+        items = [("load, kg: file to store", small["load"]["kg_disk"]["time"], big["load"]["kg_disk"]["time"]),
+                 ("load, pyoxigraph bulk_load", small["load"]["plain_disk"]["time"], big["load"]["plain_disk"]["time"]),
+                 ("full scan (`kg serve`)", small["check"]["serve"]["scan"], sv["scan"])]
+        top = sorted(sv["questions"], key=lambda n: -sv["questions"][n]["time"])[:3]
+        items += [(q, small["check"]["serve"]["questions"][q]["time"], sv["questions"][q]["time"]) for q in top]
+        for label, t1, t2 in items:
+            t10, b = fit(n1, t1, n2, t2, n10)
+            lines.append(f"| {label} | {fmt_s(t1)} | {fmt_s(t2)} | {b:.2f} | {fmt_s(t10)} | "
+                         f"{'' if label.startswith(('load', 'full')) else f'{t10 / s10:.1f}× of {fmt_s(s10)}'} |")
+    if rl:
+        lines += ["", f"rdflib on the same file (`Dataset(default_union=True)`, {rdflib_limit:g} s per query; "
+                      f"\"—\": not finished): load {fmt_s(rl['load'])}.", "", "| question | rdflib | rows |",
+                  "|---|---:|---:|"]
+        for qn, r in rl["queries"].items():
+            lines.append(f"| {qn} | {fmt_s(r.get('time'))} | {r.get('rows') if r.get('rows') is not None else ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -299,37 +508,57 @@ def write_section(text: str, path: Path = ROOT / "docs" / "benchmarks.md") -> No
     path.write_text(new, encoding="utf-8")
 
 
+def run_size(articles: int, tmp: Path, cli: bool) -> dict:
+    data = tmp / f"bench-{articles}.nq"
+    quads = generate(data, articles)
+    print(f"{articles} articles: {quads:,} quads", file=sys.stderr)
+    load = {"plain_disk": timed_load("plain", data, tmp / "plain-store"),
+            "kg_disk": timed_load("kg", data, tmp / "kg-store"),
+            "plain_mem": timed_load("plain", data, None),
+            "kg_mem": timed_load("kg", data, None),
+            "put": timed_load("put", data, tmp / "put-store")}
+    shutil.rmtree(tmp / "plain-store", ignore_errors=True)
+    shutil.rmtree(tmp / "put-store", ignore_errors=True)
+    print(f"  load: {json.dumps(load)}", file=sys.stderr)
+    check = serve_check(tmp / "kg-store", cli=cli, store=tmp / "kg-store", progress=True)
+    shutil.rmtree(tmp / "kg-store", ignore_errors=True)
+    return {"articles": articles, "quads": quads, "load": load, "check": check, "data": str(data)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=6500, help="articles to invent (6,500 ≈ 1M quads)")
+    ap.add_argument("--sizes", default="1625,6500",
+                    help="articles per run, comma-separated; the last is the table (6,500 ≈ 1M quads, a year)")
+    ap.add_argument("--no-cli", action="store_true", help="skip the `kg query` timings")
+    ap.add_argument("--rdflib", action="store_true", help="also run rdflib's engine on the largest file")
     ap.add_argument("--rdflib-timeout", type=float, default=15.0)
     ap.add_argument("--no-write", action="store_true", help="print the section instead of writing docs")
-    ap.add_argument("--engine", choices=["kg", "rdflib"], help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--load", choices=["plain", "kg", "put"], help=argparse.SUPPRESS)
+    ap.add_argument("--engine", choices=["rdflib"], help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--into", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.engine:
-        res = run_kg(args.data) if args.engine == "kg" else run_rdflib(args.data, args.rdflib_timeout)
-        print(json.dumps(res))
+    if args.load:
+        print(json.dumps(load_once(args.load, str(args.data), str(args.into) if args.into else None)))
         return
+    if args.engine:
+        print(json.dumps(run_rdflib(args.data, args.rdflib_timeout)))
+        return
+    sizes = [int(x) for x in args.sizes.split(",")]
+    rl = None
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "bench.nq"
-        t0 = time.perf_counter()
-        quads = generate(data, args.articles)
-        print(f"generated {quads:,} quads in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        results = {}
-        for engine in ("kg", "rdflib"):
-            t0 = time.perf_counter()
-            cmd = [sys.executable, __file__, "--engine", engine, "--data", str(data),
+        runs = [run_size(n, Path(tmp), not args.no_cli) for n in sizes]
+        if args.rdflib:
+            cmd = [sys.executable, __file__, "--engine", "rdflib", "--data", runs[-1]["data"],
                    "--rdflib-timeout", str(args.rdflib_timeout)]
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            results[engine] = json.loads(out)
-            print(f"{engine}: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    text = report(quads, args.articles, results["kg"], results["rdflib"], args.rdflib_timeout)
-    if args.no_write:
-        print(text)
-    else:
+            rl = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True, env=_env()).stdout)
+    if args.json:
+        args.json.write_text(json.dumps({"runs": runs, "rdflib": rl}, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = report(runs, rl, args.rdflib_timeout)
+    if not args.no_write:
         write_section(text)
-        print(text)
+    print(text)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import click
 import pyoxigraph as ox
@@ -78,20 +79,44 @@ def open_dataset(source: str | Path, ontology: bool = True, merge: bool = True,
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .trig, .nq or .jsonld")
-    store = ox.Store(str(into)) if into is not None else ox.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt)
+        if into is not None:  # on disk: one pass, one bulk load (the engine's own update would be slower)
+            store = ox.Store(str(into))
+            store.bulk_extend(_load_quads(path, fmt, ontology, merge))
+        else:  # in memory: the engine's bulk load, then the merge by an update that never leaves the engine
+            store = ox.Store()
+            store.bulk_load(path=str(path), format=fmt)
+            if merge:
+                store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            if ontology:
+                graphs = (ox.NamedNode(ONTOLOGY_GRAPH), ox.DefaultGraph()) if merge else (ox.NamedNode(ONTOLOGY_GRAPH),)
+                for g in graphs:
+                    store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=g)
     except SyntaxError as exc:
         raise _syntax_error(f"{path}", exc) from None
     except (OSError, ValueError) as exc:
         raise QueryError(f"{path}: cannot read: {exc}") from None
-    if merge and any(True for _ in store.named_graphs()):
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt)
-                          if not isinstance(q.graph_name, ox.DefaultGraph))
-    if ontology:
-        for g in ((ox.NamedNode(ONTOLOGY_GRAPH), ox.DefaultGraph()) if merge else (ox.NamedNode(ONTOLOGY_GRAPH),)):
-            store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=g)
     return store
+
+
+def _load_quads(path: Path, fmt: ox.RdfFormat, ontology: bool, merge: bool) -> Iterator[ox.Quad]:
+    """What :func:`open_dataset` loads, in one pass over the file (one bulk load, as fast as the engine's own).
+
+    Every quad of the file; each quad of a named graph once more in the default graph
+    (``merge``: the store's set-merge, which the store dedupes); then the ontology into
+    :data:`~kg.sparql.store.ONTOLOGY_GRAPH` (and into the default graph with ``merge``).
+    """
+    default = ox.DefaultGraph()
+    for q in ox.parse(path=str(path), format=fmt):
+        yield q
+        if merge and not isinstance(q.graph_name, ox.DefaultGraph):
+            yield ox.Quad(q.subject, q.predicate, q.object, default)
+    if ontology:
+        onto = ox.NamedNode(ONTOLOGY_GRAPH)
+        for t in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE):
+            yield ox.Quad(t.subject, t.predicate, t.object, onto)
+            if merge:
+                yield ox.Quad(t.subject, t.predicate, t.object, default)
 
 
 _LEX = re.compile(

@@ -11,8 +11,10 @@ The default graph holds the merge of all named graphs as a *set* (each triple
 once, however many articles state it), kept up to date on every change;
 queries read it, and ``GRAPH ?article { … }`` still tells which article says what.
 
-Each article is written by one SPARQL update (``DROP SILENT GRAPH`` then
-``INSERT DATA``), which pyoxigraph applies as one transaction: a build killed
+A new article is written by one transactional ``Store.extend`` (its quads and
+their default-graph copies: no SPARQL text to build and parse); an article
+already in the store by one SPARQL update (``DROP SILENT GRAPH`` then ``INSERT
+DATA``), which pyoxigraph also applies as one transaction: a build killed
 half-way leaves the store with the articles written before, each whole.
 
 >>> from kg.sparql.store import KgStore  # doctest: +SKIP
@@ -95,6 +97,40 @@ def graph_update(name: str, triples: Iterable[tuple[Node, Node, Node]]) -> str:
     g = str(ox.NamedNode(name))
     body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in triples)
     return f"{_drop(g)} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}}\n{body}\n}}"
+
+
+def _ox_term(t: Node, bnodes: dict[BNode, ox.BlankNode]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term; blank nodes fresh for each call of :func:`article_quads`."""
+    if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return t
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        if t not in bnodes:
+            bnodes[t] = ox.BlankNode()
+        return bnodes[t]
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise TypeError(f"cannot store term {t!r}")
+
+
+def article_quads(name: ox.NamedNode, triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Quad]:
+    """The quads that :func:`graph_update` inserts: each triple in graph ``name`` and in the default graph.
+
+    Blank nodes get fresh identifiers, as ``INSERT DATA`` gives them.
+    """
+    bnodes: dict[BNode, ox.BlankNode] = {}
+    default = ox.DefaultGraph()
+    out = []
+    for s, p, o in triples:
+        s2, p2, o2 = _ox_term(s, bnodes), _ox_term(p, bnodes), _ox_term(o, bnodes)
+        out.append(ox.Quad(s2, p2, o2, name))
+        out.append(ox.Quad(s2, p2, o2, default))
+    return out
 
 
 class KgStore:
@@ -184,7 +220,11 @@ class KgStore:
         Returns:
             The number of triples written.
         """
-        self.store.update(graph_update(str(iri), graph))
+        name = ox.NamedNode(str(iri))
+        if self.store.contains_named_graph(name):  # replace it: drop and insert in one update
+            self.store.update(graph_update(str(iri), graph))
+        else:  # a new article: its quads and their default-graph copies in one atomic extend (no SPARQL to parse)
+            self.store.extend(article_quads(name, graph))
         return len(graph)
 
     def put_articles(self, graphs: Iterable[tuple[URIRef, Graph]]) -> Iterator[tuple[URIRef, int]]:
