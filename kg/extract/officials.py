@@ -470,13 +470,11 @@ class OfficialFinder:
         clauses worth tagging. A name becomes an official only with evidence: a body or a title in
         its clause, an attendance verb after it, or the name anchored elsewhere on the page; else
         it is a person (someone who acts in the news) and no official."""
-        from kg.extract.names import cued_person_spans
-
         text = self.text
         taken = [(s, e) for s, e, _ in self.spans] + [(s, e) for s, e, _ in self.persons.values()]
         taken += [(m.start, m.end) for m in self.art.mentions if m.kind not in ("Official", "Person")]
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
-        for s, e in cued_person_spans(text, self._body_start()):
+        for s, e in self._tagged_names(taken):
             if e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
                 longer = name_at(text, s)
                 if longer == e + 1 and _ends_name(text, longer):
@@ -500,6 +498,26 @@ class OfficialFinder:
             elif name not in self.persons:
                 self.persons[name] = (s, e, [])
             taken.append((s, e))
+
+    def _tagged_names(self, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The tagger's names in the clauses worth tagging that may hold a name nobody has read yet:
+        a word jieba takes for a name, or a family name standing alone as a word, outside every
+        mention found so far (the tagger is the costliest step of a build; most clauses of
+        government news hold only names the title grammar has already read)."""
+        from kg.extract.names import cued_clauses, person_spans
+
+        text = self.text
+        covered = bytearray(len(text))
+        for a, b in taken:
+            covered[a:b] = b"\x01" * (b - a)
+        sn = surnames()
+        marks = [s for w, s, _ in tokens(text) if not covered[s] and (
+            (len(w) == 1 and w in sn) or (len(w) <= 4 and (word_tag(w) or "").startswith("nr")))]
+        out: list[tuple[int, int]] = []
+        for a, b in cued_clauses(text, self._body_start()):
+            if any(a <= m < b for m in marks):
+                out += person_spans(text, a, b)
+        return out
 
     def _body_start(self) -> int:
         """Where the article's body starts (the headline and byline lines name no one the tagger should see)."""
