@@ -135,3 +135,10 @@ def test_bodies_named_by_a_dictionary_word_alone():
     names = labels(g, GK.Agency)
     assert names.count("宜昌市规划局") == 1 and "规划局" not in names
     assert "发展和改革委员会" in names or "宜昌市发展和改革委员会" in names
+
+
+def test_armed_forces_bodies_and_not_words_inside_others():
+    g = build(HEAD + "5月8日,印度空军司令奈克表示将加强训练。俄海军舰艇抵港。精英军团成立。与军区、学校负责人座谈。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert {"印度空军", "俄海军"} <= set(names)
+    assert not any(n.endswith(("英军", "军区")) for n in names), names

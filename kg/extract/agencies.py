@@ -248,6 +248,31 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+@cache
+def _military_re() -> re.Pattern[str]:
+    """The armed forces' bodies: a country's name or short form, then a military word (印度空军,
+    俄海军, 美国海军陆战队), or the word alone (解放军, 武警); a short form before 军 (美军)."""
+    g = agency_grammar()
+    words = "|".join(map(re.escape, g["military"]))
+    names = "|".join(map(re.escape, sorted({n for v in _countries_by_first().values() for n in v} | {"中国"},
+                                           key=len, reverse=True)))
+    short = "".join(g["country-short"])
+    return re.compile(rf"(?:(?:(?:{names})|[{short}](?={words}))?(?:{words})|[{short}]军)(?![官人事队区团师旅营校医])")
+
+
+def _military(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _military_re().finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken + out):
+            continue
+        if m.group(0)[0] in agency_grammar()["country-short"] and s > 0 and CJK.match(text[s - 1]) \
+                and not text[s - 1] in FUNCTION_TOKENS:
+            continue  # 英|军 in 精英军团, 日|军 in 节日军: a short form only at a word's start
+        out.append((s, e))
+    return out
+
+
 def _ministries(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """National ministries that jieba reads as one word (水利部, 公安部), which the stem rule cannot see."""
     out: list[tuple[int, int]] = []
@@ -459,6 +484,10 @@ def find_agencies(article: Article, context: Context) -> None:
         taken.append((start, ends[-1]))
         _shared_prefix_list(text, ends[-1], first, kind, found, taken)
         reach = max(reach, taken[-1][1])
+    for start, end in _military(text, taken):
+        surface = text[start:end]
+        found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
+        taken.append((start, end))
     for start, end in _ministries(text, taken):
         surface = canonical_label(text[start:end])
         found.append(AgencySpan(start, end, surface, f"Agency/{surface}"))
