@@ -211,3 +211,9 @@ def test_villagers_speaking_beside_a_body_are_persons():
     g = officials("5月8日,县农业农村局技术员来到村里,村民张大山高兴地对县农业农村局的帮助表示感谢。")
     assert "张大山" not in labels(g, GK.Official)
     assert "张大山" in {label(g, s) for s in g.subjects(RDF.type, GK.Person)}
+
+
+def test_a_name_then_its_body_and_title_as_in_a_caption():
+    g = officials("5月8日,检查组到工地。\n林志远宜都市住建局局长\n赵明亮宜都市住建局纪检书记\n")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜都市住建局")}
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("纪检书记", "宜都市住建局")}

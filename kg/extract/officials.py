@@ -593,9 +593,26 @@ class OfficialFinder:
             return None
         return AgencySpan(-1, -1, p.agency_label or "", p.agency_key)
 
+    def _name_then_body_title(self, pos: int) -> int | None:
+        """"NAME body role" closing a line or clause, as in a caption or a list of names:
+        "林某某云溪县建设局局长"; returns the end, or None."""
+        text = self.text
+        for n_end in (pos + 3, pos + 2):
+            if n_end not in self.agency_at or name_at(text[pos:n_end] + "。", 0, strict=True) != n_end - pos:
+                continue
+            end, posts = self.title_chain(n_end)
+            if posts and all(_official_post(p) for p in posts) and (end >= len(text) or text[end] in PUNCT_END):
+                self._add(pos, n_end, posts)
+                return end
+        return None
+
     def _name_then_title(self, pos: int, agency: AgencySpan | None) -> int | None:
         """"[agency] NAME role": "县发改局许明远局长介绍", "王某某总书记指出"; returns the end, or None."""
         text = self.text
+        if agency is None:
+            found = self._name_then_body_title(pos)
+            if found:
+                return found
         n_end = name_at(text, pos, _role_words())
         if not n_end or n_end - pos < 2 or text[n_end - 1] in TITLE_PREFIX_CHARS:
             return None
