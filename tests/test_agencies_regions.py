@@ -142,3 +142,9 @@ def test_armed_forces_bodies_and_not_words_inside_others():
     names = labels(g, GK.Agency)
     assert {"印度空军", "俄海军"} <= set(names)
     assert not any(n.endswith(("英军", "军区")) for n in names), names
+
+
+def test_a_zone_in_a_list_keeps_its_own_name():
+    g = build(HEAD + "4月27日,会上,市发展改革委、市市场监管局、高新区管委会作交流发言。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert "宜昌高新区管委会" in names and "宜昌市高新区管委会" not in names

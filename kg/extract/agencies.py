@@ -436,7 +436,8 @@ def _shared_prefix_list(text: str, end: int, first: tuple[str, str] | None, kind
     if not prefix:
         return
     p = end
-    while text[p:p + 1] == "、" and p + 1 < len(text) and text[p + 1] not in agency_grammar()["level"]:
+    while text[p:p + 1] == "、" and p + 1 < len(text) and text[p + 1] not in agency_grammar()["level"] \
+            and not text.startswith(agency_grammar()["level-word"], p + 1):
         u = _unit_at(text, p + 1, MAX_EXT_STEM, bodies=False)
         if u is None or any(a < u and p + 1 < b for a, b in taken):
             return
