@@ -90,3 +90,13 @@ def test_a_national_papers_items_are_read_where_they_were_filed():
     names = labels(g, GK.Agency)
     assert "山东省委" in names and "山东省政协" in names
     assert not any(n.startswith("北京市") for n in names), names
+
+
+def test_namesakes_on_pages_of_unknown_regions_stay_apart(tmp_path):
+    for name, city in (("a-2024-05-08.txt", "云溪"), ("b-2024-05-09.txt", "青禾")):
+        (tmp_path / name).write_text(f"{city}要闻\n\n本报讯(记者 林晓)5月8日,市长林志远主持召开常务会议。", encoding="utf-8")
+    out = tmp_path / "two.ttl"
+    build(sorted(tmp_path.glob("*.txt")), out)
+    g = Graph()
+    g.parse(out)
+    assert len([s for s in g.subjects(RDF.type, GK.Official) if str(g.value(s, RDFS.label)) == "林志远"]) == 2

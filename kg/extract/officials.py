@@ -766,7 +766,8 @@ class OfficialFinder:
         cache = self.ctx.cache.setdefault("officials", {})
         posts = self.names.get(name) or []
         region = self.ctx.region
-        home = region.city or region.province or "中国"
+        # without a home region a name is one person on its page only (never merged across pages)
+        home = region.city or region.province or ("中国" if region.county else f"@{self.art.id.rsplit('/', 1)[0]}")
         if posts:
             regions = [region_of_agency(p.agency_label or "", home) for p in posts]
             # the most local of the home regions the posts are in, else the first post's region
