@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -99,12 +100,21 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
     pool = make_pool(workers, tuple(pipeline.names) if pipeline is not None else None) if workers > 1 else None
     kgstore = None
     bar = None
+    fresh = None  # a new store is built aside at bulk-load speed, then moved into place whole
     writer = StreamWriter(output)
     try:
         if store is not None:
             from kg.sparql.store import KgStore
 
-            kgstore = KgStore.open(store)
+            if not Path(store).exists():
+                fresh = Path(store).with_name(f".{Path(store).name}.building")
+                if fresh.exists():  # what a killed first build left (opening it fails if a build is running)
+                    KgStore.open(fresh, ontology=False).close()
+                    shutil.rmtree(fresh, ignore_errors=True)
+                kgstore = KgStore.open(fresh)
+                kgstore.bulk = True
+            else:
+                kgstore = KgStore.open(store)
         bar = progress_bar(input_size(paths), progress)
         start = time.monotonic()
         for out in page_results(weighted_pages(paths, date, report), region, workers=workers,
@@ -133,6 +143,10 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
             writer.abort()
     except BaseException:
         writer.abort()
+        if kgstore is not None and fresh is not None:
+            kgstore.close()
+            kgstore = None
+            shutil.rmtree(fresh, ignore_errors=True)  # a first build that fails leaves no store
         raise
     finally:
         if bar is not None:
@@ -141,6 +155,8 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
             pool.shutdown(wait=True, cancel_futures=True)
         if kgstore is not None:
             kgstore.close()
+            if fresh is not None:
+                os.rename(fresh, store)  # the whole new store appears at once
     result.errors = report.errors
     result.entities = writer.entities
     result.warnings = report.warnings + writer.warnings

@@ -146,3 +146,36 @@ def test_cli_build_store_and_remove(tmp_path):
 def test_cli_build_needs_output_or_store():
     res = CliRunner().invoke(cli, ["build", str(SAMPLE)])
     assert res.exit_code == 2 and "--store" in res.output
+
+
+def test_a_first_build_into_a_new_store_appears_whole(tmp_path, monkeypatch):
+    """A new store is bulk-loaded aside and moved into place: the same content as the
+    transactional path, and a build that fails half-way leaves no store and no leftovers."""
+    from kg.build import build
+    from kg.pipeline import Pipeline
+    from kg.resolve import region_from_name
+
+    kw = dict(pipeline=Pipeline(["journalists", "places", "agencies", "officials"]),
+              region=region_from_name("聊城市"))
+    fresh = tmp_path / "fresh"
+    build([SAMPLE], store=fresh, **kw)
+    old = tmp_path / "old"
+    KgStore.open(old).close()  # an existing (empty) store takes the transactional path
+    build([SAMPLE], store=old, **kw)
+    with KgStore.open(fresh) as a, KgStore.open(old) as b:
+        assert a.articles() == b.articles() and len(a) == len(b) > 0
+    assert not list(tmp_path.glob(".*.building"))
+
+    put = KgStore.put_article
+    calls = []
+
+    def fail_second(self, iri, graph):  # the build dies after one article (a disk full, a kill)
+        calls.append(iri)
+        if len(calls) > 1:
+            raise OSError("no space left on device")
+        return put(self, iri, graph)
+
+    monkeypatch.setattr(KgStore, "put_article", fail_second)
+    with pytest.raises(OSError):
+        build([SAMPLE], store=tmp_path / "never", **kw)
+    assert not (tmp_path / "never").exists() and not list(tmp_path.glob(".*.building"))

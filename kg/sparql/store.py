@@ -45,6 +45,9 @@ class StoreError(Exception):
     """A store cannot be opened or changed (in use, not a store, unknown article)."""
 
 
+BULK_BATCH = 500_000  # quads gathered before a bulk load (about 150 MB)
+
+
 def ontology_path() -> Path:
     """Path of the ontology file shipped with the package (``kg/ontology/govkg.ttl``)."""
     return Path(str(resources.files("kg") / "ontology" / "govkg.ttl"))
@@ -150,6 +153,11 @@ class KgStore:
         self.path = path
         self.store = store
         self.read_only = read_only
+        # bulk: new articles are gathered and go in by the engine's bulk loader in large batches
+        # (not atomic per article), for a store being built aside and moved into place whole (kg.build)
+        self.bulk = False
+        self._batch: list[ox.Quad] = []
+        self._batched: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path, ontology: bool = True) -> KgStore:
@@ -202,6 +210,7 @@ class KgStore:
         if self.store is None:
             return
         if not self.read_only:
+            self.flush_batch()
             self.store.flush()
         self.store = None  # type: ignore[assignment]
 
@@ -221,11 +230,25 @@ class KgStore:
             The number of triples written.
         """
         name = ox.NamedNode(str(iri))
+        if self.bulk and str(iri) not in self._batched:
+            self._batch += article_quads(name, graph)
+            self._batched.add(str(iri))
+            if len(self._batch) >= BULK_BATCH:
+                self.flush_batch()
+            return len(graph)
+        self.flush_batch()
         if self.store.contains_named_graph(name):  # replace it: drop and insert in one update
             self.store.update(graph_update(str(iri), graph))
         else:  # a new article: its quads and their default-graph copies in one atomic extend (no SPARQL to parse)
             self.store.extend(article_quads(name, graph))
         return len(graph)
+
+    def flush_batch(self) -> None:
+        """Write the articles gathered in bulk mode (one call of the engine's bulk loader)."""
+        if self._batch:
+            self.store.bulk_extend(self._batch)
+            self._batch = []
+            self._batched.clear()
 
     def put_articles(self, graphs: Iterable[tuple[URIRef, Graph]]) -> Iterator[tuple[URIRef, int]]:
         """Add many articles, each in its own transaction; yields (IRI, triples) as each is written."""
