@@ -120,7 +120,7 @@ def test_project_shapes(text, expected):
     "推进高标准农田建设项目，实施农村公路提档升级工程。",  # programmes with no particular name
     "八条匝道分别为：由青禾路西延云溪方向、由云岭高速石湾方向。",  # a road named as a direction
     "明远公司首席工程师陈立、“青禾”牌项目经理周明出席。",
-    "支持明远公司赴东盟国家建设生产基地。",  # 建设 before a facility is a verb, not part of its name
+    "支持明远公司到海外建设生产基地。",  # 建设 before a facility is a verb, not part of its name
 ])
 def test_not_projects(text):
     assert projects_of(text)[1] == []

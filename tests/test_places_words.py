@@ -32,6 +32,6 @@ def test_a_person_after_a_title_is_no_place():
 
 
 def test_far_homonyms_and_ordinary_words_need_their_region_named():
-    g = build(HEAD + "5月8日,要实现小城镇功能配套,东部城区的交通要与中心城区对接。", "宜昌市")
+    g = build(HEAD + "5月8日,会议提出,要提升小城镇服务能力,西部城区的道路将与老城区连通。", "宜昌市")
     names = place_labels(g)
     assert not names & {"小城镇", "城区", "吉林省"}, names
