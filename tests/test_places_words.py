@@ -35,3 +35,16 @@ def test_far_homonyms_and_ordinary_words_need_their_region_named():
     g = build(HEAD + "5月8日,会议提出,要提升小城镇服务能力,西部城区的道路将与老城区连通。", "宜昌市")
     names = place_labels(g)
     assert not names & {"小城镇", "城区", "吉林省"}, names
+
+
+def test_short_county_names_the_text_says_are_places():
+    g = build(HEAD + "5月8日,车队途经寿光、青州等地。", "宜昌市")
+    assert {"寿光市", "青州市"} <= place_labels(g)
+
+
+def test_a_clause_after_a_zone_is_no_site():
+    from rdflib.namespace import RDF
+
+    g = build(HEAD + "5月8日,明远公司在宜都高新区投资5亿元新建智能工厂。", "宜昌市")
+    sites = {str(g.value(s, RDFS.label)) for s in g.subjects(RDF.type, GK.Site)}
+    assert not any("投资" in s for s in sites)

@@ -531,7 +531,7 @@ class OfficialFinder:
         right = min((i for i in (text.find(c, e) for c in "。；;！？!?\n，,") if i >= 0), default=len(text))
         if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1) or text.endswith(NOT_OFFICIALS, 0, s):
             return False  # "王某、李某等专家", "村民张某"
-        if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加"), e):
+        if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加", "一行", "率队", "带队"), e):
             return True
         if any(left <= m.start < right and m.kind == "Agency" for m in self.art.mentions):
             return True

@@ -145,6 +145,7 @@ def find_places(article: Article, context: Context) -> None:
     declared: set[str] = set()
     mentioned_keys: set[str] = set()
     divisions: list[tuple[int, int, Division | None, str]] = []
+    in_context: set[int] = set()  # short forms the text itself says are places (途经寿光)
     i = 0
     while i < len(text):
         hit = None
@@ -152,6 +153,10 @@ def find_places(article: Article, context: Context) -> None:
             cand = text[i:i + n]
             if len(cand) == n and cand in names:
                 chosen = _choose(cand, names[cand], context)
+                if not chosen:
+                    chosen = _short_in_context(text, i, cand, names[cand], divisions[-1][1] if divisions else -1)
+                    if chosen:
+                        in_context.add(i)
                 if chosen:
                     hit = (i, i + n, chosen, cand)
                     break
@@ -164,7 +169,9 @@ def find_places(article: Article, context: Context) -> None:
             continue
         divisions.append((s, e, chosen[0] if len(chosen) == 1 else None, surface))
         i = e
-    divisions = _pointed_to(divisions, context)
+    divisions = [d for d in _pointed_to(divisions, context) if d[0] not in in_context] + \
+        [d for d in divisions if d[0] in in_context]
+    divisions.sort(key=lambda d: d[0])
     for s, e, d, surface in divisions:
         if d is None:
             key = f"Place/{surface}?"
@@ -183,6 +190,31 @@ def find_places(article: Article, context: Context) -> None:
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
     find_landmarks(article)
+
+
+ORDINARY_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "q", "r", "t", "c", "p", "u", "f", "l", "i")
+# what a site's name never holds: figures, quotation marks, verbs of building and investing
+SITE_NOT = re.compile(r"[0-9０-９“”\"'‘’]|投资|新建|建设|开工|打造|实施|推进|完成|共建|引进|签约|启动|扩建|改造|计划")
+# words before a place that say it is one: "途经寿光、青州", "赴临朐考察"
+PLACE_BEFORE = ("途经", "经过", "途径", "前往", "来自", "位于", "赴", "到", "在")
+
+
+def _short_in_context(text: str, s: int, name: str, cands: list[Division], last_end: int) -> list[Division]:
+    """A county's short form outside the home city, taken when the text says it is a place: after
+    途经/前往/赴 …, or listed right after a place just taken ("途经寿光、青州")."""
+    counties = [d for d in cands if d.level == "county" and not _is_full_name(name, d)]
+    if len(counties) != 1 or len(name) < 2:
+        return []
+    from kg.extract.lexicon import is_dictionary_word, word_tag
+
+    if is_dictionary_word(name) and (word_tag(name) or "n") in ORDINARY_TAGS:
+        return []  # an ordinary word that is also a county's short form
+    e = s + len(name)
+    if not (e >= len(text) or text[e] in "、,，。;；等和与及)）" or text.startswith(("一带", "境内", "考察", "调研"), e)):
+        return []  # the start of a longer name: "到云溪化工园区"
+    if text.endswith(PLACE_BEFORE, 0, s) or (text[s - 1:s] == "、" and last_end == s - 1):
+        return counties
+    return []
 
 
 STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "北路", "中路", "大街", "胡同")
@@ -262,6 +294,8 @@ def _sites(article: Article, context: Context) -> None:
             nxt = SITE_NEXT.match(text, nxt.end("name"))
     for s, e in spans:
         name = text[s:e]
+        if SITE_NOT.search(name):
+            continue  # "在青禾高新区投资5亿元新建智能工厂": a clause, not a site's name
         if name.startswith(("市", "县", "区")) and not any(d.start == s for d in divisions):
             loc = f"Place/{context.region.city_code}" if context.region.city_code else None
         else:
