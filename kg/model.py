@@ -90,7 +90,7 @@ class Article:
     """One article of a newspaper page.
 
     ``text`` holds every line of the article (kicker, headline, subtitle, byline
-    and body) joined by newlines; ``headline_span`` points into it.  It is
+    and body) joined by newlines (``headline`` holds the headline alone).  It is
     normalised for matching (half-width punctuation); ``printed`` is the same
     text as the page prints it, character for character aligned with ``text``
     (empty when the article was not read from a page), so the offsets of

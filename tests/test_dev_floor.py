@@ -8,16 +8,14 @@ so a change that lowers one fails.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from _scores import EVAL, mean_scores
 from kg.build import build
 
-ROOT = Path(__file__).parents[1]
-EVAL = ROOT.parent / "shared/eval"
 DEV = EVAL / "dev"
 
 ISSUE_FLOORS = {
@@ -37,17 +35,14 @@ MEASURED_FLOORS = {
 def scores(tmp_path_factory):
     if not (EVAL / "kgeval.py").exists() or not (DEV / "gold").is_dir():
         pytest.skip(f"development corpus not found at {DEV} (../shared is outside the repository)")
-    spec = importlib.util.spec_from_file_location("kgeval", EVAL / "kgeval.py")
-    kgeval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(kgeval)
     out_dir = tmp_path_factory.mktemp("dev")
-    results = {}
+    graphs = []
     for gp in sorted((DEV / "gold").glob("*.json")):
         gold = json.loads(gp.read_text(encoding="utf-8"))
         out = out_dir / (Path(gold["document"]).stem + ".ttl")
         build([DEV / "raw" / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
-        results[gold["document"]] = kgeval.evaluate(kgeval.load([str(out), str(ROOT / "ontology")]), gold)
-    return kgeval.mean_over_documents(results)
+        graphs.append((out, gold))
+    return mean_scores(graphs)
 
 
 @pytest.mark.parametrize("metric", sorted(ISSUE_FLOORS))

@@ -5,12 +5,12 @@ when this test was written (so a change that lowers them fails).
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from _scores import mean_scores
 from kg.build import build
 
 ROOT = Path(__file__).parents[1]
@@ -37,15 +37,9 @@ MEASURED_FLOORS = {
 def scores(tmp_path_factory):
     if not SCORER.exists() or not GOLD.exists():
         pytest.skip(f"scorer or gold not found at {SCORER} / {GOLD} (../shared/eval is outside the repository)")
-    spec = importlib.util.spec_from_file_location("kgeval", SCORER)
-    kgeval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(kgeval)
     out = tmp_path_factory.mktemp("quality") / "sample.ttl"
     build([SAMPLE], out)
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    graph = kgeval.load([str(out), str(ROOT / "ontology")])
-    res = kgeval.evaluate(graph, gold)
-    return kgeval.mean_over_documents({gold["document"]: res})
+    return mean_scores([(out, json.loads(GOLD.read_text(encoding="utf-8")))])
 
 
 @pytest.mark.parametrize("metric", sorted(ISSUE_FLOORS))

@@ -337,7 +337,7 @@ def home_division(ctx: Context, level: str) -> str | None:
     return None
 
 
-def _level_word_region(word: str, ctx: Context) -> str | None:
+def level_word_region(word: str, ctx: Context) -> str | None:
     """What a level word stands for on the page: 自治区 the home province (when it is one), 自治州
     the home city, a development zone (经开区) the home city's (宜昌经开区: its short name + the word)."""
     region = ctx.region
@@ -366,21 +366,18 @@ def _qualify(surface: str, kind: str, article: Article, start: int, ctx: Context
     if kind == "level":
         word = next((w for w in agency_grammar()["level-word"] if surface.startswith(w)), surface[0])
         if len(word) > 1:
-            name = _level_word_region(word, ctx)
+            name = level_word_region(word, ctx)
             if name:
                 return canonical_label(name + surface[len(word):]), ""
             return canonical_label(surface), "@" + article.id
         ch = surface[0]
-        name = None
         if ch == "村":  # a village's body: the village named last before it
             village = max((m for m in article.mentions if m.attrs.get("adminLevel") == "village" and m.start < start),
                           key=lambda m: m.start, default=None)
             if village is None:
                 return canonical_label(surface), "@" + article.id
             return canonical_label(village.label + surface[1:]), "@" + village.key[len("Place/"):]
-        if ch in "县区镇乡旗":
-            name = _nearest_place(article, start, ch)
-        name = name or home_division(ctx, ch)
+        name = level_division(article, start, ch, ctx)
         if name and ch == "省" and name.endswith("自治区") and surface[1:2] == "委":
             surface = "省党" + surface[1:]  # an autonomous region's 省委 is its 党委
         if name:
@@ -408,6 +405,13 @@ def _ensure_region_node(article: Article, key: str, at: int) -> None:
     from kg.extract.places import declare_division
 
     declare_division(article, key[len("Place/"):], at)
+
+
+def level_division(article: Article, at: int, level: str, ctx: Context) -> str | None:
+    """The division a level character (县, 市, 省 …) stands for at offset ``at``: for a county's or a
+    township's, the nearest division of that level the article names before it; else the home region's."""
+    name = _nearest_place(article, at, level) if level in "县区镇乡旗" else None
+    return name or home_division(ctx, level)
 
 
 def _nearest_place(article: Article, before: int, suffix: str) -> str | None:

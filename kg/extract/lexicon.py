@@ -113,12 +113,17 @@ def word_tag(word: str) -> str | None:
     return _word_tags().get(word)
 
 
-def is_dictionary_word(word: str) -> bool:
-    """Whether ``word`` is in jieba's dictionary."""
+def word_freq(word: str) -> int:
+    """The frequency of ``word`` in jieba's dictionary (0 when it is not there)."""
     dt = jieba.dt
     if not dt.initialized:
         dt.initialize()
-    return dt.FREQ.get(word, 0) > 0
+    return dt.FREQ.get(word, 0)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in jieba's dictionary."""
+    return word_freq(word) > 0
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

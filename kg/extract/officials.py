@@ -24,8 +24,9 @@ import re
 from functools import cache
 from dataclasses import dataclass
 
-from kg.extract.agencies import AgencySpan, canonical_label, home_division
-from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, tokens, word_tag
+from kg.extract.agencies import (AgencySpan, canonical_label, home_division, institution_ending_at, level_division,
+                                 level_word_region)
+from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, tokens, word_freq, word_tag
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -133,18 +134,12 @@ def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS)
 def _dictionary_word(name: str) -> bool:
     """The candidate is an ordinary word (有关, 相关, 纪检): in the dictionary, not as a person name."""
     tag = word_tag(name)
-    return bool(tag) and not tag.startswith("nr") and _freq(name) > 50
+    return bool(tag) and not tag.startswith("nr") and word_freq(name) > 50
 
 
 def _common_given(given: str) -> bool:
     """A two-character given name that is a very common word (记者, 经济, 社会)."""
-    return len(given) == 2 and (word_tag(given) or "x") in COMMON_WORD_TAGS and _freq(given) > COMMON_WORD_FREQ
-
-
-def _freq(word: str) -> int:
-    import jieba
-
-    return jieba.dt.FREQ.get(word, 0)
+    return len(given) == 2 and (word_tag(given) or "x") in COMMON_WORD_TAGS and word_freq(given) > COMMON_WORD_FREQ
 
 
 def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict: bool = False) -> int | None:
@@ -373,19 +368,15 @@ class OfficialFinder:
         return PostRef(agency.key, agency.label, role)
 
     def _implied_agency(self, body: str) -> PostRef:
-        """The body a bodied title implies ("副县长" -> 县政府): of the home region at its level,
-        else of the nearest division of that level named before, else scoped to the article."""
+        """The body a bodied title implies ("副县长" -> 县政府): of the nearest division of that level
+        named before (for a county's or a township's), else of the home region, else scoped to the article."""
         word = next((w for w in ("自治区", "自治州", "自治县") if body.startswith(w)), None)
         if word:  # 自治区主席 -> the home autonomous region's government
-            region = self.ctx.region
-            full = next((r for r in (region.province, region.city, region.county) if r and r.endswith(word)), None)
+            full = level_word_region(word, self.ctx)
             label = canonical_label((full or word) + body[len(word):])
             return PostRef(f"Agency/{label}" + ("" if full else f"@{self.art.id}"), label, "")
         level = body[0]
-        name = None
-        if level in "县区镇乡旗":
-            name = self._nearest_division(level)
-        name = name or home_division(self.ctx, level)
+        name = level_division(self.art, self.cursor, level, self.ctx)
         if name:
             label = canonical_label(name + body[1:])
             return PostRef(f"Agency/{label}", label, "")
@@ -393,14 +384,6 @@ class OfficialFinder:
             label = canonical_label(body)
             return PostRef(f"Agency/{label}@{self.art.id}", label, "")
         return PostRef(f"Agency/{body}", body, "")
-
-    def _nearest_division(self, level: str) -> str | None:
-        best = None
-        for m in self.art.mentions:
-            if m.attrs.get("adminLevel") and m.start < self.cursor and m.label.endswith(level):
-                if best is None or m.start > best.start:
-                    best = m
-        return best.label if best else None
 
     # -- shapes -------------------------------------------------------------
     def _candidates(self) -> list[int]:
@@ -514,15 +497,10 @@ class OfficialFinder:
         marks = [s for w, s, _ in tokens(text) if not covered[s] and (
             (len(w) == 1 and w in sn) or (len(w) <= 4 and (word_tag(w) or "").startswith("nr")))]
         out: list[tuple[int, int]] = []
-        for a, b in cued_clauses(text, self._body_start()):
+        for a, b in cued_clauses(text):
             if any(a <= m < b for m in marks):
                 out += person_spans(text, a, b)
         return out
-
-    def _body_start(self) -> int:
-        """Where the article's body starts (the headline and byline lines name no one the tagger should see)."""
-        span = getattr(self.art, "headline_span", None)
-        return span[1] if span else 0
 
     def _official_evidence(self, s: int, e: int) -> bool:
         """A body or a post title in the name's clause, or a verb of attending right after it."""
@@ -535,8 +513,8 @@ class OfficialFinder:
             return True
         if any(left <= m.start < right and m.kind == "Agency" for m in self.art.mentions):
             return True
-        return any(role_at(text, i) and roles()[role_at(text, i)].kind == "official"
-                   for i in range(max(left, s - 8), min(right, e + 8)) if not s <= i < e)
+        near = (role_at(text, i) for i in range(max(left, s - 8), min(right, e + 8)) if not s <= i < e)
+        return any(r and roles()[r].kind == "official" for r in near)
 
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
         """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both
@@ -559,8 +537,6 @@ class OfficialFinder:
     def _institution_span(self, p: int) -> AgencySpan | None:
         """A school, hospital, bank or institute starting at ``p`` with a title after it, inside a
         chain of titles ("…委员、某某大学副校长X")."""
-        from kg.extract.agencies import institution_ending_at
-
         for x in range(p + 3, min(len(self.text), p + 17)):
             if not NAME_CHARS.fullmatch(self.text[x - 1]):
                 return None
@@ -572,8 +548,6 @@ class OfficialFinder:
 
     def _at_institution(self, i: int, posts: list[PostRef]) -> list[PostRef]:
         """The posts of a title written right after a school, hospital, bank or institute."""
-        from kg.extract.agencies import institution_ending_at
-
         start = institution_ending_at(self.text, i)
         if start is None or any(m.start <= start < m.end for m in self.art.mentions
                                 if m.kind in ("Agency", "Company", "Official", "Person", "Journalist")):
@@ -731,7 +705,7 @@ class OfficialFinder:
             if names and text[p:p + 1] == "为":
                 for s, e in names:
                     self._appointed(s, e, p + 1)
-        known = {n: True for n in sorted(self.names, key=len, reverse=True)}
+        known = set(self.names)
         for m in TAKES_POST.finditer(text):
             s = m.start()
             name = next((text[s - k:s] for k in (4, 3, 2) if text[s - k:s] in known), None) if s >= 2 else None

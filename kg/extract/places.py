@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from kg.extract.landmarks import find_landmarks
+from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_tag
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
@@ -205,8 +206,6 @@ def _short_in_context(text: str, s: int, name: str, cands: list[Division], last_
     counties = [d for d in cands if d.level == "county" and not _is_full_name(name, d)]
     if len(counties) != 1 or len(name) < 2:
         return []
-    from kg.extract.lexicon import is_dictionary_word, word_tag
-
     if is_dictionary_word(name) and (word_tag(name) or "n") in ORDINARY_TAGS:
         return []  # an ordinary word that is also a county's short form
     e = s + len(name)
@@ -223,8 +222,6 @@ STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "�
 def _not_a_place(text: str, s: int, e: int) -> bool:
     """The match is part of something else: a street (广州路), a longer word (长治|久安), or a
     person's name after a title (书记龙|长春)."""
-    from kg.extract.lexicon import is_dictionary_word, role_at, surnames
-
     if text.startswith(STREET_AFTER, e):
         return True
     if not text[s:e].endswith(FULL_SUFFIXES):  # a short form inside a longer word
@@ -240,8 +237,6 @@ def _pointed_to(divisions: list, context: Context) -> list:
     """Drop far homonyms: a township outside the home province, or an ambiguous name or a county
     outside it whose name is an ordinary word (城区, 老城区), unless the article names one of its
     ancestors."""
-    from kg.extract.lexicon import is_dictionary_word
-
     gaz = Gazetteer.default()
     named = {d.code for _, _, d, _ in divisions if d is not None}
     home = context.region.province_code
