@@ -10,7 +10,7 @@ surnames from kg/data):
 * later bare mentions of a name already anchored on the page.
 
 A name is a family name and one or two characters, accepted when what
-follows it is a boundary (punctuation, or a verb such as 介绍/表示/出席).
+follows it is a boundary (punctuation, or a verb such as 介绍/表示/出席): :mod:`kg.extract.name_grammar`.
 
 Identity: an official's key is ``Official/<scope>/<name>`` where the scope is
 the region of the first post's agency (the home city for local bodies, 中国
@@ -26,24 +26,12 @@ from dataclasses import dataclass
 
 from kg.extract.agencies import (AgencySpan, canonical_label, home_division, institution_ending_at, level_division,
                                  level_word_region)
-from kg.extract.lexicon import is_dictionary_word, role_at, roles, surnames, tokens, word_freq, word_tag
+from kg.extract.lexicon import role_at, roles, surnames, tokens, word_tag
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, dictionary_word, dotted_name_at, ends_name,
+                                     name_at, noun_follows)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
-NAME_END_WORDS = (
-    "介绍", "表示", "出席", "主持", "讲话", "指出", "强调", "参加", "来到", "到", "在", "等", "一行", "同志",
-    "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
-    "考察", "检查", "宣布", "致辞", "作", "代表", "与", "和", "及", "陪同", "参观", "听取", "要求", "希望",
-    "提出", "分别", "一同", "为", "是", "亲切", "专程", "主讲", "发言", "通报", "解读", "回答", "答", "看望",
-    "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地", "用", "把", "将", "从", "给",
-    "让", "被", "跟", "带", "携", "以", "于", "的", "所", "已", "曾", "并", "再", "即", "便", "都", "却",
-    # verbs the dictionary tags as nouns
-    "汇报", "列席", "报告", "批示", "督导", "点评", "总结", "讲解", "答复", "回应", "透露", "坦言", "寄语", "致信",
-)
-# tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
-FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f")
-DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•．・?？][\u4e00-\u9fff]{2,8})+")
-DOTS = "·•．・?？"
 LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同", "当选")
 # "市领导甲、乙参加活动": the names after a collective title start a list like a clause does
 LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡领导", "州领导", "盟领导", "旗领导", "市级领导",
@@ -66,19 +54,10 @@ NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "�
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
-PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
-NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
-NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不")
-NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
-# surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
-PREPOSITION_SURNAMES = set("向于和同对把为从全时")
-# a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
-COMMON_WORD_TAGS = ("n", "v", "vn", "r", "d", "p", "c", "m", "q", "u")
-COMMON_WORD_FREQ = 10000
 
 
 @dataclass
@@ -88,88 +67,6 @@ class PostRef:
     agency_key: str | None
     agency_label: str | None
     role: str
-
-
-def _word_follows(text: str, end: int) -> bool:
-    """A dictionary word of two to four characters starts at ``end`` and is a verb, adverb,
-    preposition, conjunction or time word ("…周海召开", "…林远充分肯定", "…周明上午")."""
-    for n in (2, 3, 4):
-        w = text[end:end + n]
-        if len(w) == n and is_dictionary_word(w) and (word_tag(w) or "").startswith(FOLLOW_TAGS):
-            return True
-    return False
-
-
-def _noun_follows(text: str, end: int) -> bool:
-    """A noun of two to four characters starts at ``end`` (no title, no form of address): what stands
-    before it is the start of a longer name (a company's, a park's), not a person."""
-    if role_at(text, end) or text.startswith(NAME_END_WORDS + ("同志", "先生", "女士"), end) or _word_follows(text, end):
-        return False
-    for n in (4, 3, 2):
-        w = text[end:end + n]
-        if len(w) == n and is_dictionary_word(w) and (word_tag(w) or "")[:2] in ("n", "nz", "vn", "nt"):
-            return True
-    return False
-
-
-def _ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS, verbs: bool = True) -> bool:
-    if end >= len(text) or text[end] in PUNCT_END or text[end].isdigit():
-        return True  # punctuation, or a date: "国务院总理X4月12日主持…"
-    return text.startswith(words, end) or (verbs and _word_follows(text, end))
-
-
-def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int | None:
-    """End of a transliterated name with a middle dot (or its damaged form) at ``pos``:
-    "阿不都·热合曼", "艾力?买买提"; the shortest last part that ends at a boundary."""
-    m = DOTTED_NAME.match(text, pos, min(len(text), pos + 30))
-    if not m:
-        return None
-    last_dot = max(text.rfind(d, pos, m.end()) for d in DOTS)
-    for end in range(last_dot + 3, m.end() + 1):
-        if _ends_name(text, end, words, verbs=False) and not role_at(text, end - 1):
-            return end
-    return None
-
-
-def _dictionary_word(name: str) -> bool:
-    """The candidate is an ordinary word (有关, 相关, 纪检): in the dictionary, not as a person name."""
-    tag = word_tag(name)
-    return bool(tag) and not tag.startswith("nr") and word_freq(name) > 50
-
-
-def _common_given(given: str) -> bool:
-    """A two-character given name that is a very common word (记者, 经济, 社会)."""
-    return len(given) == 2 and (word_tag(given) or "x") in COMMON_WORD_TAGS and word_freq(given) > COMMON_WORD_FREQ
-
-
-def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict: bool = False) -> int | None:
-    """End of a personal name starting at ``pos`` (family name + one or two characters), or None.
-
-    A given name that is a very common word (向|记者) is refused unless punctuation or an end word
-    follows it (市商务局副局长林世界，…); with ``strict`` always.
-    """
-    dotted = dotted_name_at(text, pos, words)
-    if dotted:
-        return dotted
-    sn = surnames()
-    sur = 2 if text[pos:pos + 2] in sn else 1 if text[pos:pos + 1] in sn else 0
-    if not sur:
-        return None
-    # first with the characters that rarely end a name excluded, then only the function words
-    for stops in (NOT_GIVEN, NEVER_GIVEN):
-        for given in (2, 1):
-            end = pos + sur + given
-            cand = text[pos + sur:end]
-            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or stops & set(cand) \
-                    or _dictionary_word(text[pos:end]):
-                continue
-            if not _ends_name(text, end, words):
-                continue
-            strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(words, end)
-            if _common_given(cand) and (strict or not strong or text[pos] in PREPOSITION_SURNAMES):
-                continue
-            return end
-    return None
 
 
 @cache
@@ -460,7 +357,7 @@ class OfficialFinder:
         for s, e in self._tagged_names(taken):
             if e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
                 longer = name_at(text, s)
-                if longer == e + 1 and _ends_name(text, longer):
+                if longer == e + 1 and ends_name(text, longer):
                     e = longer
             name = text[s:e]
             if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
@@ -472,7 +369,7 @@ class OfficialFinder:
                 continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
             if name not in known and text.startswith(INVOKED_AFTER, e):
                 continue  # "X新时代…思想", "以X同志为核心": a name invoked, no one acting in the news
-            if name not in known and s not in self.unnamed_titles and _noun_follows(text, e):
+            if name not in known and s not in self.unnamed_titles and noun_follows(text, e):
                 continue  # "云帆|智能制造产业园": the start of a name of something else
             if s in self.unnamed_titles and all(_official_post(p) for p in self.unnamed_titles[s]):
                 self._add(s, e, self.unnamed_titles[s])  # "副县长|何某某列席": the title before the name
@@ -524,7 +421,7 @@ class OfficialFinder:
         p = end
         while text[p:p + 1] == "、" and not (self.agency_at.get(p + 1) or role_at(text, p + 1)):
             e = name_at(text, p + 1, NAME_END_WORDS + ("、",), strict=True)
-            if e is None or text[e:e + 1] not in ("、", "等") and not _ends_name(text, e):
+            if e is None or text[e:e + 1] not in ("、", "等") and not ends_name(text, e):
                 break
             members.append((p + 1, e))
             p = e
@@ -594,7 +491,7 @@ class OfficialFinder:
         if not r or roles()[r].kind != "official":
             return None
         r_end = n_end + len(r)
-        if not (_ends_name(text, r_end) or text.startswith("同志", r_end)):
+        if not (ends_name(text, r_end) or text.startswith("同志", r_end)):
             return None
         if agency is None and not roles()[r].body and not self._named_before(text[pos:n_end]):
             # a bare "X主任表示" is taken only with a name of three characters or a dotted one
@@ -609,7 +506,7 @@ class OfficialFinder:
         s = i - 3
         if s < 0 or any(a <= s < b for a, b, _ in self.spans):
             return None
-        if name_at(text, s, _role_words(), strict=True) == i and not _dictionary_word(text[s + 1:i]):
+        if name_at(text, s, _role_words(), strict=True) == i and not dictionary_word(text[s + 1:i]):
             return s
         return None
 
@@ -670,7 +567,7 @@ class OfficialFinder:
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
             if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
-                    (loose and _ends_name(text, e, NAME_END_WORDS + ("及", "和"))):
+                    (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:
                     return e
         dotted = dotted_name_at(text, p)
@@ -720,7 +617,7 @@ class OfficialFinder:
         t_end, posts = self.title_chain(title)
         if posts and all(_official_post(p) for p in posts) and \
                 (t_end >= len(self.text) or not NAME_CHARS.match(self.text[t_end]) or self.text.startswith(
-                    ("职务", "一职", "候选人"), t_end) or _ends_name(self.text, t_end)):
+                    ("职务", "一职", "候选人"), t_end) or ends_name(self.text, t_end)):
             self._add(start, end, posts)
 
     def _bare_mentions(self) -> None:
@@ -731,7 +628,7 @@ class OfficialFinder:
                 s, e = m.span()
                 if (s, e) in taken or any(a <= s < b for a, b, _ in self.spans):
                     continue
-                if _ends_name(self.text, e) or self.text[e:e + 2] in ("书记", "市长", "主任", "局长"):
+                if ends_name(self.text, e) or self.text[e:e + 2] in ("书记", "市长", "主任", "局长"):
                     self.spans.append((s, e, name))
                     taken.add((s, e))
 
