@@ -298,6 +298,9 @@ def _departments_of(text: str, end: int) -> list[int]:
 
 
 GOVERNMENT_OF = re.compile(r"^(.*(?:[省市县区州盟旗镇乡]|地区))政府$")
+# a term written between a division and its congress or committee (市第十五届人大, 省十三届政协): the body
+# is one across its terms
+TERM = re.compile(r"第?[一二三四五六七八九十百〇零]{1,4}届")
 
 
 NATIONAL_FULL = ("国务院", "中国", "中央", "中共")
@@ -314,6 +317,8 @@ def canonical_label(label: str) -> str:
     """The one name a body goes by, so a short and a full form are one node: a division's
     government is its 人民政府 (宁波市政府 -> 宁波市人民政府); short forms of the [alias] section
     are written out (州中院 -> 州中级人民法院, 国新办 -> 国务院新闻办公室, the national ones only alone)."""
+    if "届" in label:
+        label = TERM.sub("", label)
     m = GOVERNMENT_OF.match(label)
     if m and not m.group(1).endswith("人民"):
         return m.group(1) + "人民政府"
@@ -466,7 +471,8 @@ def find_agencies(article: Article, context: Context) -> None:
             continue
         if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
             continue  # 宜昌市|夷陵区委: the body is named after the more local division
-        ends = [e for e in _chain(text, pend) if e not in site_ends]
+        term = TERM.match(text, pend) if kind in ("level", "place", "national") else None
+        ends = [e for e in _chain(text, term.end() if term else pend) if e not in site_ends]
         if not ends:
             if kind == "national" and text[start:pend] in agency_grammar()["body"] + NATIONAL_BODIES:
                 ends = [pend]

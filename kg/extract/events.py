@@ -181,7 +181,10 @@ class EventFinder:
         text = art.text[s_start:s_end]
         taken = [(m.start - s_start, m.end - s_start) for m in self._within(s_start, s_end)
                  if m.kind in BODY_KINDS + PERSON_KINDS + ("Journalist",)]
-        found = [t for t in find_triggers(text) if not any(a <= t[0] < b for a, b in taken)
+        # a body's own meeting word counts when its session follows ("市人大常委会|第二十次会议")
+        found = [t for t in find_triggers(text)
+                 if not any(a <= t[0] < b and not (t[0] + len(t[1]) == b and re.match(rf"第?{NUM}次", text[b:]))
+                            for a, b in taken)
                  and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
                  and not INSTRUCTED.search(text[:t[0]])
                  and not text[:t[0]].endswith(("纪律", "纪检"))]  # 纪律检查委员会 is a body

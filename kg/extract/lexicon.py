@@ -38,6 +38,12 @@ def _data_lines(name: str) -> list[str]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Country names (kg/data/countries.txt)."""
+    return frozenset(data_lines("countries.txt"))
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Chinese family names, one and two characters."""
     return frozenset(_data_lines("surnames.txt"))

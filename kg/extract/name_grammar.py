@@ -8,12 +8,13 @@ ordinary words (有关, 相关) or a surname before a very common word (向|记�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_freq, word_tag
 
 NAME_END_WORDS = (
     "介绍", "表示", "出席", "主持", "讲话", "指出", "强调", "参加", "来到", "到", "在", "等", "一行", "同志",
-    "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
+    "先生", "女士", "博士", "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
     "考察", "检查", "宣布", "致辞", "作", "代表", "与", "和", "及", "陪同", "参观", "听取", "要求", "希望",
     "提出", "分别", "一同", "为", "是", "亲切", "专程", "主讲", "发言", "通报", "解读", "回答", "答", "看望",
     "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地", "用", "把", "将", "从", "给",
@@ -27,8 +28,8 @@ DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•．・?？][\u4e00-\u9ff
 DOTS = "·•．・?？"
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
-NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不")
-NOT_GIVEN = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
+NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不你您我他她们")
+NOT_GIVEN = set("的了在是与及将把被从向对等各要我你您他她们其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
 # surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
 PREPOSITION_SURNAMES = set("向于和同对把为从全时")
 # a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
@@ -72,9 +73,22 @@ def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS)
         return None
     last_dot = max(text.rfind(d, pos, m.end()) for d in DOTS)
     for end in range(last_dot + 3, m.end() + 1):
-        if ends_name(text, end, words, verbs=False) and not role_at(text, end - 1):
-            return end
+        if role_at(text, end - 1):
+            continue
+        if ends_name(text, end, words, verbs=False) or role_at(text, end) or time_word_at(text, end):
+            return end  # "…·马卡罗夫|当天表示", "…·库兹涅佐夫|上校透露"
     return None
+
+
+@lru_cache(maxsize=16)
+def _long_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) > 1)
+
+
+def time_word_at(text: str, pos: int) -> bool:
+    """A two-character time word (当天, 近日, 周一) starts at ``pos``."""
+    w = text[pos:pos + 2]
+    return len(w) == 2 and (word_tag(w) or "").startswith("t")
 
 
 def dictionary_word(name: str) -> bool:
@@ -111,7 +125,8 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
                 continue
             if not ends_name(text, end, words):
                 continue
-            strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(words, end)
+            # a one-character end word (所, 的, 到) is too weak to make a common word a name (院长|江经济|所)
+            strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(_long_words(words), end)
             if common_given(cand) and (strict or not strong or text[pos] in PREPOSITION_SURNAMES):
                 continue
             return end

@@ -229,8 +229,8 @@ def _before_title(text: str, a: int, b: int) -> int:
 
     for p in range(a + 1, b):
         role = role_at(text, p)
-        if role and p + len(role) > b:
-            return p
+        if role and (p + len(role) > b or p + len(role) == b and p - a >= 2):
+            return p  # a title begun inside the name, or one the tagger took in whole (维某探长)
         if any(text.startswith(w, p) and p + len(w) > b for w in _honorifics() if len(w) > 1):
             return p
     return b

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 from kg.extract.agencies import (AgencySpan, canonical_label, home_division, institution_ending_at, level_division,
                                  level_word_region)
-from kg.extract.lexicon import role_at, roles, surnames, tokens, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, dictionary_word, dotted_name_at, ends_name,
-                                     name_at, noun_follows)
+from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, tokens, word_freq,
+                               word_tag)
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NOT_GIVEN, PREPOSITION_SURNAMES, PUNCT_END,
+                                     dictionary_word, dotted_name_at, ends_name, name_at, noun_follows)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -123,6 +124,16 @@ def region_of_agency(label: str, home: str) -> str:
     return division_prefix(label) or home
 
 
+def _quoted(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` stands inside quotation marks on its line (a ship's or a work's name)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    opened = text.rfind("“", line_start, s)
+    if opened < 0 or text.rfind("”", line_start, s) > opened:
+        return False
+    closed = text.find("”", e)
+    return closed >= 0 and "\n" not in text[e:closed]
+
+
 def outermost(spans: list) -> list:
     """The spans not inside a longer one, in their order (a sweep by start: linear after sorting)."""
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
@@ -161,6 +172,7 @@ class OfficialFinder:
         self.spans: list[tuple[int, int, str]] = []
         # divisions by end offset: "宁波市副市长" puts the 副市长 in 宁波市's government
         self.division_ending = {m.end: m for m in article.mentions if m.attrs.get("adminLevel")}
+        self.mention_starts = {m.start for m in article.mentions}  # places, bodies, companies found before
         self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
         self.unnamed_titles: dict[int, list[PostRef]] = {}  # end of a title no name was read after -> its posts
 
@@ -178,7 +190,7 @@ class OfficialFinder:
             p = end
             a = self.agency_at.get(p)
             if a is None and p > pos:
-                a = self._unknown_body_at(p) or self._institution_span(p)
+                a = self._unknown_body_at(p) or self._institution_span(p) or self._unknown_firm_at(p)
             if a is not None:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
@@ -209,7 +221,8 @@ class OfficialFinder:
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
                                                          or self._department_then_role(agency, p + 1)
                                                          or (text[p] == "、" and (self._unknown_body_at(p + 1)
-                                                                                  or self._institution_span(p + 1)))):
+                                                                                  or self._institution_span(p + 1)
+                                                                                  or self._unknown_firm_at(p + 1)))):
                 end = p + 1
                 continue
             break
@@ -238,6 +251,40 @@ class OfficialFinder:
                 span = AgencySpan(p, x, label, key)
                 self.agency_at[p] = span
                 self.art.mentions.append(Mention(p, x, "Agency", key, label))
+                return span
+        return None
+
+    def _name_like_a_word(self, pos: int) -> int | None:
+        """A name right after a title that the dictionary also knows as a proper noun (a brand's or
+        a place's name: "副行长|苏某|否认"), when a verb or punctuation follows it and the page
+        names no place there."""
+        text = self.text
+        if pos in self.mention_starts:
+            return None
+        for n in (3, 2):
+            w = text[pos:pos + n]
+            if len(w) == n and w[0] in surnames() and (word_tag(w) or "") in ("ns", "nz", "nt") \
+                    and word_freq(w) < 1000 and ends_name(text, pos + n):
+                return pos + n
+        return None
+
+    def _unknown_firm_at(self, p: int) -> AgencySpan | None:
+        """A firm the grammar does not know, listed after a state post ("市人大常委、青禾证券董事长X"):
+        two to eight name characters after "、", then a company title (董事长, 总经理)."""
+        text = self.text
+        if text[p - 1:p] != "、":
+            return None
+        for x in range(p + 2, min(len(text), p + 9)):
+            if not NAME_CHARS.fullmatch(text[x - 1]) or role_at(text, x - 1):
+                return None
+            r = role_at(text, x)
+            if r and roles()[r].kind == "other" and not any(role_at(text, k) for k in range(p, x)):
+                name = text[p:x]
+                if any((word_tag(w) or "n")[:1] in "vpdcru" for w, _, _ in tokens(name)):
+                    return None
+                span = AgencySpan(p, x, name, f"Organization/{name}")
+                self.agency_at[p] = span
+                self.art.mentions.append(Mention(p, x, "Organization", span.key, name))
                 return span
         return None
 
@@ -305,7 +352,7 @@ class OfficialFinder:
                 inherit = last[1] if last[0] == i - 1 and text[i - 1] in "、,，" else None
                 end, posts = self.title_chain(i, inherit)
                 if posts:
-                    n_end = name_at(text, end)
+                    n_end = name_at(text, end) or self._name_like_a_word(end)
                     if n_end and not any(p.agency_key for p in posts):
                         posts = self._at_institution(i, posts)  # "南方理工大学校长X": a person with a post
                     company = any((p.agency_key or "").startswith(("Company/", "Organization/")) for p in posts)
@@ -355,11 +402,16 @@ class OfficialFinder:
         taken += [(m.start, m.end) for m in self.art.mentions if m.kind not in ("Official", "Person")]
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
         for s, e in self._tagged_names(taken):
-            if e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
+            if e - s in (2, 3) and self._family_name_left_out(s, e):
+                s -= 1  # the tagger may start a character late: "导演许|某豪", "上校素|某某"
+            elif e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
                 longer = name_at(text, s)
                 if longer == e + 1 and ends_name(text, longer):
                     e = longer
             name = text[s:e]
+            if name in countries() or any((word_tag(text[s - k:s + 1]) or "").startswith("t") for k in (1, 2)) \
+                    or _quoted(text, s, e):
+                continue  # a country (吉布提), a name read out of a time word (上周|一审), a ship's (“某某”号)
             if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
                 continue
             line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
@@ -378,6 +430,20 @@ class OfficialFinder:
             elif name not in self.persons:
                 self.persons[name] = (s, e, [])
             taken.append((s, e))
+
+    def _family_name_left_out(self, s: int, e: int) -> bool:
+        """The character before a tagged name belongs to it: any name character after a title
+        (上校|素某某), or, before a two-character name, a family name after a word that ends there
+        (著名导演|许某某; not 向|, 在|)."""
+        text = self.text
+        c = text[s - 1:s]
+        if not c or not NAME_CHARS.fullmatch(c) or c in NOT_GIVEN or c in PREPOSITION_SURNAMES:
+            return False
+        if any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1] for k in range(2, 6) if s - 1 - k >= 0):
+            return True
+        return e - s == 2 and c in surnames() and not is_dictionary_word(text[s - 1:s + 1]) and \
+            any(is_dictionary_word(text[s - 1 - k:s - 1]) for k in (2, 3)) and \
+            not any(is_dictionary_word(text[s - 1 - k:s]) for k in (1, 2, 3))  # 建筑师|任某: 师 ends a word
 
     def _tagged_names(self, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The tagger's names in the clauses worth tagging that may hold a name nobody has read yet:
@@ -446,6 +512,15 @@ class OfficialFinder:
     def _at_institution(self, i: int, posts: list[PostRef]) -> list[PostRef]:
         """The posts of a title written right after a school, hospital, bank or institute."""
         start = institution_ending_at(self.text, i)
+        body = next((m for m in self.art.mentions if m.kind == "Agency" and m.start == start and m.end < i - 1), None)
+        if body is not None and body.label.endswith("银行"):
+            # "中国人民银行云溪市中心支行行长": a branch of a state body (the central bank) is a body itself
+            name = body.label + self.text[body.end:i]
+            key = f"Agency/{name}"
+            if not any(m.key == key for m in self.art.mentions):
+                self.art.mentions.append(Mention(start, i, "Agency", key, name))
+                self.art.relations.append(Relation(key, "parentOrganization", body.key, start))
+            return [PostRef(key, name, p.role) for p in posts]
         if start is None or any(m.start <= start < m.end for m in self.art.mentions
                                 if m.kind in ("Agency", "Company", "Official", "Person", "Journalist")):
             return posts  # a place may start an institution's name (云溪大学), a body may not

@@ -1,0 +1,97 @@
+"""People in national and foreign news items (issue 11, the labelled-news second opinion): each shape
+from an invented sentence."""
+from __future__ import annotations
+
+from _kgtext import GK, build, label, labels, node, objs
+
+HEAD = "要闻\n\n本报讯(记者 黄晓燕)"
+
+
+def people(text: str, region: str = "宜昌市"):
+    return build(HEAD + text, region)
+
+
+def posts_of(g, official) -> set[tuple[str, str]]:
+    return {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn))) for p in objs(g, official, GK.holds)}
+
+
+def test_a_pronoun_after_a_title_is_no_name():
+    g = people("5月8日,在军区司令部,司令员和政委向你交待任务。")
+    assert not [n for n in labels(g, GK.Official) if "你" in n]
+
+
+def test_a_common_word_after_a_title_inside_a_name_is_no_name():
+    # 院长 read inside "社科院长江…": 江经济 is no one
+    g = people("5月8日,我找到了省社科院长江经济研究所的林志远所长。")
+    assert "江经济" not in labels(g, GK.Official)
+
+
+def test_a_transliterated_name_ends_before_a_time_word_and_a_rank():
+    g = people("5月8日,国防部新闻司代理司长伊万·彼得罗维奇上校透露,总参谋长谢尔盖·沃尔科夫当天表示同意。")
+    names = set(labels(g, GK.Official))
+    assert {"伊万·彼得罗维奇", "谢尔盖·沃尔科夫"} <= names
+    assert not [n for n in names if n.endswith(("上校", "当天"))]
+
+
+def test_a_military_rank_after_a_force_is_a_title():
+    g = people("5月8日,海军发言人、海军上尉马克·韦伯说,演习按计划进行。")
+    names = set(labels(g, GK.Official))
+    assert "马克·韦伯" in names and not [n for n in names if n.startswith("上尉")]
+
+
+def test_a_rank_without_a_state_body_makes_a_person_not_an_official():
+    g = people("5月8日,退役的林志远上将出席了纪念活动。")
+    assert "林志远" not in labels(g, GK.Official)
+
+
+def test_a_weekday_inside_a_time_word_starts_no_name():
+    g = people("5月8日,区人民法院上周一审判决被告败诉。")
+    assert not [n for n in labels(g, GK.Official) if n.startswith("周")]
+
+
+def test_a_ship_named_in_quotes_is_no_one():
+    g = people("5月8日,“海鹰”号舰长、海军少将约翰·米勒表示,双方保持沟通。")
+    names = set(labels(g, GK.Official))
+    assert "约翰·米勒" in names and "海鹰" not in names
+
+
+def test_a_name_before_a_form_of_address_after_a_title():
+    g = people("5月8日,省住建厅政策研究中心城乡规划处处长林志远先生作报告。")
+    assert "林志远" in labels(g, GK.Official)
+
+
+def test_the_head_of_a_central_bank_branch_is_an_official():
+    g = people("5月8日,中国人民银行云溪市中心支行行长林志远指出,信贷结构持续优化。")
+    official = node(g, GK.Official, "林志远")
+    assert official is not None
+    roles = posts_of(g, official)
+    assert any(r == "行长" and a.startswith("中国人民银行") and a.endswith("中心支行") for r, a in roles)
+
+
+def test_the_head_of_a_commercial_bank_branch_stays_a_person():
+    g = people("5月8日,青禾农商银行云溪支行行长林志远介绍了贷款情况。")
+    assert "林志远" not in labels(g, GK.Official)
+
+
+def test_a_congress_term_between_region_and_body_keeps_one_body():
+    g = people("5月8日,市第十五届人大常委、青禾证券董事长林志远出席。市人大常委会主任赵明亮主持。")
+    assert "林志远" in labels(g, GK.Official)
+    roles = posts_of(g, node(g, GK.Official, "林志远"))
+    assert any(r == "董事长" and a == "青禾证券" for r, a in roles)
+    assert not [a for a in labels(g, GK.Agency) if "届" in a]
+
+
+def test_a_session_number_after_a_body_names_the_meeting():
+    g = people("5月8日,市人大常委会第二十次会议举行第二次全体会议。市人大常委会主任林志远主持会议。")
+    names = {str(n) for e in g.subjects(GK.participant, None) for n in g.objects(e, GK.name)}
+    assert any(n.endswith("人大常委会第二十次会议") for n in names), names
+
+
+def test_a_name_the_dictionary_also_knows_as_a_place_word_after_a_title():
+    g = people("5月8日,市政协副主席关山指出,要做好调研工作。")
+    assert "关山" in labels(g, GK.Official)
+
+
+def test_a_title_before_a_known_place_takes_no_place_for_a_name():
+    g = people("5月8日,市长黄山调研。")
+    assert "黄山" not in labels(g, GK.Official)
