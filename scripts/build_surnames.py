@@ -9,7 +9,8 @@ Sources:
   common modern surnames with their frequencies (覃, 苟, 粟, 冼, 隋 … that the
   classical list lacks);
 * ``SIMPLIFIED_IN_USE`` below: surnames written today in a form neither list
-  has (肖 for 萧, 付 for 傅, 代, 庹, 禤), from the modern surname rankings.
+  has (肖 for 萧, 付 for 傅, 代, 庹, 禤), and regional surnames of the north-west
+  neither has (拓, 菅), from the modern surname rankings.
 
 Run: ``python scripts/build_surnames.py`` (tests/test_ontology.py checks the
 shipped file is what this writes, with the pinned Faker version of the test extra).
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "kg" / "data" / "surnames.txt"
 # modern written forms missing from both lists (public surname rankings; no personal names)
-SIMPLIFIED_IN_USE = "肖付代庹禤仉佴妫厍琚"
+SIMPLIFIED_IN_USE = "肖付代庹禤仉佴妫厍琚拓菅"
 
 
 def _jionlp() -> tuple[list[str], list[str]]:

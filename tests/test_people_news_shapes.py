@@ -95,3 +95,30 @@ def test_a_name_the_dictionary_also_knows_as_a_place_word_after_a_title():
 def test_a_title_before_a_known_place_takes_no_place_for_a_name():
     g = people("5月8日,市长黄山调研。")
     assert "黄山" not in labels(g, GK.Official)
+
+
+def test_an_appointments_notice_gives_one_post_per_line():
+    g = build("宜昌市人大常委会任免名单\n\n（2023年5月8日宜昌市第五届人民代表大会常务委员会第九次会议通过）\n\n"
+              "一、决定任命\n\n林志远为宜昌市人民政府副市长。\n\n二、任命\n\n赵明亮为宜昌市财政局局长；\n钱立群为宜昌市教育局局长。\n\n"
+              "三、免去\n\n孙海涛的宜昌市统计局局长职务；\n周海的宜昌市教育局局长职务。\n\n"
+              "四、任命\n\n吴振华为宜昌市中级人民法院副院长、审判委员会委员、审判员。", "宜昌市")
+    for name, role in (("林志远", "副市长"), ("赵明亮", "局长"), ("钱立群", "局长"), ("孙海涛", "局长"), ("周海", "局长")):
+        assert role in {r for r, _ in posts_of(g, node(g, GK.Official, name))}, name
+    assert {"副院长", "审判委员会委员", "审判员"} <= {r for r, _ in posts_of(g, node(g, GK.Official, "吴振华"))}
+
+
+def test_a_resignation_and_a_removal_in_running_text_name_the_post_held():
+    g = people("5月8日,会议决定接受林志远辞去宜昌市人民政府副市长职务的请求,免去赵明亮的宜昌市财政局局长职务。")
+    assert ("副市长", "宜昌市人民政府") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("局长", "宜昌市财政局") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_the_full_and_short_names_of_a_standing_committee_are_one_body():
+    g = people("5月8日,宜昌市人民代表大会常务委员会召开会议,宜昌市人大常委会主任林志远主持。")
+    assert [a for a in labels(g, GK.Agency) if "常务委员会" in a or "常委会" in a] == ["宜昌市人大常委会"]
+
+
+def test_a_leader_listed_without_a_post_is_the_one_named_with_it_in_another_item():
+    g = build("云溪日报\n\n县长调研\n\n本报讯 5月8日,副县长林志远到乡镇调研。\n\n县政府常务会议\n\n"
+              "本报讯 5月9日,县政府召开常务会议。县领导林志远、赵明亮出席会议。", "宜昌市")
+    assert labels(g, GK.Official).count("林志远") == 1

@@ -41,6 +41,9 @@ LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
+# removals and resignations: "免去X的Y职务", "接受X辞去Y职务" (the post was held)
+REMOVE = re.compile("(?:决定免去|免去|撤销)")
+LIST_MARK = re.compile(r"[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
 TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
 # what follows a leader's name that is invoked rather than acting: 思想, 重要讲话 …
 INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "重要讲话", "重要指示", "重要论述", "重要思想", "经济思想",
@@ -677,6 +680,8 @@ class OfficialFinder:
             if names and text[p:p + 1] == "为":
                 for s, e in names:
                     self._appointed(s, e, p + 1)
+        self._appointment_lists()
+        self._removals()
         known = set(self.names)
         for m in TAKES_POST.finditer(text):
             s = m.start()
@@ -686,6 +691,44 @@ class OfficialFinder:
                 name = text[s - 3:s]  # "钱某某同志此前任…": 同志 marks the name
             if name:
                 self._appointed(s - len(name), s, m.end())
+
+    def _appointment_lists(self) -> None:
+        """An appointments notice: after a heading that appoints ("一、决定任命"), one line per person,
+        "林某为云溪市财政局局长；"."""
+        text = self.text
+        first = APPOINT.search(text)
+        if first is None:
+            return
+        for m in re.finditer(r"(?:^|\n)", text[first.end():]):
+            ls = LIST_MARK.match(text, first.end() + m.end()).end()
+            n_end = name_at(text, ls, ("为", "、"))
+            if n_end and text[n_end:n_end + 1] == "为" and (ls, n_end) not in {(a, b) for a, b, _ in self.spans}:
+                self._appointed(ls, n_end, n_end + 1)
+
+    def _removals(self) -> None:
+        """Posts named as left: "免去林某的市财政局局长职务", "接受赵某辞去副市长职务的请求", and the
+        lines "林某的市统计局局长职务；" under a heading that removes."""
+        text = self.text
+        starts = [m.end() for m in REMOVE.finditer(text)]
+        starts += [m.end() for m in re.finditer("接受", text)]
+        heading = REMOVE.search(text)
+        if heading is not None:
+            starts += [LIST_MARK.match(text, heading.end() + m.end()).end()
+                       for m in re.finditer(r"\n", text[heading.end():])]
+        for p in sorted(set(starts)):
+            n_end = name_at(text, p, ("的", "辞去", "同志"))
+            if not n_end:
+                continue
+            q = n_end + (2 if text.startswith("同志", n_end) else 0)
+            if text.startswith("的", q):
+                q += 1
+            elif text.startswith("辞去", q):
+                q += 2
+            else:
+                continue
+            t_end, posts = self.title_chain(q)
+            if posts and all(_official_post(p) for p in posts) and text.startswith(("职务", "一职"), t_end):
+                self._add(p, n_end, posts)
 
     def _appointed(self, start: int, end: int, title: int) -> None:
         self.cursor = title
@@ -722,7 +765,11 @@ class OfficialFinder:
             return cache[name]
         if name in self.listed:
             # someone in the attendance line of a local event is local, even when a
-            # national leader of the same name was named elsewhere on the page
+            # national or provincial leader of the same name was named elsewhere on the page;
+            # one named with a local post there (the county's 副县长) is that official
+            cached = cache.get(name)
+            if cached and cached not in ("中国", region.province):
+                return cached
             cache.setdefault(name, home)
             return home
         return cache.setdefault(name, home)
