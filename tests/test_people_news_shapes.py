@@ -119,6 +119,6 @@ def test_the_full_and_short_names_of_a_standing_committee_are_one_body():
 
 
 def test_a_leader_listed_without_a_post_is_the_one_named_with_it_in_another_item():
-    g = build("云溪日报\n\n县长调研\n\n本报讯 5月8日,副县长林志远到乡镇调研。\n\n县政府常务会议\n\n"
+    g = build("云溪日报\n\n县长调研\n\n本报讯 5月8日,远安县副县长林志远到乡镇调研。\n\n县政府常务会议\n\n"
               "本报讯 5月9日,县政府召开常务会议。县领导林志远、赵明亮出席会议。", "宜昌市")
     assert labels(g, GK.Official).count("林志远") == 1
