@@ -67,6 +67,23 @@ def region_from_name(name: str) -> Region:
     raise ValueError(f"--region {name!r}: not a division of county level or above in the gazetteer")
 
 
+COMPANY_END = re.compile("有限责任公司|股份有限公司|有限公司")
+STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?=路|大道|大街)")
+COMPANY_NAME_STOP = set("与和及由的了在对向为是把被从到将")
+
+
+def _mask_not_home(text: str) -> str:
+    """The page with what names no home masked: company names (深圳市某某有限公司 says where the
+    company is registered) and streets named after cities (中山路)."""
+    chars = list(text)
+    for m in COMPANY_END.finditer(text):
+        p = m.start()
+        while p > 0 and m.start() - p < 16 and "\u4e00" <= text[p - 1] <= "\u9fff" and text[p - 1] not in COMPANY_NAME_STOP:
+            p -= 1
+        chars[p:m.start()] = "□" * (m.start() - p)
+    for m in STREET_AFTER.finditer(text):
+        chars[m.start():m.end()] = "□□"
+    return "".join(chars)
 CITY_WEIGHT = 2  # a city named outright counts twice as much as one of its counties
 # words that show which level "我X"/"X委" mean on the page
 PROVINCE_CUES = ("省委", "省政府", "全省", "我省", "省长", "省人大", "省政协", "自治区党委", "自治区人民政府", "全区各族")
@@ -108,7 +125,9 @@ def home_region(page: Page) -> Region:
     is the home city itself; a page that says 县委/全县 more than 市委/全市 is its top county's paper.
     Without any city, the most-named province.
     """
-    text = "\n".join(a.text for a in page.articles)
+    # a place inside a company's name says where the company is registered, not whose paper this is;
+    # a street named after a city (中山路) names no city
+    text = _mask_not_home("\n".join(a.text for a in page.articles))
     gaz = _gazetteer()
     filed_from = {r.city or r.province for r in map(dateline_region, (a.text for a in page.articles)) if r}
     if len(filed_from) > 1:
@@ -138,6 +157,13 @@ def home_region(page: Page) -> Region:
         code = max(sorted(provinces.items()), key=lambda kv: kv[1])[0]
         return region_of_division(code)
     city = max(sorted(counts.items()), key=lambda kv: kv[1])[0]
+    # a county-level city named more often than the top city, on a page that says 市委/市长, is the
+    # home city itself (a county-level city's paper reporting from a fair elsewhere)
+    towns = [(n, c) for c, n in county_votes.items() if gaz.get(c).name.endswith("市") and _city_of(c) != city]
+    if towns and city_cues:
+        n, town = max(sorted(towns, key=lambda nc: nc[1]), key=lambda nc: nc[0])
+        if n * CITY_WEIGHT > counts[city]:
+            return region_of_division(town)
     region = region_of_division(city)
     if province_cues > city_cues and province_cues >= 2 and region.city != region.province:
         return Region(province=region.province, province_code=region.province_code)
@@ -150,7 +176,10 @@ def home_region(page: Page) -> Region:
         return region
     county = max(sorted(local.items()), key=lambda kv: kv[1])[0]
     d = gaz.get(county)
-    if d.name.endswith("市") and not named.get(city) and city_cues:
+    # a county-level city's paper: its prefecture never named, or named in passing while the page
+    # is about that one county-level city (not a city paper touring several of its counties)
+    dominant = local[county] > 2 * named.get(city, 0) and 3 * local[county] > 2 * sum(local.values())
+    if d.name.endswith("市") and (not named.get(city) or dominant) and city_cues:
         return region_of_division(county)  # a county-level city's paper that never names its prefecture
     if _cue_count(text, COUNTY_CUES if d.name.endswith("县") else DISTRICT_CUES) > city_cues:
         return region_of_division(county)
@@ -201,16 +230,35 @@ def _unique_counties() -> dict[str, str]:
         if len(d.name) >= 3 and parent is not None \
                 and len([x for x in gaz.lookup(d.name) if x.level == "county"]) == 1:
             out[d.name] = d.code
+    # the short form of a county-level city or a county (溧阳 for 溧阳市) when no other division
+    # is called so and the dictionary knows it as a place name
+    from kg.extract.lexicon import word_tag
+
+    for d in gaz.by_level("county"):
+        short = d.name[:-1]
+        if len(d.name) >= 3 and d.name.endswith(("市", "县")) and d.name in out and len(short) >= 2 \
+                and all(x.code == d.code for x in gaz.lookup(short)) and word_tag(short) == "ns":
+            out[short] = d.code
     return out
 
 
 def _county_votes(text: str) -> dict[str, int]:
     votes: dict[str, int] = {}
     for name, county in _unique_counties().items():
-        n = text.count(name)
-        if n:
-            votes[county] = votes.get(county, 0) + n
+        if len(name) > 2:
+            n = text.count(name)
+            if n:
+                votes[county] = votes.get(county, 0) + n
+    shorts = _unique_counties()
+    for m in _short_county_names().finditer(text):  # 溧阳, not 兴隆|村 or 沙河|路
+        votes[shorts[m.group()]] = votes.get(shorts[m.group()], 0) + 1
     return votes
+
+
+@lru_cache(maxsize=1)
+def _short_county_names() -> re.Pattern[str]:
+    names = sorted((n for n in _unique_counties() if len(n) == 2), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?![村镇乡街路区市县巷])")
 
 
 def _distinct_names(name: str, aliases: tuple[str, ...]) -> list[str]:

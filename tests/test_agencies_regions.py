@@ -148,3 +148,39 @@ def test_a_zone_in_a_list_keeps_its_own_name():
     g = build(HEAD + "4月27日,会上,市发展改革委、市市场监管局、高新区管委会作交流发言。", "宜昌市")
     names = labels(g, GK.Agency)
     assert "宜昌高新区管委会" in names and "宜昌市高新区管委会" not in names
+
+
+def test_a_county_level_city_reporting_from_a_fair_in_a_big_city_is_still_home():
+    text = ("青禾新能源推介会在深圳举行\n\n本报记者 林晓雯\n\n5月18日,瑞安(深圳)新能源产业推介会在广东深圳举行。市委副书记、市长林志远"
+            "出席并致辞。林志远说,瑞安山清水秀,诚邀深圳企业家到瑞安走一走。市商务局局长赵明亮作推介。深圳市青禾科技有限公司、"
+            "深圳市云溪精密有限公司、深圳市远山文旅有限公司与瑞安签约。瑞安将做好服务。")
+    r = home_region(page_of(text))
+    assert r.city == "瑞安市"
+    g = build(text)
+    assert "瑞安市人民政府" in labels(g, GK.Agency) and "深圳市人民政府" not in labels(g, GK.Agency)
+
+
+def test_a_street_named_after_a_city_and_a_company_s_registered_city_name_no_home():
+    text = HEAD + ("5月8日,永川区召开会议。中山路街道作交流发言。中山路改造启动。重庆青禾有限公司、中山市远山有限公司参加。"
+                   "区委书记林志远主持。")
+    r = home_region(page_of(text))
+    assert (r.province, r.county) == ("重庆市", "永川区")
+
+
+def test_posts_elected_in_one_sentence_share_the_body_named_first():
+    g = build(HEAD + "5月8日,大会选举产生新一届领导人员。林志远当选为宜昌市人大常委会主任,赵明亮、钱立群当选为副主任,"
+                     "孙海涛当选为秘书长,周海、吴振华等33人当选为委员;覃玉林当选为宜昌市人民政府市长。", "宜昌市")
+    from _kgtext import label, node, objs
+
+    def posts(name):
+        return {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn))) for p in objs(g, node(g, GK.Official, name), GK.holds)}
+    assert ("副主任", "宜昌市人大常委会") in posts("钱立群")
+    assert ("秘书长", "宜昌市人大常委会") in posts("孙海涛")
+    assert ("委员", "宜昌市人大常委会") in posts("吴振华")
+    assert "覃玉林" in labels(g, GK.Official)
+    assert "玉林市" not in labels(g, GK.Place)  # a name in a list is no city
+
+
+def test_a_name_ends_where_an_attendance_word_starts():
+    g = build(HEAD + "5月8日,镇人大主席林志远,副镇长罗丹参加调研。", "宜昌市")
+    assert "罗丹" in labels(g, GK.Official) and "罗丹参" not in labels(g, GK.Official)

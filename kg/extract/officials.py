@@ -38,6 +38,7 @@ LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参�
 LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡领导", "州领导", "盟领导", "旗领导", "市级领导",
            "省级领导", "县级领导", "区级领导", "领导同志", "有关领导", "市委领导", "省委领导", "县委领导", "区委领导")
 # "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
+COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百]+(?:人|名同志|名)")
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
@@ -178,6 +179,7 @@ class OfficialFinder:
         self.mention_starts = {m.start for m in article.mentions}  # places, bodies, companies found before
         self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
         self.unnamed_titles: dict[int, list[PostRef]] = {}  # end of a title no name was read after -> its posts
+        self.last_elected: tuple[int, AgencySpan | None] = (-1, None)  # end and body of the last election told
 
     # -- titles -----------------------------------------------------------
     def title_chain(self, pos: int, inherit: AgencySpan | None = None) -> tuple[int, list[PostRef]]:
@@ -617,14 +619,21 @@ class OfficialFinder:
         if not members:
             return i + 1
         tail = members[-1][1]
-        elected = next((w for w in ELECTED if text.startswith(w, tail)), None)
+        counted = COUNTED_PEOPLE.match(text, tail)  # "甲、乙等33人当选为委员"
+        at = counted.end() if counted else tail
+        elected = next((w for w in ELECTED if text.startswith(w, at)), None)
         if elected:
-            self.cursor = tail
-            end, posts = self.title_chain(tail + len(elected))
+            self.cursor = at
+            # "A当选为市人大常委会主任，B、C当选为副主任": the body of the election just told
+            last_end, last_body = self.last_elected
+            inherit = last_body if last_end >= 0 and not re.search("[。！？\n]", text[last_end:i]) else None
+            end, posts = self.title_chain(at + len(elected), inherit)
             if posts and all(_official_post(p) for p in posts):
                 for s, e in members:
                     self._add(s, e, posts)
+                self.last_elected = (end, self._body_of(posts) or inherit)
                 return end
+            return tail  # "向新当选的同志…": elected to nothing named, no one named
         alone_with_deng = len(members) == 1 and text.startswith("等", tail) \
             and not text.startswith(("等人", "等同志", "等领导", "等陪同", "等参加", "等出席", "等一行"), tail)
         if text.startswith(NOT_OFFICIALS, tail + 1) or text.startswith(NOT_OFFICIALS, tail):

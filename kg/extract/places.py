@@ -23,6 +23,7 @@ from functools import cache
 
 from kg.extract.landmarks import find_landmarks
 from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_tag
+from kg.extract.name_grammar import PREPOSITION_SURNAMES
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
@@ -230,6 +231,12 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
                 return True
     if s >= 1 and text[s - 1] in surnames() and any(text.endswith(r, 0, s - 1) for r in ("书记", "长", "主任", "委员")):
         return bool(role_at(text, s - 3) or role_at(text, s - 2) or role_at(text, s - 4))
+    # a name in a list of names (、覃|玉林、, 覃|玉林当选): a family name before a short form, a list around it
+    if s >= 1 and e - s == 2 and text[s - 1] in surnames() and text[s - 1] not in PREPOSITION_SURNAMES \
+            and (s == 1 or text[s - 2] in "、，,：:;；（(\n") \
+            and (text[e:e + 1] in ("、", "，", ",") or text.startswith(("当选", "等", "同志"), e)) \
+            and not text[s:e].endswith(FULL_SUFFIXES):
+        return True
     return False
 
 
