@@ -76,3 +76,26 @@ def test_one_node_per_agency_across_articles():
 def test_home_region_changes_the_label():
     g = build("湖州农业\n\n本报讯(记者 黄晓燕)湖州市委农办、市农业农村局负责人参加。", "湖州市")
     assert "湖州市农业农村局" in labels(g, GK.Agency)
+
+
+def test_a_ministry_s_departments_and_their_heads():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("发布会\n\n新华社北京7月16日电 国务院新闻办公室16日举行新闻发布会,农业农村部种植业管理司司长林志远介绍情况。"
+               "农业农村部新闻发言人、发展规划司司长赵明亮回答提问。", "北京市")
+    names = _labels(g, _GK.Agency)
+    assert {"农业农村部种植业管理司", "农业农村部发展规划司"} <= set(names)
+    assert {"林志远", "赵明亮"} <= set(_labels(g, _GK.Official))
+
+
+def test_a_central_bank_branch_is_one_body_with_its_full_name():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("座谈会\n\n5月8日,省财政厅和人民银行哈尔滨中心支行负责同志作了回应。", "黑龙江省")
+    names = _labels(g, _GK.Agency)
+    assert "中国人民银行哈尔滨中心支行" in names and not any(n.endswith("中心") for n in names)
+
+
+def test_a_standing_committee_member_after_a_particle_is_a_title_not_a_body():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("常委会\n\n5月8日,会议听取了省委常委、组织部部长林志远关于工作进展的汇报。", "黑龙江省")
+    assert "黑龙江省委组织部" in _labels(g, _GK.Agency)
+    assert not any(n.endswith("常委") for n in _labels(g, _GK.Agency))

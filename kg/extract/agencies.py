@@ -45,7 +45,7 @@ class AgencySpan:
     parent: str | None = None
 
 
-FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至、,，。;；:：(（\"“”")
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至了、,，。;；:：(（\"“”")
 BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 
 
@@ -152,8 +152,18 @@ def _unit_at(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
 
 
 def department_end(text: str, pos: int) -> int | None:
-    """End of a department name without region (宣传部, 组织部) starting at ``pos``, or None."""
-    return _unit_at(text, pos, MAX_EXT_STEM, bodies=False, sub_unit=True)
+    """End of a department name without region (宣传部, 组织部, a ministry's 种植业管理司) starting at
+    ``pos``, or None."""
+    end = _unit_at(text, pos, MAX_EXT_STEM, bodies=False, sub_unit=True)
+    if end is None:
+        m = MINISTRY_DEPARTMENT.match(text, pos)
+        end = m.end() if m and not set(m.group()) & STEM_STOP - set("与和") else None
+    return end
+
+
+BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心支行|分行|支行|营业管理部)")
+# a ministry's department: a stem and 司, where its head's title or a break follows (发展规划司|司长)
+MINISTRY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,9}?司(?=副?司长|巡视员|一级|二级|负责人|[、，,。；;])")
 
 
 def _chain(text: str, pos: int, bodies: bool = True) -> list[int]:
@@ -179,7 +189,8 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         free = not prev or len(prev) > 1 or prev in FUNCTION_TOKENS or not CJK.fullmatch(prev)
         # the level character alone, or a word jieba reads whole: 市委, 市政府, 省公安厅
         whole = len(w) >= 3 and text[s] in g["level"] and (
-            w[-1] in _suffix_chars() or any(w.endswith(suf) for suf in g["suffix"]))
+            w[-1] in _suffix_chars() or any(w.endswith(suf) for suf in g["suffix"])) \
+            and not any(role_at(text, k) == text[k:e] for k in range(s + 2, e))  # 省委|常委 is a title
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
                 w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ()))):
             out.append((s, s + 1, "level"))
@@ -241,7 +252,8 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
                 j -= 1
             # a word the dictionary knows whole as a name (邮政局, 公安部, 教育局, 发改委) needs no stem
             tag = word_tag(w) or ""
-            whole = w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所")))
+            whole = w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所"))) \
+                and not any(role_at(text, k) == text[k:e] for k in range(s + 2, e))  # 省委|常委 ends in a title
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
@@ -288,8 +300,11 @@ def _ministries(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 def _departments_of(text: str, end: int) -> list[int]:
     """Ends of the departments named right after a ministry (公安部|经济犯罪侦查局)."""
     ends: list[int] = []
+    branch = BANK_BRANCH.match(text, end) if text.endswith("银行", 0, end) else None
+    if branch:  # the central bank's branches: 人民银行|哈尔滨中心支行
+        return [branch.end()]
     while not role_at(text, end):
-        nxt = _unit_at(text, end, MAX_EXT_STEM, bodies=False, sub_unit=True)
+        nxt = department_end(text, end)
         if nxt is None:
             break
         ends.append(nxt)
