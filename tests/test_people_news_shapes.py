@@ -122,3 +122,22 @@ def test_a_leader_listed_without_a_post_is_the_one_named_with_it_in_another_item
     g = build("云溪日报\n\n县长调研\n\n本报讯 5月8日,远安县副县长林志远到乡镇调研。\n\n县政府常务会议\n\n"
               "本报讯 5月9日,县政府召开常务会议。县领导林志远、赵明亮出席会议。", "宜昌市")
     assert labels(g, GK.Official).count("林志远") == 1
+
+
+def test_a_discipline_notice_gives_the_former_posts_and_the_resume():
+    g = build("纪检监察\n\n据宜昌市纪委监委消息:宜昌市交通运输局原党组书记、局长林志远涉嫌严重违纪违法。\n\n林志远简历\n\n"
+              "林志远,男,汉族,1965年3月出生,大学学历。\n\n历任远安县洋坪镇党委书记,远安县人民政府副县长,兴山县委常委、常务副县长,"
+              "宜昌市交通运输局副局长等职。\n\n远安县洋坪镇原党委书记、人大主席赵明亮接受审查调查。", "宜昌市")
+    roles = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {("党组书记", "宜昌市交通运输局"), ("局长", "宜昌市交通运输局"), ("副局长", "宜昌市交通运输局"),
+            ("副县长", "远安县人民政府"), ("常务副县长", "兴山县人民政府"), ("常委", "兴山县委")} <= roles, roles
+    assert any(r in ("党委书记", "书记") and a.endswith("洋坪镇党委") for r, a in roles)
+    roles = posts_of(g, node(g, GK.Official, "赵明亮"))
+    assert any(r in ("党委书记", "书记") and a.endswith("洋坪镇党委") for r, a in roles), roles
+    assert any(r == "主席" and a.endswith("洋坪镇人大") for r, a in roles), roles
+    assert not [n for n in labels(g, GK.Official) if n.startswith("原")]
+
+
+def test_the_discipline_bodies_are_one_node_under_each_name():
+    g = build("纪检监察\n\n近日,中共宜昌市纪律检查委员会对林志远立案审查。宜昌市纪委监委通报。宜昌市纪委常委会研究决定。", "宜昌市")
+    assert [a for a in labels(g, GK.Agency) if "纪" in a and "常委会" not in a] == ["宜昌市纪委"]

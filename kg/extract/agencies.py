@@ -487,7 +487,11 @@ def find_agencies(article: Article, context: Context) -> None:
         if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
             continue  # 宜昌市|夷陵区委: the body is named after the more local division
         term = TERM.match(text, pend) if kind in ("level", "place", "national") else None
-        ends = [e for e in _chain(text, term.end() if term else pend) if e not in site_ends]
+        former = kind in ("place", "village") and text[pend:pend + 1] == "原" and not term  # 中渡镇|原|党委书记
+        skip = term.end() if term else pend + 1 if former else pend
+        ends = [e for e in _chain(text, skip) if e not in site_ends]
+        if former and ends:
+            ends = ends[:1]
         if not ends:
             if kind == "national" and text[start:pend] in agency_grammar()["body"] + NATIONAL_BODIES:
                 ends = [pend]
@@ -501,7 +505,7 @@ def find_agencies(article: Article, context: Context) -> None:
             found.append(AgencySpan(start, pend, label, parent))
         first = None
         for end in ends:
-            surface = text[start:end]
+            surface = text[start:pend] + text[pend + 1:end] if former else text[start:end]
             label, scope = _qualify(surface, kind, article, start, context)
             key = f"Agency/{label}{scope}"
             found.append(AgencySpan(start, end, label, key, parent))

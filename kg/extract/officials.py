@@ -42,6 +42,8 @@ COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百]+(?:人|�
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
 # appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
 APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
+CAREER = re.compile("(?:历任|曾任|先后任|先后担任|曾担任)")
+RESUME_HEAD = re.compile(r"(?:^|\n)[ \u3000]*([\u4e00-\u9fff·]{2,8})[，,](?:男|女)[，,]")
 # removals and resignations: "免去X的Y职务", "接受X辞去Y职务" (the post was held)
 REMOVE = re.compile("(?:决定免去|免去|撤销)")
 LIST_MARK = re.compile(r"[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
@@ -210,6 +212,8 @@ class OfficialFinder:
                     self.art.nodes.append(Node(agency.key, "Agency", label, p))
                     self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
                     p = dept
+            if p > pos and agency is not None and text[p:p + 1] in ("原", "前") and role_at(text, p + 1):
+                p += 1  # "市交通运输局原党组书记、局长": the post the person held
             r = role_at(text, p)
             if agency is not None and p > pos and _short_head(text, p):
                 # "宣传部长": the department's head, its last character read twice
@@ -300,7 +304,16 @@ class OfficialFinder:
         return bool(dept and (role_at(self.text, dept) or _short_head(self.text, dept)))
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
+        ref = self._post_of(agency, role, place)
         body = roles()[role].body
+        if body and len(body) > 1 and role.startswith(body[1:]) and role[len(body) - 1:] in roles():
+            return PostRef(ref.agency_key, ref.agency_label, role[len(body) - 1:])  # 人大主席: the 人大's 主席
+        return ref
+
+    def _post_of(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
+        body = roles()[role].body
+        if body and agency is not None and len(body) > 1 and agency.label.endswith(canonical_label(body)[1:]):
+            return PostRef(agency.key, agency.label, role)  # "柳江县人民政府副县长": the body is written out
         if body and place is None and agency is not None:
             # "青州市委副书记、市长X": the mayor of the division the chain's body is named after
             from kg.extract.places import division_prefix
@@ -691,6 +704,7 @@ class OfficialFinder:
                     self._appointed(s, e, p + 1)
         self._appointment_lists()
         self._removals()
+        self._career_lists()
         known = set(self.names)
         for m in TAKES_POST.finditer(text):
             s = m.start()
@@ -713,6 +727,35 @@ class OfficialFinder:
             n_end = name_at(text, ls, ("为", "、"))
             if n_end and text[n_end:n_end + 1] == "为" and (ls, n_end) not in {(a, b) for a, b, _ in self.spans}:
                 self._appointed(ls, n_end, n_end + 1)
+
+    def _career_lists(self) -> None:
+        """A résumé: "林某，男，1962年生…。历任云溪县委常委、副县长，市交通运输局局长等职" — each title
+        chain of the list is a post of the person the paragraph is about (named at its start)."""
+        text = self.text
+        for m in CAREER.finditer(text):
+            # the person: named at the start of this paragraph or of a résumé line before it ("林某，男，…")
+            heads = [h.start(1) for h in RESUME_HEAD.finditer(text, max(0, m.start() - 400), m.start())]
+            para = heads[-1] if heads else text.rfind("\n", 0, m.start()) + 1
+            n_end = name_at(text, para, NAME_END_WORDS + ("，", ","))
+            if n_end is None or text[n_end:n_end + 1] not in "，,":
+                continue
+            p, found = m.end(), []
+            division_at = {d.start: d.end for d in self.division_ending.values()}
+            while p < len(text):
+                while p in division_at and p not in self.agency_at and not role_at(text, p):
+                    p = division_at[p]  # "柳江县|拉堡镇党委书记": the county names where the township is
+                self.cursor = p
+                end, posts = self.title_chain(p)
+                if not posts or not all(_official_post(x) for x in posts):
+                    break
+                found += posts
+                if text[end:end + 1] in "，,、；;" and (role_at(text, end + 1) or self.agency_at.get(end + 1)
+                                                      or self._unknown_body_at(end + 1)):
+                    p = end + 1
+                    continue
+                break
+            if found:
+                self._add(para, n_end, found)
 
     def _removals(self) -> None:
         """Posts named as left: "免去林某的市财政局局长职务", "接受赵某辞去副市长职务的请求", and the
