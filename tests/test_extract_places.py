@@ -108,3 +108,14 @@ def test_home_region_inferred_from_the_page_and_overridden():
     over = page_of(text, region="嘉兴市")
     assert over.region.city == "嘉兴市"
     assert "嘉兴市委" in labels(graph_of(over), GK.Agency)
+
+
+def test_villages_in_a_list_after_a_visit_verb_and_before_their_bodies():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("镇动态\n\n3月12日,远安县洋坪镇党委书记林志远深入青禾村、云溪村、远山村调研。在云溪村,村党支部书记、村委会主任赵明亮"
+               "汇报了工作。远山村党总支书记钱立群介绍了产业园情况。各村要抓好春耕,农村人居环境持续改善。", "宜昌市")
+    places = set(_labels(g, _GK.Village))
+    assert {"青禾村", "云溪村", "远山村"} <= places, places
+    assert not {"农村", "各村", "入青禾村"} & places
+    agencies = set(_labels(g, _GK.Agency))
+    assert {"云溪村党支部", "云溪村委会", "远山村党总支"} <= agencies, agencies

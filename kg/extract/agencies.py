@@ -161,6 +161,7 @@ def department_end(text: str, pos: int) -> int | None:
     return end
 
 
+VILLAGE_COMMITTEES = ("村民委员会", "村委会")
 BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心支行|分行|支行|营业管理部)")
 # a ministry's department: a stem and 司, where its head's title or a break follows (发展规划司|司长)
 MINISTRY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,9}?司(?=副?司长|巡视员|一级|二级|负责人|[、，,。；;])")
@@ -492,6 +493,8 @@ def find_agencies(article: Article, context: Context) -> None:
         ends = [e for e in _chain(text, skip) if e not in site_ends]
         if former and ends:
             ends = ends[:1]
+        if not ends and kind == "level" and text.startswith(VILLAGE_COMMITTEES, start):
+            ends = [start + next(len(w) for w in VILLAGE_COMMITTEES if text.startswith(w, start))]  # 村委会
         if not ends:
             if kind == "national" and text[start:pend] in agency_grammar()["body"] + NATIONAL_BODIES:
                 ends = [pend]

@@ -188,6 +188,7 @@ def find_places(article: Article, context: Context) -> None:
         if d.level == "township":
             _village(article, e, key)
     _village_again(article)
+    _villages_by_shape(article)
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
@@ -272,6 +273,47 @@ def _village_again(article: Article) -> None:
                 continue
             article.mentions.append(Mention(s, e, "Village", first.key, name, dict(first.attrs)))
             spans.append((s, e))
+
+
+# a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
+# villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
+VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=党支部|党总支|党委|村委会|村民委员会|支部"
+                           r"|、[\u4e00-\u9fff]{2,3}村|[,，]|等)")
+VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
+
+
+def _villages_by_shape(article: Article) -> None:
+    """Villages of the township the article names last before them."""
+    text = article.text
+    townships = sorted((m.start, m.key) for m in article.mentions if m.attrs.get("adminLevel") == "township")
+    if not townships:
+        return
+    spans = [(m.start, m.end) for m in article.mentions]
+    pos = 0
+    while True:
+        m = VILLAGE_SHAPE.search(text, pos)
+        if m is None:
+            break
+        s, e = m.span("name")
+        pos = s + 1  # overlapping: "入|甲村" is refused, "甲村" is tried next
+        stem = text[s:e - 1]
+        before = text[max(0, s - 3):s]
+        listed = text[e:e + 1] in "、,，等" and (re.search(r"(?:深入|来到|走进|前往|到|在|和|、)$", before)
+                                                 or text[e:e + 1] == "、")
+        if text[e:e + 1] in ",，等" and not listed:
+            continue
+        if stem[0] in VILLAGE_STEM_NOT or any(a < e and s < b for a, b in spans) \
+                or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
+                or (word_tag(stem) or "n")[:1] in "vadrmpcu":
+            continue
+        owner = [k for start, k in townships if start < s]
+        if not owner:
+            continue
+        name = text[s:e]
+        key = f"Place/{owner[-1][len('Place/'):]}/{name}"
+        article.mentions.append(Mention(s, e, "Village", key, name, {"adminLevel": "village"}))
+        article.relations.append(Relation(key, "locatedIn", owner[-1], s))
+        spans.append((s, e))
 
 
 def _village(article: Article, pos: int, township_key: str) -> None:
