@@ -445,3 +445,34 @@ def test_unbracketed_byline_after_the_last_sentence(tail: str, authors: list[str
 def test_dash_led_byline_line_closing_an_article():
     (a,) = arts("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。" + BODY + "\n\n—— 本报记者 林晓雯")
     assert a.authors == ["林晓雯"]
+
+
+def test_a_government_site_page_heads_its_article_under_the_site_name_and_breadcrumb():
+    page = arts("云溪县人民政府\n当前位置：首页 > 政务公开 > 乡镇动态\n\n青禾镇：党政领导深入村组调研道路硬化工作\n\n"
+                "发布时间：2025-03-14 16:20　　来源：青禾镇　　作者：林晓雯\n\n3月12日,青禾镇党委书记林志远深入村组调研。\n\n"
+                "林志远强调,要确保工程质量。")
+    main = [a for a in page if a.headline]
+    assert [a.headline for a in main] == ["青禾镇:党政领导深入村组调研道路硬化工作"]
+    assert main[0].authors == ["林晓雯"]
+    assert "云溪县人民政府" in main[0].text  # nothing is lost
+
+
+def test_a_site_page_with_a_dateline_item_takes_the_headline_above_the_facts_line():
+    page = arts("青禾人大网\n首页 > 人事任免\n\n云溪市人大常委会任免名单\n\n发布日期：2022-06-29　　来源：市人大常委会办公室\n\n"
+                "本网讯　6月28日,市人大常委会举行会议,通过了人事任免事项。")
+    assert [a.headline for a in page if a.headline] == ["云溪市人大常委会任免名单"]
+
+
+def test_items_without_bylines_are_split_at_a_headline_above_a_lead():
+    page = arts("据云溪市纪委监委消息:云溪市交通运输局原局长林志远涉嫌严重违纪违法。\n\n林志远简历\n\n"
+                "林志远,男,1962年10月出生。\n\n云溪市住建局原副局长赵明亮被开除党籍和公职\n\n"
+                "近日,经云溪市委批准,云溪市纪委监委对赵明亮严重违纪违法问题进行了立案审查调查。\n\n"
+                "青禾镇原党委书记钱立群接受审查调查\n\n据青禾县纪委监委消息:青禾镇原党委书记钱立群接受审查调查。")
+    assert [a.headline for a in page] == ["", "云溪市住建局原副局长赵明亮被开除党籍和公职", "青禾镇原党委书记钱立群接受审查调查"]
+    assert "林志远简历" in page[0].text  # a subhead stays in its article
+
+
+def test_numbered_subheads_of_a_feature_do_not_split_it():
+    page = arts("青禾村的振兴路\n\n3月12日,记者走进青禾村。\n\n一、产业兴旺带动群众持续增收致富\n\n"
+                "村里建起了合作社。\n\n二、环境整治让村庄面貌焕然一新\n\n5月8日,村里拆除了旧房。")
+    assert len(page) == 1

@@ -38,6 +38,7 @@ from kg.ingest.byline import (
     dateline_byline,
     is_bracketed,
     is_credit_line,
+    is_meta_line,
     meta_line_people,
     page_photo_credit,
     parse_people,
@@ -128,9 +129,11 @@ def close_article(parts: ArticleParts) -> None:
     if parts.kind != "news":
         return
     if not parts.authors:  # a web page's line of facts under the headline ("作者:X 来源:Y"), a byline
-        for par in parts.body[:2]:  # under a lone dateline ("本报讯" / "记者 X 报道")
-            names = meta_line_people(par)
-            people = byline_line(par)
+        for k, par in enumerate(parts.body[:4]):  # under a lone dateline ("本报讯" / "记者 X 报道")
+            names = meta_line_people(par)  # a web page's facts may stand under its name and breadcrumb
+            people = byline_line(par) if k < 2 else None
+            if k >= 2 and not names:
+                continue
             if names or people:
                 parts.authors = names or people[0] + people[1]
                 break
@@ -227,9 +230,10 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for i in bylines:
         role[i] = "byline"
     if not bylines and not captions:
-        single = _single_article(pars)
-        close_article(single)
-        return [single]
+        items = [_single_article(pars[a:b]) for a, b in _headed_items(pars)]
+        for single in items:
+            close_article(single)
+        return items
 
     # caption blocks: the credited line, and the dated line just above it
     caption_blocks: list[list[int]] = []
@@ -247,6 +251,8 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         j = b - 1
         while j >= 0 and role[j] == "head-byline":
             j -= 1
+        while j >= 0 and role[j] == "body" and is_meta_line(pars[j]):
+            j -= 1  # a web page's line of facts (发布时间, 来源) stands between the headline and the item
         if j >= 0 and role[j] == "body" and is_question_headline(pars[j]):
             run.insert(0, j)
             j -= 1
@@ -381,11 +387,44 @@ def _long_title(pars: list[str], i: int) -> bool:
             and byline_people(par) is None)
 
 
+def _web_headline(pars: list[str]) -> int | None:
+    """On a web page, the headline is the line above its line of facts ("发布时间:… 来源:…"), below
+    the site's name and breadcrumb."""
+    for i in range(1, min(len(pars) - 1, 8)):
+        if is_meta_line(pars[i]):
+            j = i - 1
+            while j > 0 and is_meta_line(pars[j]):
+                j -= 1
+            if is_headline_like(pars[j]) or _long_title(pars, j):
+                return j
+            return None
+    return None
+
+
+# the lead of a news item: a date, a time word or a source ("据市纪委监委消息")
+LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|近期|据[^,，。]{2,20}(?:消息|报道|通报))")
+MIN_ITEM_HEAD = 12
+SUBHEAD_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+
+
+def _headed_items(pars: list[str]) -> list[tuple[int, int]]:
+    """Spans of the items of a page without bylines: a headline-like line of some length between a
+    finished paragraph and a lead ("近日,…", "5月8日,…", "据…消息") starts an item."""
+    starts = [i for i in range(1, len(pars) - 1)
+              if len(pars[i]) >= MIN_ITEM_HEAD and is_headline_like(pars[i]) and pars[i - 1].endswith("。")
+              and not SUBHEAD_NUMBER.match(pars[i])
+              and LEAD.match(pars[i + 1])]
+    bounds = [0] + starts + [len(pars)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
 def _single_article(pars: list[str]) -> ArticleParts:
     parts = ArticleParts()
     top = 0  # page furniture above the headline stays in the text, under it
     while top < len(pars) - 1 and (is_furniture(pars[top]) or is_credit_line(pars[top])):
         top += 1
+    if top + 1 < len(pars) and is_furniture(pars[top + 1]) and _web_headline(pars) is not None:
+        top = _web_headline(pars)  # a site's name, its breadcrumb, then the headline
     if top < len(pars) and (is_headline_like(pars[top]) or _long_title(pars, top)):
         parts.headline = pars[top]
         parts.body = pars[:top] + pars[top + 1:]
