@@ -250,3 +250,28 @@ def test_the_owner_named_in_full_in_the_sentence_wins_over_the_names_start():
               "潍坊市")
     owners = [label(g, o) for s in g.subjects(predicate=None, object=GK.Project) for o in g.objects(s, GK.owner)]
     assert owners == ["华睿新能源科技有限公司"]
+
+
+def test_a_work_of_ordinary_words_stated_with_its_investor_and_amount_is_a_project():
+    g = build("推介会\n\n5月18日,推介会举行。青禾精密技术有限公司投资12亿元,在经济开发区建设动力电池精密结构件项目。", "宜昌市")
+    assert any("精密结构件" in n for n in labels(g, GK.Project))
+
+
+def test_a_facility_pushed_on_or_built_with_its_size_is_a_project():
+    g = build("调研\n\n3月12日,县委书记林志远强调,要加快推进茶叶精深加工产业园建设。村里建成中药材良种繁育基地600亩,"
+              "总投资186万元的中药材初加工车间建成投运。", "宜昌市")
+    names = labels(g, GK.Project)
+    assert any("茶叶精深加工产业园" in n for n in names)
+    assert any("良种繁育基地" in n for n in names) and any("初加工车间" in n for n in names)
+
+
+def test_the_park_a_project_settles_in_is_no_project():
+    g = build("签约\n\n5月18日,青禾新能源科技有限公司年产20GWh储能电池项目落户云溪中关村科技产业园,总投资50亿元。", "宜昌市")
+    names = labels(g, GK.Project)
+    assert any("储能电池" in n for n in names)
+    assert not any(n.endswith("科技产业园") for n in names)
+
+
+def test_what_a_project_is_to_achieve_is_no_project():
+    g = build("开工\n\n5月18日,青禾智能装备产业园项目开工,总投资28亿元,力争年底实现首条生产线投产。", "宜昌市")
+    assert not any(n.startswith("实现") for n in labels(g, GK.Project))

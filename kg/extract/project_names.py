@@ -28,14 +28,16 @@ COUNT = re.compile(r"[\d一二三四五六七八九十两百]+[个项家批]")
 # "A、B两座大桥": the head comes after the count
 COUNTED_HEAD = re.compile(r"(?P<n>[两二三四五六七八九十]|\d+)[座条个所家处]")
 STRONG_AFTER = re.compile(r"^(?:建设)?(?:项目)?(?:计划总投资|计划投资|总投资|投资总额|概算投资|估算投资|投资)(?:约|近|达|超|逾)?\d"
-                          r"|^(?:正式|顺利|全面|集中|即将|将|已|近日|日前)?(?:开工|签约|竣工|投产|开建|奠基|落户|动工|完工|通车)")
+                          r"|^(?:正式|顺利|全面|集中|即将|将|已|近日|日前)?(?:开工|签约|竣工|投产|开建|奠基|落户|动工|完工|通车|建成|投运)")
 # a facility named as where something else is built: "在X工业园区扩建…"
-LOCATIVE = ("在", "于", "位于", "地处", "坐落")
+LOCATIVE = ("在", "于", "位于", "地处", "坐落", "落户", "落地", "入驻", "入园")
 # a facility that holds counted projects: "X园区上半年开工项目20个"
 CONTAINER = re.compile(r"项目\s*\d+\s*[项个]|\d+\s*[个项]\S{0,6}项目")
 BECOMES = re.compile(r"打造成|建设成|建成为|建成了?一[个座]|成为|作为|列为|定位为|定位于|誉为|称为")
 COUNT_LEAD = re.compile(r"^[\d一二三四五六七八九十两百千万]+[多余]?[个项座条所家批]")
-STRONG_BEFORE = ("开工建设", "投资建设", "规划建设", "建设", "新建", "兴建", "开建", "打造", "落户", "筹建")
+STRONG_BEFORE = ("开工建设", "投资建设", "规划建设", "建设", "新建", "兴建", "开建", "打造", "落户", "筹建", "建成")
+# "加快推进X产业园建设": a work being pushed on, named before its 建设
+PUSH_BEFORE = ("推进", "加快推进", "加快", "推动", "启动", "实施")
 
 
 @dataclass
@@ -231,11 +233,23 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not all_generic(stem) and len(stem) >= 4 and \
                 _clean(stem, junction) and (
-                strong or (not named and before in STRONG_BEFORE)):
+                strong or (before in STRONG_BEFORE and (not named or _invested(article, cs, ce)))
+                or (before in PUSH_BEFORE and rest.startswith(NAME_TAIL_VERBS))):
             specific = True  # "城乡供水保障工程计划投资3亿元", "将建设智能装备产业园": stated as a work
         # a name that is not specific is kept only when it refers to a specific one ("茶香小镇" after "云岭茶香小镇")
         out.append(Candidate(s, end, hs, label, specific, owner=owner_of(label) if specific else None))
     return out
+
+
+def _invested(article: Article, cs: int, ce: int) -> bool:
+    """The sentence around the clause states an investment or names a company: "某某公司投资12亿元,
+    在开发区建设动力电池结构件项目" is a work stated, though its name is made of ordinary words."""
+    text = article.text
+    a = max(text.rfind(c, 0, cs) for c in "。!?！？\n") + 1
+    return bool(INVESTED.search(text, a, ce)) or any(m.kind == "Company" and a <= m.start < ce for m in article.mentions)
+
+
+INVESTED = re.compile(r"投资(?:约|近|达|超|逾)?\d+(?:\.\d+)?\s*[万亿]")
 
 
 def _place_and_generic(article: Article, s: int, hs: int) -> bool:
