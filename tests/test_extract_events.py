@@ -414,3 +414,17 @@ def test_a_second_item_inside_an_article_inherits_nothing():
               "本报讯 日前,全市防汛工作会议召开,副市长陈思远出席会议。", "宜昌市")
     (e,) = of_type(g, GK.Meeting)
     assert who(g, e) == {"周明远"}
+
+
+def test_the_page_date_and_the_kicker_start_no_event_of_their_own():
+    g = build("云溪日报\n2024年5月22日 星期三\n\n王建林在两镇调研时强调\n做优做强茶产业\n\n"
+              "本报讯(记者 林晓雯)5月20日,市委书记王建林深入两镇调研。\n\n王建林强调,要推动茶旅融合。", "宜昌市",
+              source="x-2024-05-22.txt")
+    visits = [e for e in g.subjects(RDF.type, GK.InspectionVisit)]
+    assert [g.value(e, GK.date).toPython() for e in visits] == [dt.date(2024, 5, 20)]
+
+
+def test_a_contest_opened_by_an_official_and_a_consultation_meeting_are_events():
+    g = build("大赛\n\n5月20日,全县春茶采摘技能大赛在茶叶交易市场开赛。副县长王建林出席开幕式并宣布开赛。\n\n"
+              "当天下午,王建林主持召开防汛会商会,听取气象部门汇报。", "宜昌市", source="x-2024-05-22.txt")
+    assert {k for k in kinds(g).values()} >= {"Competition", "Meeting"}

@@ -39,6 +39,7 @@ from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHA
                                     NOUN_EVENT, NUM, PERSON_KINDS, RELAYED, REPORTED, SESSION, SITE_KINDS, SPEAK,
                                     TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
                                     distinct_words, family, find_triggers, same_kind, triggers)
+from kg.ingest.split import is_furniture
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -110,8 +111,13 @@ class EventFinder:
             return
         last_date: dt.date | None = None
         current: _Event | None = None
+        first_told = next((i for i, s in enumerate(art.sentences) if art.text[s.start:s.end].rstrip().endswith(
+            ("。", "!", "！", "?", "？"))), len(art.sentences))
+        heads = {art.headline.strip(), *(h.strip() for h in art.alt_headlines)} - {""}
         for idx, s in enumerate(art.sentences):
             text = art.text[s.start:s.end]
+            if idx < first_told and (text.strip() in heads or is_furniture(text.strip())):
+                continue  # the page's date header, the headline and kicker: the body tells the happening
             if idx and NEW_ITEM.match(text):  # "本报讯 …" inside an article: another item begins
                 current, last_date, self.dateline = None, None, None
             dates = self._dates(text, last_date)
@@ -233,6 +239,9 @@ class EventFinder:
         if own and REPORTED.search(sentence[:rel]):
             if current is not None:  # "X说,昨天结束的大会…": a day someone speaks of is no new event
                 self._add_people(current, idx, s_start, s_end)
+            return current
+        if word in ("开幕式", "闭幕式") and current is not None and current.date == date:
+            self._add_people(current, idx, s_start, s_end)  # "出席开幕式": the opening of the event just told
             return current
         if family(cls) == "Meeting" and re.search(r"调研|考察|视察", text[max(s_start, at - 4):at + len(word)]):
             visit = next((e for e in reversed(self.events) if e.cls == "InspectionVisit" and e.date == date), None)

@@ -18,6 +18,7 @@ class GK(DefinedNamespace):
     Article: URIRef
     Ceremony: URIRef
     Company: URIRef
+    Competition: URIRef
     Completion: URIRef
     CongressSession: URIRef
     Country: URIRef
