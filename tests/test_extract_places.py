@@ -119,3 +119,18 @@ def test_villages_in_a_list_after_a_visit_verb_and_before_their_bodies():
     assert not {"农村", "各村", "入青禾村"} & places
     agencies = set(_labels(g, _GK.Agency))
     assert {"云溪村党支部", "云溪村委会", "远山村党总支"} <= agencies, agencies
+
+
+def test_a_reservoir_named_after_its_township_is_a_place_visited_not_a_work():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("防汛\n\n6月7日,副市长林志远在远安县洋坪镇登上洋坪水库大坝,察看溢洪道。林志远指出,洋坪水库是骨干控制性工程。",
+               "宜昌市")
+    assert "洋坪水库" in _labels(g, _GK.Site)
+    assert "洋坪水库" not in _labels(g, _GK.Project)
+    assert not [n for n in _labels(g, _GK.Site) if "大中型" in n]
+
+
+def test_a_company_s_workshop_is_no_site_of_its_own():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("调研\n\n5月8日,县委书记林志远走进云溪茶业有限公司生产车间,了解春茶收购。", "宜昌市")
+    assert not [n for n in _labels(g, _GK.Site) if "公司" in n]

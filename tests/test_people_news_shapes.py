@@ -141,3 +141,9 @@ def test_a_discipline_notice_gives_the_former_posts_and_the_resume():
 def test_the_discipline_bodies_are_one_node_under_each_name():
     g = build("纪检监察\n\n近日,中共宜昌市纪律检查委员会对林志远立案审查。宜昌市纪委监委通报。宜昌市纪委常委会研究决定。", "宜昌市")
     assert [a for a in labels(g, GK.Agency) if "纪" in a and "常委会" not in a] == ["宜昌市纪委"]
+
+
+def test_a_zone_s_party_committee_and_its_management_committee_are_siblings():
+    g = people("5月18日,签约仪式举行。宜昌高新技术产业开发区党工委书记、管委会主任林志远致辞。")
+    roles = posts_of(g, node(g, GK.Official, "林志远"))
+    assert any(r == "主任" and a.endswith("管委会") and "党工委" not in a for r, a in roles), roles

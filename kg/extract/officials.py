@@ -64,6 +64,8 @@ CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
+PARTY_BODY_ENDS = ("党工委", "党委", "工委")
+SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
 
 
@@ -208,9 +210,15 @@ class OfficialFinder:
                 if dept and (role_at(text, dept) or _short_head(text, dept)):
                     label = agency.label + text[p:dept]
                     parent = agency.key
+                    party = next((w for w in PARTY_BODY_ENDS if agency.label.endswith(w)), None)
+                    if party and text[p:dept] in SIBLING_BODIES:
+                        # "开发区党工委书记、管委会主任": the zone's committee beside its party committee
+                        label = canonical_label(agency.label[:-len(party)] + text[p:dept])
+                        parent = None
                     agency = AgencySpan(p, dept, label, f"Agency/{label}", parent)
                     self.art.nodes.append(Node(agency.key, "Agency", label, p))
-                    self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
+                    if parent:
+                        self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
                     p = dept
             if p > pos and agency is not None and text[p:p + 1] in ("原", "前") and role_at(text, p + 1):
                 p += 1  # "市交通运输局原党组书记、局长": the post the person held

@@ -192,12 +192,16 @@ def find_places(article: Article, context: Context) -> None:
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
+    _reservoirs(article)
     find_landmarks(article)
 
 
 ORDINARY_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "q", "r", "t", "c", "p", "u", "f", "l", "i")
 # what a site's name never holds: figures, quotation marks, verbs of building and investing
-SITE_NOT = re.compile(r"[0-9０-９“”\"'‘’]|投资|新建|建设|开工|打造|实施|推进|完成|共建|引进|签约|启动|扩建|改造|计划")
+SITE_NOT = re.compile(r"[0-9０-９“”\"'‘’]|投资|新建|建设|开工|打造|实施|推进|完成|共建|引进|签约|启动|扩建|改造|计划"
+                      r"|公司|集团")  # a company's workshop is the company's, named as such
+# a reservoir named after its place ("佛子岭镇 … 佛子岭水库"), or by a name the dictionary knows as a place's
+RESERVOIR = re.compile(r"水库")
 # words before a place that say it is one: "途经寿光、青州", "赴临朐考察"
 PLACE_BEFORE = ("途经", "经过", "途径", "前往", "来自", "位于", "赴", "到", "在")
 
@@ -324,6 +328,31 @@ def _village(article: Article, pos: int, township_key: str) -> None:
     key = f"Place/{township_key[len('Place/'):]}/{name}"
     article.mentions.append(Mention(m.start(), m.end(), "Village", key, name, {"adminLevel": "village"}))
     article.relations.append(Relation(key, "locatedIn", township_key, m.start()))
+
+
+def _reservoirs(article: Article) -> None:
+    """Reservoirs named in the text, in the division named last before them."""
+    text = article.text
+    divisions = sorted((m for m in article.mentions if m.attrs.get("adminLevel")), key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in article.mentions]
+    for m in RESERVOIR.finditer(text):
+        for n in (4, 3, 2):
+            s = m.start() - n
+            stem = text[s:m.start()]
+            if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or set(stem) & set("的了在是与和及等各全型座个条大小"):
+                continue
+            named = any(d.label.startswith(stem) and d.label[len(stem):] in ("镇", "乡", "村", "县", "区", "街道")
+                        for d in divisions) or (word_tag(stem) or "").startswith("ns")
+            if not named or any(a < m.end() and s < b for a, b in taken):
+                continue
+            name = stem + "水库"
+            key = f"Place/site/{name}"
+            article.mentions.append(Mention(s, m.end(), "Site", key, name))
+            taken.append((s, m.end()))
+            before = [d for d in divisions if d.start < s]
+            if before:
+                article.relations.append(Relation(key, "locatedIn", before[-1].key, s))
+            break
 
 
 def _sites(article: Article, context: Context) -> None:

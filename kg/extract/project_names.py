@@ -229,6 +229,10 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 continue  # "X园区上半年开工项目20个": a park holding counted projects
             if BECOMES.search(text[cs:s]):
                 continue  # "把新区建设成…示范基地": what a place is to become
+        if not named and not strong and before not in STRONG_BEFORE and not re.search(
+                "项目|建设|投资|开工|在建", text[cs:ce]) and any(
+                m.kind == "Site" and m.start <= s and end <= m.end for m in article.mentions):
+            continue  # a reservoir or a park visited, not a work built
         if named and _names_only_a_place(article, s, hs):
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not all_generic(stem) and len(stem) >= 4 and \
