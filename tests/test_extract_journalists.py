@@ -62,3 +62,9 @@ def test_spaced_name_is_found_where_it_is_printed() -> None:
     (art,) = page.articles
     (m,) = [m for m in art.mentions if m.kind == "Journalist"]
     assert (m.label, m.text(art)) == ("江平", "江  平")
+
+
+def test_a_photo_credit_with_a_two_character_name_padded_by_a_space():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("签约\n\n本报讯(记者 林晓雯)5月8日,签约仪式举行。\n\n签约仪式现场。记者 许 诺 摄", "宜昌市")
+    assert "许诺" in _labels(g, _GK.Journalist)

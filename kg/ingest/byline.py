@@ -25,6 +25,8 @@ from functools import cache
 # a name: two to five characters, or a transcribed name with a middle dot (阿依古丽·买买提; "?" where
 # a repost lost the dot)
 NAME = r"(?:[\u4e00-\u9fff]{1,7}[·•・?][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5})"
+# a two-character name padded to the width of three, as many papers print it ("记者 朱 磊 摄")
+SPACED_NAME = r"(?<=[\s记者员生])[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
 # words that end a role token: "本报记者", "全媒体记者", "特约通讯员", "摄影记者"
 AUTHOR_ROLES = ("记者", "作者", "撰稿", "采写", "摄影", "摄像")
 CORRESPONDENT_ROLES = ("通讯员", "实习生")
@@ -80,7 +82,7 @@ MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记�
 # "(记者 张三 摄)", "张三 李四 摄", "陈可摄(云溪视觉)", "新华社记者 张三 摄"
 SHE_CREDIT = re.compile(r"(?:^|(?<=[\s(（■□▲●◆。!?！？,，;；:：]))"
                         r"([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|摄影|实习生)\s*|[\u4e00-\u9fff]{1,8}?发\s*)?"
-                        rf"({NAME}(?:[\s、]+{NAME})*?)[\s/]*摄(?:影)?\s*"
+                        rf"({NAME}(?:[\s、]+{NAME})*?|{SPACED_NAME})[\s/]*摄(?:影)?\s*"
                         r"(?:[(（][^()（）]{1,20}[)）])?\s*[)）]?\s*$")
 # "本版图片由记者张三、李四提供", "图片由通讯员张三拍摄"
 PAGE_PHOTO = re.compile(r"(?:本版|本期|本文|文中|以上)?(?:图片|照片|图)\s*(?:均)?由\s*"
