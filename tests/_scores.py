@@ -1,7 +1,9 @@
 """Scoring built graphs with ../shared/eval/kgeval.py (outside the repository), for the quality floors."""
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -16,3 +18,16 @@ def mean_scores(graphs: list[tuple[Path, dict]]) -> dict[str, float]:
     results = {gold["document"]: kgeval.evaluate(kgeval.load([str(out), str(ROOT / "ontology")]), gold)
                for out, gold in graphs}
     return kgeval.mean_over_documents(results)
+
+
+def corpus_scores(raw_dir: Path, gold_dir: Path, out_dir: Path) -> dict[str, float]:
+    """Build every text of a gold corpus with its publication date (as dev.py does) and score them."""
+    from kg.build import build
+
+    graphs = []
+    for gp in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        out = out_dir / (Path(gold["document"]).stem + ".ttl")
+        build([raw_dir / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
+        graphs.append((out, gold))
+    return mean_scores(graphs)

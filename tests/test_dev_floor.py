@@ -7,14 +7,11 @@ so a change that lowers one fails.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
-from _scores import EVAL, mean_scores
-from kg.build import build
+from _scores import EVAL, corpus_scores
 
 DEV = EVAL / "dev"
 
@@ -35,14 +32,7 @@ MEASURED_FLOORS = {
 def scores(tmp_path_factory):
     if not (EVAL / "kgeval.py").exists() or not (DEV / "gold").is_dir():
         pytest.skip(f"development corpus not found at {DEV} (../shared is outside the repository)")
-    out_dir = tmp_path_factory.mktemp("dev")
-    graphs = []
-    for gp in sorted((DEV / "gold").glob("*.json")):
-        gold = json.loads(gp.read_text(encoding="utf-8"))
-        out = out_dir / (Path(gold["document"]).stem + ".ttl")
-        build([DEV / "raw" / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
-        graphs.append((out, gold))
-    return mean_scores(graphs)
+    return corpus_scores(DEV / "raw", DEV / "gold", tmp_path_factory.mktemp("dev"))
 
 
 @pytest.mark.parametrize("metric", sorted(ISSUE_FLOORS))

@@ -2,14 +2,11 @@
 extractors, with gold facts), scored with ../shared/eval/kgeval.py as the development corpus is."""
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
-from _scores import EVAL, mean_scores
-from kg.build import build
+from _scores import EVAL, corpus_scores
 
 CORPUS = Path(__file__).parent / "corpus" / "invented"
 
@@ -24,14 +21,7 @@ FLOORS = {
 def scores(tmp_path_factory):
     if not (EVAL / "kgeval.py").exists():
         pytest.skip(f"the scorer is not at {EVAL} (../shared is outside the repository)")
-    out_dir = tmp_path_factory.mktemp("invented")
-    graphs = []
-    for gp in sorted((CORPUS / "gold").glob("*.json")):
-        gold = json.loads(gp.read_text(encoding="utf-8"))
-        out = out_dir / (Path(gold["document"]).stem + ".ttl")
-        build([CORPUS / "raw" / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
-        graphs.append((out, gold))
-    return mean_scores(graphs)
+    return corpus_scores(CORPUS / "raw", CORPUS / "gold", tmp_path_factory.mktemp("invented"))
 
 
 def test_the_corpus_is_all_there():
