@@ -7,7 +7,6 @@ so a change that lowers one fails.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
