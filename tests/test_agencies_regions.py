@@ -81,7 +81,7 @@ def test_county_paper_bodies_are_its_county():
 def test_bodies_listed_after_one_share_its_prefix():
     g = build(HEAD + "5月8日,会同省民政厅、人社厅、商务厅开展督查。", "湖北省")
     names = labels(g, GK.Agency)
-    assert {"湖北省民政厅", "湖北省人社厅", "湖北省商务厅"} <= set(names)
+    assert {"湖北省民政厅", "湖北省人力资源和社会保障厅", "湖北省商务厅"} <= set(names)
 
 
 def test_a_national_office_is_part_of_its_body():
@@ -184,3 +184,25 @@ def test_posts_elected_in_one_sentence_share_the_body_named_first():
 def test_a_name_ends_where_an_attendance_word_starts():
     g = build(HEAD + "5月8日,镇人大主席林志远,副镇长罗丹参加调研。", "宜昌市")
     assert "罗丹" in labels(g, GK.Official) and "罗丹参" not in labels(g, GK.Official)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("宜昌市卫健委", "宜昌市卫生健康委员会"), ("宜昌市市场监管局", "宜昌市市场监督管理局"),
+    ("人力资源社会保障部", "人力资源和社会保障部"), ("宜昌市住建局", "宜昌市住房和城乡建设局"),
+    ("宜昌市纪律检查委员会", "宜昌市纪委"), ("滨海新区区委", "滨海新区委"), ("宜昌市第五届人大常委会", "宜昌市人大常委会"),
+])
+def test_short_and_written_out_names_of_departments_are_one(short, full):
+    assert canonical_label(short) == full
+
+
+def test_bodies_after_a_preposition_and_before_a_common_word():
+    g = build(HEAD + "5月8日,据市市场监管局通报,据国家统计局数据,全市经济运行平稳。会议决定提请全国人大常委会审议。"
+                     "市公安局成立专项行动领导小组。市教育局分管副局长林志远出席。", "宜昌市")
+    names = set(labels(g, GK.Agency))
+    assert {"宜昌市市场监督管理局", "国家统计局", "全国人大常委会", "宜昌市公安局", "宜昌市教育局"} <= names, names
+    assert not [n for n in names if n.startswith("据") or "成立" in n or "分管" in n]
+
+
+def test_a_hospital_s_department_is_no_body():
+    g = build(HEAD + "5月8日,副市长林志远在宜昌市中心医院急诊科检查工作。", "宜昌市")
+    assert not [n for n in labels(g, GK.Agency) if n.endswith("急诊科")]

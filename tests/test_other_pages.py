@@ -161,7 +161,7 @@ def test_bodies_side_by_side_stay_apart_and_mass_organisations() -> None:
               "市直各部门要落实责任,市县两级财政投入3亿元。市妇联、市总工会、市科协联合举办活动。"
               "市委组织部、市委宣传部召开会议。", region="宜昌市")
     agencies = set(labels(g, GK.Agency))
-    assert {"宜昌市市场监管局", "宜昌市公安局", "宜昌市妇联", "宜昌市总工会", "宜昌市科协",
+    assert {"宜昌市市场监督管理局", "宜昌市公安局", "宜昌市妇联", "宜昌市总工会", "宜昌市科协",
             "宜昌市委组织部", "宜昌市委宣传部"} <= agencies
     assert not any("联合" in a or "部门" in a or "两级" in a for a in agencies)
 

@@ -215,8 +215,8 @@ def test_villagers_speaking_beside_a_body_are_persons():
 
 def test_a_name_then_its_body_and_title_as_in_a_caption():
     g = officials("5月8日,检查组到工地。\n林志远宜都市住建局局长\n赵明亮宜都市住建局纪检书记\n")
-    assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜都市住建局")}
-    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("纪检书记", "宜都市住建局")}
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("局长", "宜都市住房和城乡建设局")}
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("纪检书记", "宜都市住房和城乡建设局")}
 
 
 def test_a_delegation_leader_is_an_official():

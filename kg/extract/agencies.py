@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, tokens, word_tag
+from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, tokens, word_freq, word_tag
 from kg.model import Article, Mention, Relation
 from kg.pipeline import Context
 
@@ -27,7 +27,7 @@ STEM_FIRST_STOP = set("和与及或")
 WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
-STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由任")
+STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由任据")
 # words after which a company's name starts (jieba tags some of them as nouns)
 COMPANY_CUT = {"在", "到", "向", "与", "同", "会见", "会谈", "走访", "考察", "调研", "来到", "参观", "看望", "签约"}
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "合作社")
@@ -45,12 +45,15 @@ class AgencySpan:
     parent: str | None = None
 
 
-FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至了、,，。;；:：(（\"“”")
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至了据、,，。;；:：(（\"“”")
 BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 
 
 def _unit_ok(unit: str) -> bool:
-    """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部)."""
+    """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部), nor a
+    department of a school or hospital (医院|急诊科)."""
+    if any(w in unit[:-1] for w in ("医院", "学校", "大学", "中学", "小学", "学院")):
+        return False
     toks = tokens(unit)
     last = toks[-1][0]
     inside_not = agency_grammar()["inside-not"]
@@ -101,10 +104,13 @@ def _end_ok(text: str, end: int) -> bool:
         return False
     if role_at(text, end - 1) or role_at(text, end):
         return True
+    after = text[end:end + 2]
     for n in (2, 3):
         word = last + text[end:end + n - 1]
-        if len(word) == n and is_dictionary_word(word):
-            return False
+        if len(word) == n and is_dictionary_word(word) and not (
+                last in "局厅委办处" and word_freq(word) < 50 and len(after) == 2 and is_dictionary_word(after)
+                and word_freq(after) > 10 * word_freq(word)):
+            return False  # 部署, 办理; but 局|数据: the word after is far the likelier reading
     # a four-character word across the end: 市|政府采购, not a government
     word = text[end - 2:end + 2]
     return not (len(word) == 4 and is_dictionary_word(word) and (word_tag(word) or "")[:1] in ("v", "n"))
@@ -317,6 +323,7 @@ GOVERNMENT_OF = re.compile(r"^(.*(?:[省市县区州盟旗镇乡]|地区))政府
 # a term written between a division and its congress or committee (市第十五届人大, 省十三届政协): the body
 # is one across its terms
 TERM = re.compile(r"第?[一二三四五六七八九十百〇零]{1,4}届")
+DISTRICT_TWICE = re.compile(r"区区(委|人民政府|政府|人大常委会|人大|政协|纪委)")
 
 
 NATIONAL_FULL = ("国务院", "中国", "中央", "中共")
@@ -335,6 +342,8 @@ def canonical_label(label: str) -> str:
     are written out (州中院 -> 州中级人民法院, 国新办 -> 国务院新闻办公室, the national ones only alone)."""
     if "届" in label:
         label = TERM.sub("", label)
+    if "区区" in label:  # "滨海新区区委" is the 滨海新区委: one body, one name
+        label = DISTRICT_TWICE.sub(r"区\1", label)
     m = GOVERNMENT_OF.match(label)
     if m and not m.group(1).endswith("人民"):
         return m.group(1) + "人民政府"
@@ -445,7 +454,7 @@ def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
 
 
 NATIONAL_SUFFIXES = ("部", "署", "总署", "总局")
-NATIONAL_BODIES = ("中共中央", "国务院", "全国人大", "全国政协", "党中央")
+NATIONAL_BODIES = ("中共中央", "国务院", "全国人大常委会", "全国人大", "全国政协", "党中央")
 
 
 def _shared_prefix_list(text: str, end: int, first: tuple[str, str] | None, kind: str,
@@ -491,6 +500,8 @@ def find_agencies(article: Article, context: Context) -> None:
         former = kind in ("place", "village") and text[pend:pend + 1] == "原" and not term  # 中渡镇|原|党委书记
         skip = term.end() if term else pend + 1 if former else pend
         ends = [e for e in _chain(text, skip) if e not in site_ends]
+        if kind == "national" and text[start:pend] in NATIONAL_BODIES and role_at(text, pend):
+            ends = []  # "全国人大常委会|委员": the body, then a title
         if former and ends:
             ends = ends[:1]
         if not ends and kind == "level" and text.startswith(VILLAGE_COMMITTEES, start):

@@ -120,9 +120,11 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
         for given in (2, 1):
             end = pos + sur + given
             cand = text[pos + sur:end]
-            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or stops & set(cand) \
-                    or dictionary_word(text[pos:end]):
+            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or dictionary_word(text[pos:end]):
                 continue
+            if stops & set(cand) and not (given == 2 and cand[1] in "和" and not stops & set(cand[0])
+                                          and end < len(text) and text[end] in PUNCT_END):
+                continue  # 和 ends a given name only where no conjunction can stand: "潘某和,"
             if not ends_name(text, end, words):
                 continue
             if given == 2 and text.startswith(_long_words(words), end - 1) and \
