@@ -10,7 +10,7 @@ Sources:
   classical list lacks);
 * ``SIMPLIFIED_IN_USE`` below: surnames written today in a form neither list
   has (肖 for 萧, 付 for 傅, 代, 庹, 禤), and regional surnames of the north-west
-  neither has (拓, 菅), from the modern surname rankings.
+  neither has (拓, 菅, 郄, 綦), and 丘 and 郇, from the modern surname rankings.
 
 Run: ``python scripts/build_surnames.py`` (tests/test_ontology.py checks the
 shipped file is what this writes, with the pinned Faker version of the test extra).
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "kg" / "data" / "surnames.txt"
 # modern written forms missing from both lists (public surname rankings; no personal names)
-SIMPLIFIED_IN_USE = "肖付代庹禤仉佴妫厍琚拓菅"
+SIMPLIFIED_IN_USE = "肖付代庹禤仉佴妫厍琚拓菅郄綦丘郇"
 
 
 def _jionlp() -> tuple[list[str], list[str]]:

@@ -68,3 +68,9 @@ def test_a_photo_credit_with_a_two_character_name_padded_by_a_space():
     from _kgtext import GK as _GK, build as _build, labels as _labels
     g = _build("签约\n\n本报讯(记者 林晓雯)5月8日,签约仪式举行。\n\n签约仪式现场。记者 许 诺 摄", "宜昌市")
     assert "许诺" in _labels(g, _GK.Journalist)
+
+
+def test_a_photographer_credited_on_the_page_s_last_line_in_brackets():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("会见\n\n本报讯(记者 林晓雯)5月8日,市长林志远会见客人。\n\n会见后,客人参观了石窟。\n\n(摄影:许诺)", "宜昌市")
+    assert {"林晓雯", "许诺"} <= set(_labels(g, _GK.Journalist))

@@ -147,3 +147,19 @@ def test_a_zone_s_party_committee_and_its_management_committee_are_siblings():
     g = people("5月18日,签约仪式举行。宜昌高新技术产业开发区党工委书记、管委会主任林志远致辞。")
     roles = posts_of(g, node(g, GK.Official, "林志远"))
     assert any(r == "主任" and a.endswith("管委会") and "党工委" not in a for r, a in roles), roles
+
+
+def test_someone_in_charge_of_a_shop_is_a_person_and_a_bureau_s_is_an_official():
+    g = people("5月8日,督查组来到购物中心。商场负责人林志远表示,将加密巡查。市商务局主要负责人赵明亮介绍情况。")
+    assert "林志远" not in labels(g, GK.Official) and "赵明亮" in labels(g, GK.Official)
+
+
+def test_a_hospital_s_president_is_a_person_with_a_post():
+    g = people("5月8日,副市长赵明亮在宜昌市中心医院检查工作,医院院长林志远介绍了值班安排。宜昌市中心医院院长林志远表示将做好保障。")
+    assert "林志远" not in labels(g, GK.Official) and "赵明亮" in labels(g, GK.Official)
+
+
+def test_new_family_names_in_use():
+    g = people("5月8日,市长郄海军、副市长綦晓东、市政协副主席丘志明出席。")
+    assert {"郄海军", "綦晓东", "丘志明"} <= set(labels(g, GK.Official))
+    assert "海军" not in labels(g, GK.Agency)

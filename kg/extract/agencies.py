@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, tokens, word_freq, word_tag
+from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, surnames, tokens, word_freq, word_tag
 from kg.model import Article, Mention, Relation
 from kg.pipeline import Context
 
@@ -52,8 +52,8 @@ BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 def _unit_ok(unit: str) -> bool:
     """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部), nor a
     department of a school or hospital (医院|急诊科)."""
-    if any(w in unit[:-1] for w in ("医院", "学校", "大学", "中学", "小学", "学院")):
-        return False
+    if any(w in unit for w in ("医院", "学校", "大学", "中学", "小学", "学院", "幼儿园", "卫生院")):
+        return False  # a school or hospital is an organisation, its head a person (kg/data [institution])
     toks = tokens(unit)
     last = toks[-1][0]
     inside_not = agency_grammar()["inside-not"]
@@ -288,6 +288,9 @@ def _military(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if m.group(0)[0] in agency_grammar()["country-short"] and s > 0 and CJK.match(text[s - 1]) \
                 and not text[s - 1] in FUNCTION_TOKENS:
             continue  # 英|军 in 精英军团, 日|军 in 节日军: a short form only at a word's start
+        if s > 1 and text[s - 1] in surnames() and any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1]
+                                                       for k in range(2, 6) if s - 1 - k >= 0):
+            continue  # "市长郄|海军": a given name after a title and a family name
         out.append((s, e))
     return out
 

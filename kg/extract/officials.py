@@ -64,6 +64,7 @@ CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
+BODILESS_NOT_OFFICIAL = ("负责人", "主要负责人", "院长", "副院长")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
@@ -95,6 +96,8 @@ def _official_post(post: PostRef) -> bool:
     """A post in the state: any title in a government body (央行副行长), or an official's title not
     in a company or an institution (a company's 党委书记 is no official)."""
     key = post.agency_key or ""
+    if not key and post.role in BODILESS_NOT_OFFICIAL:
+        return False  # "商场负责人X": a person in charge of something, no post in the state
     return key.startswith("Agency/") or (roles()[post.role].kind == "official"
                                          and not key.startswith(("Company/", "Organization/")))
 
@@ -391,7 +394,8 @@ class OfficialFinder:
                         i = n_end
                         last = (n_end, self._body_of(posts))
                         continue
-                    if n_end and (company or all(roles()[p.role].kind == "other" for p in posts)):
+                    if n_end and (company or all(roles()[p.role].kind == "other" or not _official_post(p)
+                                                 for p in posts)):
                         name = text[end:n_end]
                         if name not in self.journalists:
                             self.persons.setdefault(name, (end, n_end, [p for p in posts if p.agency_key]))
@@ -503,7 +507,7 @@ class OfficialFinder:
         if any(left <= m.start < right and m.kind == "Agency" for m in self.art.mentions):
             return True
         near = (role_at(text, i) for i in range(max(left, s - 8), min(right, e + 8)) if not s <= i < e)
-        return any(r and roles()[r].kind == "official" for r in near)
+        return any(r and roles()[r].kind == "official" and r not in BODILESS_NOT_OFFICIAL for r in near)
 
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
         """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both

@@ -147,6 +147,8 @@ def close_article(parts: ArticleParts) -> None:
         names = page_photo_credit(par)
         if names is None and len(par) <= 40:
             names = photo_credit(par)
+        if names is None and len(par) <= 40 and PHOTO_ROLE.match(par):  # "(摄影:X)" on a line of its own
+            names = (byline_line(par) or ([], []))[0] or None
         if names:
             _add(parts.photographers, [n for n in names if n not in parts.authors])
 
@@ -372,7 +374,9 @@ def _merge_lone_bylines(parts_list: list[ArticleParts]) -> list[ArticleParts]:
         prev = next((p for p in reversed(out) if p.kind == "news"), None)
         if lone and prev is not None:
             prev.body.extend(parts.body)
-            if not prev.authors:
+            if PHOTO_ROLE.match(parts.body[0]):  # "(摄影:X)" closing the page: the pictures' credit
+                _add(prev.photographers, [n for n in parts.authors if n not in prev.authors])
+            elif not prev.authors:
                 prev.authors = parts.authors
             continue
         out.append(parts)
@@ -404,6 +408,7 @@ def _web_headline(pars: list[str]) -> int | None:
 # the lead of a news item: a date, a time word or a source ("据市纪委监委消息")
 LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|近期|据[^,，。]{2,20}(?:消息|报道|通报))")
 MIN_ITEM_HEAD = 12
+PHOTO_ROLE = re.compile(r"^\s*[(（【\[]?\s*(?:摄影|图片|图)\s*[:：/]")
 SUBHEAD_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 
 
