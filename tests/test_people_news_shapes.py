@@ -163,3 +163,9 @@ def test_new_family_names_in_use():
     g = people("5月8日,市长郄海军、副市长綦晓东、市政协副主席丘志明出席。")
     assert {"郄海军", "綦晓东", "丘志明"} <= set(labels(g, GK.Official))
     assert "海军" not in labels(g, GK.Agency)
+
+
+def test_a_name_without_a_family_name_after_a_title():
+    g = build("调研\n\n本报讯 5月13日,州党委书记林志远到县里调研。州党委常委、统战部部长巴特尔其木格参加调研。",
+              "巴音郭楞蒙古自治州")
+    assert "巴特尔其木格" in labels(g, GK.Official), labels(g, GK.Official)

@@ -52,7 +52,7 @@ BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 def _unit_ok(unit: str) -> bool:
     """A stem + suffix is a department name, not a word that merely ends in 局/部/署 (部署, 全部), nor a
     department of a school or hospital (医院|急诊科)."""
-    if any(w in unit for w in ("医院", "学校", "大学", "中学", "小学", "学院", "幼儿园", "卫生院")):
+    if any(w in unit for w in ("医院", "学校", "大学", "中学", "小学", "幼儿园", "卫生院")):
         return False  # a school or hospital is an organisation, its head a person (kg/data [institution])
     toks = tokens(unit)
     last = toks[-1][0]

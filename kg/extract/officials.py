@@ -28,8 +28,9 @@ from kg.extract.agencies import (AgencySpan, canonical_label, home_division, ins
                                  level_word_region)
 from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, tokens, word_freq,
                                word_tag)
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NOT_GIVEN, PREPOSITION_SURNAMES, PUNCT_END,
-                                     dictionary_word, dotted_name_at, ends_name, name_at, noun_follows)
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PREPOSITION_SURNAMES,
+                                     PUNCT_END, dictionary_word, dotted_name_at, ends_name, name_at, noun_follows,
+                                     word_follows)
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -64,6 +65,7 @@ CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
+_LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
 BODILESS_NOT_OFFICIAL = ("负责人", "主要负责人", "院长", "副院长")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
@@ -438,6 +440,8 @@ class OfficialFinder:
                 longer = name_at(text, s)
                 if longer == e + 1 and ends_name(text, longer):
                     e = longer
+            if s in self.unnamed_titles and e - s in (2, 3):
+                e = self._name_run_after_title(s, e)  # "部长乌云|其木格参加": a name without a family name
             name = text[s:e]
             if name in countries() or any((word_tag(text[s - k:s + 1]) or "").startswith("t") for k in (1, 2)) \
                     or _quoted(text, s, e):
@@ -460,6 +464,21 @@ class OfficialFinder:
             elif name not in self.persons:
                 self.persons[name] = (s, e, [])
             taken.append((s, e))
+
+    def _name_run_after_title(self, s: int, e: int) -> int:
+        """Where a name right after a title ends when the tagger read only its start: the name runs on
+        over up to four characters that are no function word to punctuation or a two-character end word
+        ("统战部部长乌云其木格参加调研": Mongolian and Tibetan names have no family name)."""
+        text = self.text
+        for end in range(min(len(text), s + 6), e + 1, -1):
+            run = text[e:end]
+            if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or any(
+                    role_at(text, k) or text.startswith(_LONG_END_WORDS, k) or word_follows(text, k)
+                    for k in range(e, end)):
+                continue  # no title, end word or verb inside: "奈某|表示", "禚某某|主持"
+            if end >= len(text) or text[end] in PUNCT_END or text.startswith(_LONG_END_WORDS, end):
+                return end
+        return e
 
     def _family_name_left_out(self, s: int, e: int) -> bool:
         """The character before a tagged name belongs to it: any name character after a title
@@ -489,6 +508,7 @@ class OfficialFinder:
         sn = surnames()
         marks = [s for w, s, _ in tokens(text) if not covered[s] and (
             (len(w) == 1 and w in sn) or (len(w) <= 4 and (word_tag(w) or "").startswith("nr")))]
+        marks += [p for p in self.unnamed_titles if p < len(text) and not covered[p]]  # a title no name was read after
         out: list[tuple[int, int]] = []
         for a, b in cued_clauses(text):
             if any(a <= m < b for m in marks):
