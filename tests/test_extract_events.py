@@ -428,3 +428,9 @@ def test_a_contest_opened_by_an_official_and_a_consultation_meeting_are_events()
     g = build("大赛\n\n5月20日,全县春茶采摘技能大赛在茶叶交易市场开赛。副县长王建林出席开幕式并宣布开赛。\n\n"
               "当天下午,王建林主持召开防汛会商会,听取气象部门汇报。", "宜昌市", source="x-2024-05-22.txt")
     assert {k for k in kinds(g).values()} >= {"Competition", "Meeting"}
+
+
+def test_today_in_an_item_filed_the_day_before_printing_is_the_day_it_was_filed():
+    g = build("常务会议\n\n本报5月20日讯(记者 林晓雯)今天,市长王建林主持召开市政府常务会议。", "宜昌市",
+              source="x-2024-05-21.txt")
+    assert [g.value(e, GK.date).toPython() for e in g.subjects(RDF.type, GK.Meeting)] == [dt.date(2024, 5, 20)]

@@ -134,3 +134,12 @@ def test_a_company_s_workshop_is_no_site_of_its_own():
     from _kgtext import GK as _GK, build as _build, labels as _labels
     g = _build("调研\n\n5月8日,县委书记林志远走进云溪茶业有限公司生产车间,了解春茶收购。", "宜昌市")
     assert not [n for n in _labels(g, _GK.Site) if "公司" in n]
+
+
+def test_villages_joined_by_and_and_a_village_named_again_after_a_particle():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("观摩\n\n3月12日,观摩团走进远安县洋坪镇青禾村和云溪村。在地处山区的云溪村,村党支部书记林志远介绍情况。"
+               "观摩团还参观了中药材种植基地。", "宜昌市")
+    assert {"青禾村", "云溪村"} <= set(_labels(g, _GK.Village))
+    assert "云溪村党支部" in _labels(g, _GK.Agency)
+    assert not [n for n in _labels(g, _GK.Site) if n.startswith("了")]

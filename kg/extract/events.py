@@ -40,6 +40,8 @@ from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHA
                                     TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
                                     distinct_words, family, find_triggers, same_kind, triggers)
 from kg.ingest.split import is_furniture
+
+DEICTIC = ("今天", "今日", "昨天", "昨日", "前天")
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -155,7 +157,7 @@ class EventFinder:
         out = []
         for m in DATE_EXPR.finditer(text):
             before, after = text[:m.start()], text[m.end():]
-            if after.startswith("电") and m.start() < 20:  # "新华社北京5月8日电": the day it was filed
+            if after.startswith(("电", "讯")) and m.start() < 20:  # "新华社北京5月8日电", "本报7月15日讯": filed
                 self.dateline = resolve_date(m.group(0), self.art.date)[0]
             if re.search(r"(?:至|到|—|-|~|～)$", before) and out and not out[-1][4]:
                 end = resolve_date(m.group(0), self.art.date, future=out[-1][3])[0]
@@ -168,14 +170,16 @@ class EventFinder:
                 ahead, _ = resolve_date(m.group(0), self.art.date, future=True)
                 clause = re.split(r"[,，;；。]", after.lstrip(",， "), maxsplit=1)[0]
                 future = bool(ahead and ahead > self.art.date and FUTURE_IN_CLAUSE.search(clause))
-            d, _ = resolve_date(m.group(0), self.art.date or UNDATED_BASE, future=future)
+            # "本报7月15日讯 今天,…": today is the day the item was filed, not the day it was printed
+            base = self.dateline if self.dateline and m.group(0).startswith(DEICTIC) else self.art.date
+            d, _ = resolve_date(m.group(0), base or UNDATED_BASE, future=future)
             if d is None:
                 continue
             if self.art.date and d > self.art.date:
                 future = True
             out.append((m.start(), m.end(), d, future, False))
         for m in RELATIVE_EXPR.finditer(text):
-            d, _ = resolve_relative(m.group(0), last)
+            d, _ = resolve_relative(m.group(0), last or self.dateline)  # "本报7月15日讯 今天,…": the 15th
             if d is not None:
                 out.append((m.start(), m.end(), d, bool(self.art.date and d > self.art.date), True))
         return sorted(out)

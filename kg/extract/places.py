@@ -38,7 +38,7 @@ SITE_SUFFIX = (r"(?:敬老院|养老院|福利院|卫生院|医院|中学|小学
 # what may follow a site's name: "在…中学召开", "到…敬老院看望"
 SITE_VERBS = r"(?:召开|举行|举办|调研|考察|检查|开展|看望|慰问|座谈)"
 SITE_NAME = rf"(?P<name>[^,，。;；、:：()（）\n]{{2,24}}?{SITE_SUFFIX})(?=[,，。;；、和与及]|位于|{SITE_VERBS})"
-SITE = re.compile(rf"{VISIT}{SITE_NAME}")
+SITE = re.compile(rf"{VISIT}(?:了|过)?{SITE_NAME}")  # "参观了…基地": the particle is no part of the name
 # the next site of a list after one verb: "来到A、B和C"
 SITE_NEXT = re.compile(rf"[、和与及]{SITE_NAME}")
 MIN_FULL_NAME = 2
@@ -187,8 +187,8 @@ def find_places(article: Article, context: Context) -> None:
             _hierarchy(article, d, s, declared)
         if d.level == "township":
             _village(article, e, key)
-    _village_again(article)
     _villages_by_shape(article)
+    _village_again(article)
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
     _sites(article, context)
@@ -282,7 +282,7 @@ def _village_again(article: Article) -> None:
 # a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=党支部|党总支|党委|村委会|村民委员会|支部"
-                           r"|、[\u4e00-\u9fff]{2,3}村|[,，]|等)")
+                           r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等)")
 VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
 
 
@@ -302,9 +302,9 @@ def _villages_by_shape(article: Article) -> None:
         pos = s + 1  # overlapping: "入|甲村" is refused, "甲村" is tried next
         stem = text[s:e - 1]
         before = text[max(0, s - 3):s]
-        listed = text[e:e + 1] in "、,，等" and (re.search(r"(?:深入|来到|走进|前往|到|在|和|、)$", before)
-                                                 or text[e:e + 1] == "、")
-        if text[e:e + 1] in ",，等" and not listed:
+        listed = text[e:e + 1] in "、,，。;；等和及与" and (
+            re.search(r"(?:深入|来到|走进|前往|到|在|和|及|与|、)$", before) or text[e:e + 1] in "、和及与")
+        if text[e:e + 1] in ",，。;；等" and not listed:
             continue
         if stem[0] in VILLAGE_STEM_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
