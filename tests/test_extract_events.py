@@ -434,3 +434,16 @@ def test_today_in_an_item_filed_the_day_before_printing_is_the_day_it_was_filed(
     g = build("常务会议\n\n本报5月20日讯(记者 林晓雯)今天,市长王建林主持召开市政府常务会议。", "宜昌市",
               source="x-2024-05-21.txt")
     assert [g.value(e, GK.date).toPython() for e in g.subjects(RDF.type, GK.Meeting)] == [dt.date(2024, 5, 20)]
+
+
+def test_a_plenary_session_dated_in_the_clause_that_says_it_was_held():
+    g = build("全会\n\n本报讯 中国共产党宜昌市第四届委员会第九次全体会议,于5月20日在宜昌举行。市委书记王建林作工作报告。",
+              "宜昌市", source="x-2024-05-22.txt")
+    assert [g.value(e, GK.date).toPython() for e in g.subjects(GK.date, None)] == [dt.date(2024, 5, 20)]
+
+
+def test_the_day_a_reporter_learnt_of_a_case_and_a_named_speech_are_no_events():
+    g = build("执法\n\n本报讯(记者 林晓雯)5月20日,记者从市市场监督管理局获悉,该局近日查处一宗案件。执法人员对车间进行检查。"
+              "\n\n5月21日,县委理论学习中心组举行集中学习,深入学习总书记视察湖北重要讲话精神。县委书记王建林主持。",
+              "宜昌市", source="x-2024-05-22.txt")
+    assert set(kinds(g).values()) == {"StudySession"}

@@ -37,14 +37,15 @@ TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
 FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")
-NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电)")
+NOT_EVENT_DATE_AFTER = re.compile(r"^(?:以来|起|开始|前(?!往)|之前|以前|后|之后|以后|止|为止|截止|\s*第?\s*\d*\s*版|电"
+                                  r"|[,，]\s*记者(?:从|在|向)?[^,，。]{0,24}(?:获悉|了解到|得知))")  # the day a reporter learnt it
 GUIDANCE = re.compile(r"^(?:同志)?(?:总书记)?(?:为核心|[^,，。;；]*?(?:重要指示|指示批示|重要批示|重要讲话|讲话精神|重要论述|"
                       r"殷殷嘱托|新时代中国特色社会主义思想))")
 # "责成相关单位开展专项调研", "部署各地召开会议": asked for, not held.
 INSTRUCTED = re.compile(r"(?:要求|责成|安排|督促|指示|部署|号召|希望|指导)[^,，。;；]*$")
 # "会议中心" is a venue, "会议精神" what a meeting said, "调研员" a rank: no event there.
 NOT_EVENT_AFTER = re.compile(r"(?:中心|室|厅|楼|馆|纪要|精神|材料|议程|公报|决定|员|组|团|局|办|处|科|费|准备|率|手续|许可|条件|"
-                             r"方案)")
+                             r"方案|[^,，。;；的]{0,6}(?:重要讲话|讲话精神|重要指示))")  # "视察某地重要讲话精神": a speech named
 NOUN_EVENT = re.compile(r"(?:会|会议|仪式|论坛|峰会|班|活动)$")
 VERB_CLASSES = {"InspectionVisit", "InvestmentPromotion"}  # someone does these: the actor comes first
 JOINS_SESSION = {"Election", "Appointment"}

@@ -230,7 +230,11 @@ class EventFinder:
         at, word, cls = s_start + trig[0], trig[1], trig[2]
         sentence = text[s_start:s_end]
         before = [d for d in dates if d[1] <= trig[0]]
-        same_clause_after = [d for d in dates if d[0] > trig[0] and not re.search(r"[,，;；]", sentence[trig[0]:d[0]])]
+        # "…第九次全体会议,于12月27日在六安举行": the date in the clause that says it was held
+        same_clause_after = [d for d in dates if d[0] > trig[0] and (
+            not re.search(r"[,，;；]", sentence[trig[0]:d[0]])
+            or (sentence[d[0] - 1:d[0]] == "于" and not re.search(r"[,，;；]", sentence[trig[0]:d[0]][:-2])
+                and re.match(r"[^,，。;；]{0,20}(?:举行|召开|开幕|闭幕)", sentence[d[1]:])))]
         own = before[-1:] or same_clause_after[:1]
         if own:
             start, end, date, future, _ = own[0]
