@@ -1,4 +1,4 @@
-"""Quality floors on the invented corpus (tests/corpus/invented: sixteen pages written blind to the
+"""Quality floors on the invented corpus (tests/corpus/invented: 32 pages written blind to the
 extractors, with gold facts), scored with ../shared/eval/kgeval.py as the development corpus is."""
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from _scores import EVAL, corpus_scores
 
 CORPUS = Path(__file__).parent / "corpus" / "invented"
 
-# measured when the floors were set (the first blind reading was macro F1 0.842); raise them when the extractors improve
+# measured when the floors were set (the blind readings were macro F1 0.842, 0.875 and 0.890 on the three
+# batches, see its README); raise them when the extractors improve
 FLOORS = {
-    "officials.f1": 0.99, "posts.f1": 0.98, "journalists.f1": 0.98, "articles.recall": 0.99,
-    "agencies.f1": 0.945, "places.f1": 0.975, "projects.f1": 0.79, "events.f1": 0.97, "macro_f1": 0.955,
+    "officials.f1": 0.98, "posts.f1": 0.965, "journalists.f1": 0.99, "articles.recall": 0.98,
+    "agencies.f1": 0.955, "places.f1": 0.965, "projects.f1": 0.72, "events.f1": 0.97, "macro_f1": 0.945,
 }
 
 
@@ -25,7 +26,7 @@ def scores(tmp_path_factory):
 
 
 def test_the_corpus_is_all_there():
-    assert len(list((CORPUS / "gold").glob("*.json"))) == len(list((CORPUS / "raw").glob("*.txt"))) == 16
+    assert len(list((CORPUS / "gold").glob("*.json"))) == len(list((CORPUS / "raw").glob("*.txt"))) == 32
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
