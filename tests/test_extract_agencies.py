@@ -99,3 +99,12 @@ def test_a_standing_committee_member_after_a_particle_is_a_title_not_a_body():
     g = _build("常委会\n\n5月8日,会议听取了省委常委、组织部部长林志远关于工作进展的汇报。", "黑龙江省")
     assert "黑龙江省委组织部" in _labels(g, _GK.Agency)
     assert not any(n.endswith("常委") for n in _labels(g, _GK.Agency))
+
+
+def test_facilities_ending_like_bodies_and_a_name_that_holds_an_armed_force_are_no_bodies():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("郄海军会见客人\n\n郄海军会见客人。5月8日,市长郄海军察看凤鸣镇加压泵站和口岸联检大厅。"
+               "人力资源社会保障部就业促进司司长林志远介绍情况。", "宜昌市")
+    names = set(_labels(g, _GK.Agency))
+    assert not [n for n in names if n.endswith(("泵站", "大厅")) or n == "海军"], names
+    assert "人力资源和社会保障部就业促进司" in names, names

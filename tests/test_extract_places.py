@@ -143,3 +143,11 @@ def test_villages_joined_by_and_and_a_village_named_again_after_a_particle():
     assert {"青禾村", "云溪村"} <= set(_labels(g, _GK.Village))
     assert "云溪村党支部" in _labels(g, _GK.Agency)
     assert not [n for n in _labels(g, _GK.Site) if n.startswith("了")]
+
+
+def test_a_title_running_into_a_short_place_name_and_a_full_county_after_a_city():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("会见\n\n5月8日,市长沙晓峰会见客人。宜昌市长阳县、五峰县负责人参加。", "宜昌市")
+    places = set(_labels(g, _GK.Prefecture)) | set(_labels(g, _GK.County)) | set(_labels(g, _GK.Province))
+    assert "长沙市" not in places and "湖南省" not in places
+    assert any(p.startswith("长阳") for p in places), places

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, surnames, tokens, word_freq, word_tag
+from kg.extract.name_grammar import NAME_END_WORDS
 from kg.model import Article, Mention, Relation
 from kg.pipeline import Context
 
@@ -163,11 +164,12 @@ def department_end(text: str, pos: int) -> int | None:
     end = _unit_at(text, pos, MAX_EXT_STEM, bodies=False, sub_unit=True)
     if end is None:
         m = MINISTRY_DEPARTMENT.match(text, pos)
-        end = m.end() if m and not set(m.group()) & STEM_STOP - set("与和") else None
+        end = m.end() if m and not set(m.group()) & DEPARTMENT_STOP else None
     return end
 
 
 VILLAGE_COMMITTEES = ("村民委员会", "村委会")
+DEPARTMENT_STOP = set("的了在是将把被从向对等各要我你他她其这那也都还又而或让使给到于为以由据")  # not 就 (就业促进司)
 BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心支行|分行|支行|营业管理部)")
 # a ministry's department: a stem and 司, where its head's title or a break follows (发展规划司|司长)
 MINISTRY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,9}?司(?=副?司长|巡视员|一级|二级|负责人|[、，,。；;])")
@@ -288,9 +290,10 @@ def _military(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if m.group(0)[0] in agency_grammar()["country-short"] and s > 0 and CJK.match(text[s - 1]) \
                 and not text[s - 1] in FUNCTION_TOKENS:
             continue  # 英|军 in 精英军团, 日|军 in 节日军: a short form only at a word's start
-        if s > 1 and text[s - 1] in surnames() and any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1]
-                                                       for k in range(2, 6) if s - 1 - k >= 0):
-            continue  # "市长郄|海军": a given name after a title and a family name
+        if s > 0 and text[s - 1] in surnames() and (
+                any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1] for k in range(2, 6) if s - 1 - k >= 0)
+                or (s == 1 or not CJK.match(text[s - 2])) and text.startswith(NAME_END_WORDS, e)):
+            continue  # "市长郄|海军", "郄|海军会见…": a given name after a title or a family name
         out.append((s, e))
     return out
 

@@ -234,6 +234,9 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
         for x in range(e + 1, min(len(text), s + 6) + 1):
             if is_dictionary_word(text[s:x]) and not text[s:x].endswith(FULL_SUFFIXES):
                 return True
+    if not text[s:e].endswith(FULL_SUFFIXES) and any(
+            (role_at(text, s - k) or "") and s - k + len(role_at(text, s - k)) > s for k in (1, 2, 3) if s - k >= 0):
+        return True  # "市|长沙…" read in "市长|沙某某": a title runs into a short form (宜昌市长阳县 keeps its 县)
     if s >= 1 and text[s - 1] in surnames() and any(text.endswith(r, 0, s - 1) for r in ("书记", "长", "主任", "委员")):
         return bool(role_at(text, s - 3) or role_at(text, s - 2) or role_at(text, s - 4))
     # a name in a list of names (、覃|玉林、, 覃|玉林当选): a family name before a short form, a list around it
