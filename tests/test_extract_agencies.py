@@ -108,3 +108,12 @@ def test_facilities_ending_like_bodies_and_a_name_that_holds_an_armed_force_are_
     names = set(_labels(g, _GK.Agency))
     assert not [n for n in names if n.endswith(("泵站", "大厅")) or n == "海军"], names
     assert "人力资源和社会保障部就业促进司" in names, names
+
+
+def test_a_list_word_a_region_word_and_most_parts_are_no_bodies():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("会议\n\n5月8日,社区联合物业公司和厦港派出所开展巡查。打造省域副中心城市。全国冬小麦大部长势良好。"
+               "国务院副总理、国家防汛抗旱总指挥部总指挥林志远出席。", "厦门市")
+    names = set(_labels(g, _GK.Agency))
+    assert not [n for n in names if "物业公司" in n or "省域" in n or n.endswith("大部")], names
+    assert "林志远" in _labels(g, _GK.Official)

@@ -151,3 +151,11 @@ def test_a_title_running_into_a_short_place_name_and_a_full_county_after_a_city(
     places = set(_labels(g, _GK.Prefecture)) | set(_labels(g, _GK.County)) | set(_labels(g, _GK.Province))
     assert "长沙市" not in places and "湖南省" not in places
     assert any(p.startswith("长阳") for p in places), places
+
+
+def test_the_end_of_a_river_s_name_and_a_given_name_after_a_title_are_no_places():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("巡河\n\n5月8日,镇党委书记宋长江沿浦阳江巡查,登上正在施工的码头,察看园区规划展示馆和创新创业服务中心。", "金华市")
+    names = set(_labels(g, _GK.Prefecture)) | set(_labels(g, _GK.River)) | set(_labels(g, _GK.Site))
+    assert "阳江市" not in names and "长江" not in names, names
+    assert not [n for n in names if "的" in n or "和" in n], names

@@ -275,3 +275,16 @@ def test_the_park_a_project_settles_in_is_no_project():
 def test_what_a_project_is_to_achieve_is_no_project():
     g = build("开工\n\n5月18日,青禾智能装备产业园项目开工,总投资28亿元,力争年底实现首条生产线投产。", "宜昌市")
     assert not any(n.startswith("实现") for n in labels(g, GK.Project))
+
+
+def test_a_project_s_name_starts_after_the_person_who_reports_on_it():
+    g = build("常务会议\n\n5月8日,会议听取了市水利局局长林志远关于全市农村饮水安全巩固提升工程推进情况的汇报。", "宜昌市")
+    names = labels(g, GK.Project)
+    assert any("农村饮水安全巩固提升工程" in n for n in names) and not any("林志远" in n for n in names)
+
+
+def test_berth_numbers_are_no_dates():
+    g = build("调研\n\n9月1日,副市长林志远登上码头,了解9号10号泊位工程建设进展。当天下午,林志远主持召开座谈会。", "宜昌市",
+              source="x-2017-09-02.txt")
+    import datetime as _dt
+    assert {g.value(e, GK.date).toPython() for e in g.subjects(GK.date, None)} == {_dt.date(2017, 9, 1)}

@@ -24,7 +24,7 @@ from kg.pipeline import Context
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 MAX_STEM = 10
-STEM_FIRST_STOP = set("和与及或")
+STEM_FIRST_STOP = set("域和与及或")
 WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
@@ -254,8 +254,9 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
             while j >= 0 and e - toks[j][1] <= MAX_STEM:
                 tw = toks[j][0]
                 tag = word_tag(tw) or ""
-                if not CJK.fullmatch(tw) or STEM_STOP & set(tw) or (len(tw) > 1 and not tag.startswith(("n", "j"))):
-                    break
+                if not CJK.fullmatch(tw) or STEM_STOP & set(tw) or (len(tw) > 1 and not tag.startswith(("n", "j"))) \
+                        or tw in ("和", "或"):
+                    break  # "物业公司和|派出所": a list, not one name
                 start = toks[j][1]
                 extended = True
                 j -= 1

@@ -23,7 +23,7 @@ from functools import lru_cache
 from kg.extract.lexicon import jionlp
 
 PART_OF_DAY = "上午|下午|晚上|傍晚|早上|清晨|中午|凌晨|夜间|晚|晨"
-NOT_AFTER_HAO = "线楼院文令码机馆房车门井桥台站口位"  # "3号线", "5号楼": not dates
+NOT_AFTER_HAO = "线楼院文令码机馆房车门井桥台站口位泊仓库厂地0-9０-９"  # "3号线", "5号楼", "9号10号泊位": not dates
 DATE_EXPR = re.compile(
     rf"(?:(?:\d{{4}}|今|去|前|明)年|本月|上月|下月)?(?:\d{{1,2}}月)?\d{{1,2}}(?:日|号(?![{NOT_AFTER_HAO}]))"
     rf"(?:{PART_OF_DAY})?"

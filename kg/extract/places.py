@@ -199,10 +199,12 @@ def find_places(article: Article, context: Context) -> None:
 ORDINARY_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "q", "r", "t", "c", "p", "u", "f", "l", "i")
 # what a site's name never holds: figures, quotation marks, verbs of building and investing
 SITE_NOT = re.compile(r"[0-9０-９“”\"'‘’]|投资|新建|建设|开工|打造|实施|推进|完成|共建|引进|签约|启动|扩建|改造|计划"
-                      r"|公司|集团")  # a company's workshop is the company's, named as such
+                      r"|公司|集团|的|和")  # a company's workshop is the company's; "施工的码头", "A和B": no one name
 # a reservoir named after its place ("佛子岭镇 … 佛子岭水库"), or by a name the dictionary knows as a place's
 RESERVOIR = re.compile(r"水库")
 # words before a place that say it is one: "途经寿光、青州", "赴临朐考察"
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+PLACE_BEFORE_CHARS = set("在到赴至往于和与及、从经由向对为是省市县区")
 PLACE_BEFORE = ("途经", "经过", "途径", "前往", "来自", "位于", "赴", "到", "在")
 
 
@@ -234,6 +236,9 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
         for x in range(e + 1, min(len(text), s + 6) + 1):
             if is_dictionary_word(text[s:x]) and not text[s:x].endswith(FULL_SUFFIXES):
                 return True
+    if text[s:e][-1] in "江河" and not text[s:e].endswith(FULL_SUFFIXES) and s > 0 and CJK_CHAR.match(text[s - 1]) \
+            and text[s - 1] not in PLACE_BEFORE_CHARS:
+        return True  # "浦|阳江": the end of a river's name, not the city 阳江
     if not text[s:e].endswith(FULL_SUFFIXES) and any(
             (role_at(text, s - k) or "") and s - k + len(role_at(text, s - k)) > s for k in (1, 2, 3) if s - k >= 0):
         return True  # "市|长沙…" read in "市长|沙某某": a title runs into a short form (宜昌市长阳县 keeps its 县)

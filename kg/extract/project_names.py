@@ -233,6 +233,14 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 "项目|建设|投资|开工|在建", text[cs:ce]) and any(
                 m.kind == "Site" and m.start <= s and end <= m.end for m in article.mentions):
             continue  # a reservoir or a park visited, not a work built
+        people = [m.end for m in article.mentions if m.kind in ("Official", "Person", "Journalist") and s <= m.start < hs]
+        if people:  # "局长胡某某关于全市供水工程": a person's name is in no project's; the name starts after it
+            after = re.match(r"(?:关于|对|就|的|在|把|将)?", text[max(people):hs])
+            s = max(people) + after.end()
+            label = trim_lead(text[s:end])
+            s = end - len(label)
+            if s >= hs or len(label) < 3:
+                continue
         if named and _names_only_a_place(article, s, hs):
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not all_generic(stem) and len(stem) >= 4 and \
