@@ -169,3 +169,8 @@ def test_a_name_without_a_family_name_after_a_title():
     g = build("调研\n\n本报讯 5月13日,州党委书记林志远到县里调研。州党委常委、统战部部长巴特尔其木格参加调研。",
               "巴音郭楞蒙古自治州")
     assert "巴特尔其木格" in labels(g, GK.Official), labels(g, GK.Official)
+
+
+def test_a_name_without_a_family_name_never_runs_over_a_one_character_verb():
+    g = people("8月24日,县长林志远深入乡里调研。乡长索朗旺堆说,今年全乡牧民增收。")
+    assert not [n for n in labels(g, GK.Official) if n.endswith("说")]

@@ -473,7 +473,7 @@ class OfficialFinder:
         for end in range(min(len(text), s + 6), e + 1, -1):
             run = text[e:end]
             if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or any(
-                    role_at(text, k) or text.startswith(_LONG_END_WORDS, k) or word_follows(text, k)
+                    role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
                     for k in range(e, end)):
                 continue  # no title, end word or verb inside: "奈某|表示", "禚某某|主持"
             if end >= len(text) or text[end] in PUNCT_END or text.startswith(_LONG_END_WORDS, end):
