@@ -288,3 +288,9 @@ def test_berth_numbers_are_no_dates():
               source="x-2017-09-02.txt")
     import datetime as _dt
     assert {g.value(e, GK.date).toPython() for e in g.subjects(GK.date, None)} == {_dt.date(2017, 9, 1)}
+
+
+def test_a_work_carried_out_with_its_investment_stated_is_a_project():
+    g = build("视察\n\n5月8日,视察组听取汇报。县里累计投资2.6亿元实施城乡供水一体化工程。全县要实施乡村振兴战略。", "宜昌市")
+    names = labels(g, GK.Project)
+    assert "城乡供水一体化工程" in names and not any("战略" in n for n in names)

@@ -245,7 +245,8 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
             continue  # "云溪高新区项目" (but "云溪县污水处理厂" is a plant's name)
         if not specific and not place_generic and not all_generic(stem) and len(stem) >= 4 and \
                 _clean(stem, junction) and (
-                strong or (before in STRONG_BEFORE and (not named or _invested(article, cs, ce)))
+                strong or ((before in STRONG_BEFORE or named and before == "实施")
+                           and (not named or _invested(article, cs, ce)))
                 or (before in PUSH_BEFORE and rest.startswith(NAME_TAIL_VERBS))):
             specific = True  # "城乡供水保障工程计划投资3亿元", "将建设智能装备产业园": stated as a work
         # a name that is not specific is kept only when it refers to a specific one ("茶香小镇" after "云岭茶香小镇")
