@@ -371,7 +371,7 @@ class EventFinder:
             self._add_people(ev, idx, s.start, s.end)
 
     def _organizer(self, s_start: int, s_end: int, trig_at: int, word: str, after_date: int) -> str | None:
-        art, text = self.art, self.art.text
+        text = self.art.text
         agencies = [m for m in self._within(s_start, s_end) if m.kind == "Agency"]
         for m in sorted(agencies, key=lambda m: m.end - m.start, reverse=True):
             # "X召开…", "X在…举行…", "X5月15日举行…", "X与Y联合举办…": the body, then the verb

@@ -7,7 +7,9 @@ surnames from kg/data):
   "市委书记张立文", "市政协党组书记、主席刘明远出席";
 * name, comma, title: "陈思远,市水利局党组书记、局长";
 * attendance lists: "甲、乙、丙参加活动", "…等参加会议";
-* later bare mentions of a name already anchored on the page.
+* later bare mentions of a name already anchored on the page;
+* appointments, removals and résumés (:mod:`kg.extract.appointments`), and names only the person-name
+  tagger finds (:mod:`kg.extract.tagged_people`), both read by :class:`OfficialFinder` through its mixins.
 
 A name is a family name and one or two characters, accepted when what
 follows it is a boundary (punctuation, or a verb such as 介绍/表示/出席): :mod:`kg.extract.name_grammar`.
@@ -21,87 +23,33 @@ person across the articles of a page.
 from __future__ import annotations
 
 import re
-from functools import cache
-from dataclasses import dataclass
 
 from kg.extract.agencies import (AgencySpan, canonical_label, home_division, institution_ending_at, level_division,
                                  level_word_region)
-from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, tokens, word_freq,
-                               word_tag)
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PREPOSITION_SURNAMES,
-                                     PUNCT_END, dictionary_word, dotted_name_at, ends_name, name_at, noun_follows,
-                                     word_follows)
+from kg.extract.appointments import AppointmentReader
+from kg.extract.lexicon import role_at, roles, surnames, tokens, word_freq, word_tag
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, dictionary_word, dotted_name_at, ends_name,
+                                     name_at)
+from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
+from kg.extract.tagged_people import TaggedNameReader
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
-LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同", "当选")
 # "市领导甲、乙参加活动": the names after a collective title start a list like a clause does
 LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡领导", "州领导", "盟领导", "旗领导", "市级领导",
            "省级领导", "县级领导", "区级领导", "领导同志", "有关领导", "市委领导", "省委领导", "县委领导", "区委领导")
 # "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
 COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百]+(?:人|名同志|名)")
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
-# appointments and elections: "任命X为…", and a known name followed by "(同志)(此前)任…"
-APPOINT = re.compile("(?:决定任命|任命|提名|选举|推选|聘任|推荐)")
-CAREER = re.compile("(?:历任|曾任|先后任|先后担任|曾担任)")
-RESUME_HEAD = re.compile(r"(?:^|\n)[ \u3000]*([\u4e00-\u9fff·]{2,8})[，,](?:男|女)[，,]")
-# removals and resignations: "免去X的Y职务", "接受X辞去Y职务" (the post was held)
-REMOVE = re.compile("(?:决定免去|免去|撤销)")
-LIST_MARK = re.compile(r"[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
-TAKES_POST = re.compile("(?:同志)?(?:此前|之前|曾|先后|现)?(?:是)?(?:任|担任|出任|兼任|调任|升任|改任)(?!务|何|意|期|命)")
-# what follows a leader's name that is invoked rather than acting: 思想, 重要讲话 …
-INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "重要讲话", "重要指示", "重要论述", "重要思想", "经济思想",
-                 "生态文明思想", "法治思想", "外交思想", "强军思想", "文化思想")
-# credit lines of a page (editors, proof-readers, sources): the names on them are no one in the news
-CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
-                         r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
-# people named with these after them are no officials ("王某、李某等专家参加")
-NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "市民", "游客", "企业家", "代表", "记者", "老师",
-                 "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅", "菜农", "果农", "农户",
-                 "店主", "老板", "司机", "家长", "患者", "业主", "员工", "职工", "演员", "导演", "作家", "律师")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 LEVEL_CHARS = "省市县区州镇乡盟旗"
-# words that end a body's name, for bodies the agency grammar does not know (青禾党委)
-_LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
-BODILESS_NOT_OFFICIAL = ("负责人", "主要负责人", "院长", "副院长")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
+# words that end a body's name, for bodies the agency grammar does not know (青禾党委)
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
-
-
-@dataclass
-class PostRef:
-    """A role in an agency (agency key and label), as stated before or after a name."""
-
-    agency_key: str | None
-    agency_label: str | None
-    role: str
-
-
-@cache
-def _role_words() -> tuple[str, ...]:
-    """Every role title, as end words for a name written before its title."""
-    return tuple(roles())
-
-
-@cache
-def _role_starts() -> re.Pattern[str]:
-    """Matches where any role title starts (the first character of one)."""
-    firsts = sorted({r[0] for r in roles()})
-    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
-
-
-def _official_post(post: PostRef) -> bool:
-    """A post in the state: any title in a government body (央行副行长), or an official's title not
-    in a company or an institution (a company's 党委书记 is no official)."""
-    key = post.agency_key or ""
-    if not key and post.role in BODILESS_NOT_OFFICIAL:
-        return False  # "商场负责人X": a person in charge of something, no post in the state
-    return key.startswith("Agency/") or (roles()[post.role].kind == "official"
-                                         and not key.startswith(("Company/", "Organization/")))
 
 
 def _short_head(text: str, p: int) -> bool:
@@ -137,16 +85,6 @@ def region_of_agency(label: str, home: str) -> str:
     return division_prefix(label) or home
 
 
-def _quoted(text: str, s: int, e: int) -> bool:
-    """``text[s:e]`` stands inside quotation marks on its line (a ship's or a work's name)."""
-    line_start = text.rfind("\n", 0, s) + 1
-    opened = text.rfind("“", line_start, s)
-    if opened < 0 or text.rfind("”", line_start, s) > opened:
-        return False
-    closed = text.find("”", e)
-    return closed >= 0 and "\n" not in text[e:closed]
-
-
 def outermost(spans: list) -> list:
     """The spans not inside a longer one, in their order (a sweep by start: linear after sorting)."""
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
@@ -166,7 +104,7 @@ def outermost(spans: list) -> list:
     return [s for k, s in enumerate(spans) if k in keep]
 
 
-class OfficialFinder:
+class OfficialFinder(AppointmentReader, TaggedNameReader):
     """Finds officials and posts in one article."""
 
     def __init__(self, article: Article, context: Context) -> None:
@@ -365,7 +303,7 @@ class OfficialFinder:
         """Offsets where a shape may start: agencies, roles, clause starts (nothing happens elsewhere)."""
         text = self.text
         starts = set(self.agency_at) | {0}
-        starts.update(m.start() for m in _role_starts().finditer(text))
+        starts.update(m.start() for m in role_starts().finditer(text))
         starts.update(m.end() for m in CLAUSE_BOUNDARY.finditer(text))
         return sorted(p for p in starts if p < len(text))
 
@@ -387,8 +325,8 @@ class OfficialFinder:
                     if n_end and not any(p.agency_key for p in posts):
                         posts = self._at_institution(i, posts)  # "南方理工大学校长X": a person with a post
                     company = any((p.agency_key or "").startswith(("Company/", "Organization/")) for p in posts)
-                    state = [p for p in posts if _official_post(p) and p.agency_key or roles()[p.role].body]
-                    if n_end and ((not company and all(_official_post(p) for p in posts)) or state):
+                    state = [p for p in posts if official_post(p) and p.agency_key or roles()[p.role].body]
+                    if n_end and ((not company and all(official_post(p) for p in posts)) or state):
                         # an official; with a state post beside a post in a university or a company
                         # ("全国人大常委会委员、某大学副校长X") still an official, holding both
                         self._add(end, n_end, posts)
@@ -396,7 +334,7 @@ class OfficialFinder:
                         i = n_end
                         last = (n_end, self._body_of(posts))
                         continue
-                    if n_end and (company or all(roles()[p.role].kind == "other" or not _official_post(p)
+                    if n_end and (company or all(roles()[p.role].kind == "other" or not official_post(p)
                                                  for p in posts)):
                         name = text[end:n_end]
                         if name not in self.journalists:
@@ -423,111 +361,6 @@ class OfficialFinder:
         self._appointments()
         self._statistical_names()
         self._bare_mentions()
-
-    def _statistical_names(self) -> None:
-        """Names no title anchors, from the person-name tagger (:mod:`kg.extract.names`) on the
-        clauses worth tagging. A name becomes an official only with evidence: a body or a title in
-        its clause, an attendance verb after it, or the name anchored elsewhere on the page; else
-        it is a person (someone who acts in the news) and no official."""
-        text = self.text
-        taken = [(s, e) for s, e, _ in self.spans] + [(s, e) for s, e, _ in self.persons.values()]
-        taken += [(m.start, m.end) for m in self.art.mentions if m.kind not in ("Official", "Person")]
-        known = set(self.names) | set(self.ctx.cache.get("officials", {}))
-        for s, e in self._tagged_names(taken):
-            if e - s in (2, 3) and self._family_name_left_out(s, e):
-                s -= 1  # the tagger may start a character late: "导演许|某豪", "上校素|某某"
-            elif e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
-                longer = name_at(text, s)
-                if longer == e + 1 and ends_name(text, longer):
-                    e = longer
-            if s in self.unnamed_titles and e - s in (2, 3):
-                e = self._name_run_after_title(s, e)  # "部长乌云|其木格参加": a name without a family name
-            name = text[s:e]
-            if name in countries() or any((word_tag(text[s - k:s + 1]) or "").startswith("t") for k in (1, 2)) \
-                    or _quoted(text, s, e):
-                continue  # a country (吉布提), a name read out of a time word (上周|一审), a ship's (“某某”号)
-            if name in self.journalists or any(a < e and s < b for a, b in taken) or not 2 <= len(name) <= 12:
-                continue
-            line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
-            if CREDIT_LINE.search(line):
-                continue  # editors' and other credit lines name no one in the news
-            if re.match(r"[〔\[(（]\d", text[e:e + 2]) or any(k.endswith(name) and text.endswith(k, 0, e) for k in known):
-                continue  # a document number (X政〔2024〕3号), or part of a name found whole (向|红琼)
-            if name not in known and text.startswith(INVOKED_AFTER, e):
-                continue  # "X新时代…思想", "以X同志为核心": a name invoked, no one acting in the news
-            if name not in known and s not in self.unnamed_titles and noun_follows(text, e):
-                continue  # "云帆|智能制造产业园": the start of a name of something else
-            if s in self.unnamed_titles and all(_official_post(p) for p in self.unnamed_titles[s]):
-                self._add(s, e, self.unnamed_titles[s])  # "副县长|何某某列席": the title before the name
-            elif name in known or self._official_evidence(s, e):
-                self._add(s, e, [])
-            elif name not in self.persons:
-                self.persons[name] = (s, e, [])
-            taken.append((s, e))
-
-    def _name_run_after_title(self, s: int, e: int) -> int:
-        """Where a name right after a title ends when the tagger read only its start: the name runs on
-        over up to four characters that are no function word to punctuation or a two-character end word
-        ("统战部部长乌云其木格参加调研": Mongolian and Tibetan names have no family name)."""
-        text = self.text
-        for end in range(min(len(text), s + 6), e + 1, -1):
-            run = text[e:end]
-            if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or any(
-                    role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
-                    for k in range(e, end)):
-                continue  # no title, end word or verb inside: "奈某|表示", "禚某某|主持"
-            if end >= len(text) or text[end] in PUNCT_END or text.startswith(_LONG_END_WORDS, end):
-                return end
-        return e
-
-    def _family_name_left_out(self, s: int, e: int) -> bool:
-        """The character before a tagged name belongs to it: any name character after a title
-        (上校|素某某), or, before a two-character name, a family name after a word that ends there
-        (著名导演|许某某; not 向|, 在|)."""
-        text = self.text
-        c = text[s - 1:s]
-        if not c or not NAME_CHARS.fullmatch(c) or c in NOT_GIVEN or c in PREPOSITION_SURNAMES:
-            return False
-        if any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1] for k in range(2, 6) if s - 1 - k >= 0):
-            return True
-        return e - s == 2 and c in surnames() and not is_dictionary_word(text[s - 1:s + 1]) and \
-            any(is_dictionary_word(text[s - 1 - k:s - 1]) for k in (2, 3)) and \
-            not any(is_dictionary_word(text[s - 1 - k:s]) for k in (1, 2, 3))  # 建筑师|任某: 师 ends a word
-
-    def _tagged_names(self, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The tagger's names in the clauses worth tagging that may hold a name nobody has read yet:
-        a word jieba takes for a name, or a family name standing alone as a word, outside every
-        mention found so far (the tagger is the costliest step of a build; most clauses of
-        government news hold only names the title grammar has already read)."""
-        from kg.extract.names import cued_clauses, person_spans
-
-        text = self.text
-        covered = bytearray(len(text))
-        for a, b in taken:
-            covered[a:b] = b"\x01" * (b - a)
-        sn = surnames()
-        marks = [s for w, s, _ in tokens(text) if not covered[s] and (
-            (len(w) == 1 and w in sn) or (len(w) <= 4 and (word_tag(w) or "").startswith("nr")))]
-        marks += [p for p in self.unnamed_titles if p < len(text) and not covered[p]]  # a title no name was read after
-        out: list[tuple[int, int]] = []
-        for a, b in cued_clauses(text):
-            if any(a <= m < b for m in marks):
-                out += person_spans(text, a, b)
-        return out
-
-    def _official_evidence(self, s: int, e: int) -> bool:
-        """A body or a post title in the name's clause, or a verb of attending right after it."""
-        text = self.text
-        left = max(text.rfind(c, 0, s) for c in "。；;！？!?\n，,") + 1
-        right = min((i for i in (text.find(c, e) for c in "。；;！？!?\n，,") if i >= 0), default=len(text))
-        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1) or text.endswith(NOT_OFFICIALS, 0, s):
-            return False  # "王某、李某等专家", "村民张某"
-        if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加", "一行", "率队", "带队"), e):
-            return True
-        if any(left <= m.start < right and m.kind == "Agency" for m in self.art.mentions):
-            return True
-        near = (role_at(text, i) for i in range(max(left, s - 8), min(right, e + 8)) if not s <= i < e)
-        return any(r and roles()[r].kind == "official" and r not in BODILESS_NOT_OFFICIAL for r in near)
 
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
         """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both
@@ -597,7 +430,7 @@ class OfficialFinder:
             if n_end not in self.agency_at or name_at(text[pos:n_end] + "。", 0, strict=True) != n_end - pos:
                 continue
             end, posts = self.title_chain(n_end)
-            if posts and all(_official_post(p) for p in posts) and (end >= len(text) or text[end] in PUNCT_END):
+            if posts and all(official_post(p) for p in posts) and (end >= len(text) or text[end] in PUNCT_END):
                 self._add(pos, n_end, posts)
                 return end
         return None
@@ -609,7 +442,7 @@ class OfficialFinder:
             found = self._name_then_body_title(pos)
             if found:
                 return found
-        n_end = name_at(text, pos, _role_words())
+        n_end = name_at(text, pos, role_words())
         if not n_end or n_end - pos < 2 or text[n_end - 1] in TITLE_PREFIX_CHARS:
             return None
         r = role_at(text, n_end)
@@ -631,7 +464,7 @@ class OfficialFinder:
         s = i - 3
         if s < 0 or any(a <= s < b for a, b, _ in self.spans):
             return None
-        if name_at(text, s, _role_words(), strict=True) == i and not dictionary_word(text[s + 1:i]):
+        if name_at(text, s, role_words(), strict=True) == i and not dictionary_word(text[s + 1:i]):
             return s
         return None
 
@@ -646,7 +479,7 @@ class OfficialFinder:
         if n_end and text[n_end:n_end + 1] in (",", "，"):
             end, posts = self.title_chain(n_end + 1)
             if posts and (end >= len(text) or text[end] in "。,，;；\n") and \
-                    all(_official_post(p) for p in posts):
+                    all(official_post(p) for p in posts):
                 self._add(i, n_end, posts)
                 return end
         after_leaders = text.endswith(LEADERS, 0, i)
@@ -673,7 +506,7 @@ class OfficialFinder:
             last_end, last_body = self.last_elected
             inherit = last_body if last_end >= 0 and not re.search("[。！？\n]", text[last_end:i]) else None
             end, posts = self.title_chain(at + len(elected), inherit)
-            if posts and all(_official_post(p) for p in posts):
+            if posts and all(official_post(p) for p in posts):
                 for s, e in members:
                     self._add(s, e, posts)
                 self.last_elected = (end, self._body_of(posts) or inherit)
@@ -714,113 +547,6 @@ class OfficialFinder:
         self.names.setdefault(name, [])
         self.names[name].extend(p for p in posts if p.agency_key)
         self.spans.append((start, end, name))
-
-    def _appointments(self) -> None:
-        """Posts given by appointment and election: "任命林某为市政府副市长", "提名赵某为县长候选人",
-        "林某同志任市商务局局长", "赵某此前任县委书记"."""
-        text = self.text
-        for m in APPOINT.finditer(text):
-            names: list[tuple[int, int]] = []  # "选举甲、乙为市政协常务委员": each takes the post
-            p = m.end()
-            while True:
-                n_end = name_at(text, p, ("为", "同志", "、"))
-                if not n_end:
-                    break
-                names.append((p, n_end))
-                p = n_end + (2 if text.startswith("同志", n_end) else 0)
-                if text[p:p + 1] != "、":
-                    break
-                p += 1
-            if names and text[p:p + 1] == "为":
-                for s, e in names:
-                    self._appointed(s, e, p + 1)
-        self._appointment_lists()
-        self._removals()
-        self._career_lists()
-        known = set(self.names)
-        for m in TAKES_POST.finditer(text):
-            s = m.start()
-            name = next((text[s - k:s] for k in (4, 3, 2) if text[s - k:s] in known), None) if s >= 2 else None
-            if name is None and m.group().startswith("同志") and s >= 3 and \
-                    name_at(text, s - 3, ("同志",), strict=True) == s:
-                name = text[s - 3:s]  # "钱某某同志此前任…": 同志 marks the name
-            if name:
-                self._appointed(s - len(name), s, m.end())
-
-    def _appointment_lists(self) -> None:
-        """An appointments notice: after a heading that appoints ("一、决定任命"), one line per person,
-        "林某为云溪市财政局局长；"."""
-        text = self.text
-        first = APPOINT.search(text)
-        if first is None:
-            return
-        for m in re.finditer(r"(?:^|\n)", text[first.end():]):
-            ls = LIST_MARK.match(text, first.end() + m.end()).end()
-            n_end = name_at(text, ls, ("为", "、"))
-            if n_end and text[n_end:n_end + 1] == "为" and (ls, n_end) not in {(a, b) for a, b, _ in self.spans}:
-                self._appointed(ls, n_end, n_end + 1)
-
-    def _career_lists(self) -> None:
-        """A résumé: "林某，男，1962年生…。历任云溪县委常委、副县长，市交通运输局局长等职" — each title
-        chain of the list is a post of the person the paragraph is about (named at its start)."""
-        text = self.text
-        for m in CAREER.finditer(text):
-            # the person: named at the start of this paragraph or of a résumé line before it ("林某，男，…")
-            heads = [h.start(1) for h in RESUME_HEAD.finditer(text, max(0, m.start() - 400), m.start())]
-            para = heads[-1] if heads else text.rfind("\n", 0, m.start()) + 1
-            n_end = name_at(text, para, NAME_END_WORDS + ("，", ","))
-            if n_end is None or text[n_end:n_end + 1] not in "，,":
-                continue
-            p, found = m.end(), []
-            division_at = {d.start: d.end for d in self.division_ending.values()}
-            while p < len(text):
-                while p in division_at and p not in self.agency_at and not role_at(text, p):
-                    p = division_at[p]  # "柳江县|拉堡镇党委书记": the county names where the township is
-                self.cursor = p
-                end, posts = self.title_chain(p)
-                if not posts or not all(_official_post(x) for x in posts):
-                    break
-                found += posts
-                if text[end:end + 1] in "，,、；;" and (role_at(text, end + 1) or self.agency_at.get(end + 1)
-                                                      or self._unknown_body_at(end + 1)):
-                    p = end + 1
-                    continue
-                break
-            if found:
-                self._add(para, n_end, found)
-
-    def _removals(self) -> None:
-        """Posts named as left: "免去林某的市财政局局长职务", "接受赵某辞去副市长职务的请求", and the
-        lines "林某的市统计局局长职务；" under a heading that removes."""
-        text = self.text
-        starts = [m.end() for m in REMOVE.finditer(text)]
-        starts += [m.end() for m in re.finditer("接受", text)]
-        heading = REMOVE.search(text)
-        if heading is not None:
-            starts += [LIST_MARK.match(text, heading.end() + m.end()).end()
-                       for m in re.finditer(r"\n", text[heading.end():])]
-        for p in sorted(set(starts)):
-            n_end = name_at(text, p, ("的", "辞去", "同志"))
-            if not n_end:
-                continue
-            q = n_end + (2 if text.startswith("同志", n_end) else 0)
-            if text.startswith("的", q):
-                q += 1
-            elif text.startswith("辞去", q):
-                q += 2
-            else:
-                continue
-            t_end, posts = self.title_chain(q)
-            if posts and all(_official_post(p) for p in posts) and text.startswith(("职务", "一职"), t_end):
-                self._add(p, n_end, posts)
-
-    def _appointed(self, start: int, end: int, title: int) -> None:
-        self.cursor = title
-        t_end, posts = self.title_chain(title)
-        if posts and all(_official_post(p) for p in posts) and \
-                (t_end >= len(self.text) or not NAME_CHARS.match(self.text[t_end]) or self.text.startswith(
-                    ("职务", "一职", "候选人"), t_end) or ends_name(self.text, t_end)):
-            self._add(start, end, posts)
 
     def _bare_mentions(self) -> None:
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))
