@@ -14,7 +14,6 @@ that knew a name would show as a drop here.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib.util
 import json
 import random
@@ -73,19 +72,12 @@ def swapped_corpus(src: Path, out: Path, seed: int) -> None:
         (out / "gold" / gp.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
-def scores(corpus: Path, tmp: Path) -> dict[str, float]:
-    from kg.build import build
-
-    spec = importlib.util.spec_from_file_location("kgeval", EVAL / "kgeval.py")
-    kgeval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(kgeval)
-    results = {}
-    for gp in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(gp.read_text(encoding="utf-8"))
-        out = tmp / (Path(gold["document"]).stem + ".ttl")
-        build([corpus / "raw" / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
-        results[gold["document"]] = kgeval.evaluate(kgeval.load([str(out), str(ROOT / "ontology")]), gold)
-    return kgeval.mean_over_documents(results)
+def scores(corpus: Path, out_dir: Path) -> dict[str, float]:
+    """The corpus built and scored as scripts/quality_report.py does it."""
+    spec = importlib.util.spec_from_file_location("quality_report", Path(__file__).with_name("quality_report.py"))
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+    return report.corpus_scores(corpus / "raw", corpus / "gold", out_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

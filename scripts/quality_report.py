@@ -5,8 +5,12 @@ and the labelled news corpus. Run from the project root with ../shared beside it
 """
 from __future__ import annotations
 
+import datetime as dt
+import importlib.util
+import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,27 +22,35 @@ def run(*args: str) -> str:
     return "\n".join(line for line in out.stdout.splitlines() if not line.startswith("#"))
 
 
-def invented() -> str:
-    """The invented corpus's mean figures, built and scored as dev.py does for the development corpus."""
-    import datetime as dt
-    import importlib.util
-    import json
-    import tempfile
-
-    from kg.build import build
-
+def mean_scores(graphs: list[tuple[Path, dict]]) -> dict[str, float]:
+    """kgeval's figures for (built graph, gold facts) pairs, averaged over the documents as dev.py does."""
     spec = importlib.util.spec_from_file_location("kgeval", EVAL / "kgeval.py")
     kgeval = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(kgeval)
+    results = {gold["document"]: kgeval.evaluate(kgeval.load([str(out), str(ROOT / "ontology")]), gold)
+               for out, gold in graphs}
+    return kgeval.mean_over_documents(results)
+
+
+def corpus_scores(raw_dir: Path, gold_dir: Path, out_dir: Path) -> dict[str, float]:
+    """Build every text of a gold corpus (``raw/``, ``gold/``) with its publication date, as dev.py does, into
+    ``out_dir`` and score them (used here, by scripts/name_swap_probe.py and by the tests' quality floors)."""
+    from kg.build import build
+
+    graphs = []
+    for gp in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        out = out_dir / (Path(gold["document"]).stem + ".ttl")
+        build([raw_dir / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
+        graphs.append((out, gold))
+    return mean_scores(graphs)
+
+
+def invented() -> str:
+    """The invented corpus's mean figures, built and scored as dev.py does for the development corpus."""
     corpus = ROOT / "tests" / "corpus" / "invented"
-    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for gp in sorted((corpus / "gold").glob("*.json")):
-            gold = json.loads(gp.read_text(encoding="utf-8"))
-            out = Path(tmp) / (Path(gold["document"]).stem + ".ttl")
-            build([corpus / "raw" / gold["document"]], out, date=dt.date.fromisoformat(gold["published"]))
-            results[gold["document"]] = kgeval.evaluate(kgeval.load([str(out), str(ROOT / "ontology")]), gold)
-    mean = kgeval.mean_over_documents(results)
+        mean = corpus_scores(corpus / "raw", corpus / "gold", Path(tmp))
     keys = ("officials.f1", "posts.f1", "journalists.f1", "articles.recall", "agencies.f1", "places.f1",
             "projects.f1", "events.f1", "event_attributes.recall", "macro_f1")
     return "\n".join(f"  {k:28s} {mean[k]:.3f}" for k in keys if k in mean)

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, surnames, tokens, word_freq, word_tag
+from kg.extract.lexicon import (agency_grammar, countries, is_dictionary_word, role_at, surnames, title_ends_at, tokens,
+                               word_freq, word_tag)
 from kg.extract.name_grammar import NAME_END_WORDS
 from kg.model import Article, Mention, Relation
 from kg.pipeline import Context
@@ -69,10 +70,8 @@ def _unit_ok(unit: str) -> bool:
 @cache
 def _countries_by_first() -> dict[str, tuple[str, ...]]:
     """Country names (kg/data/countries.txt) by their first character, longest first."""
-    from kg.extract.lexicon import data_lines
-
     out: dict[str, list[str]] = {}
-    for name in sorted(data_lines("countries.txt"), key=len, reverse=True):
+    for name in sorted(countries(), key=lambda n: (-len(n), n)):
         out.setdefault(name[0], []).append(name)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -199,7 +198,7 @@ def _prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         # the level character alone, or a word jieba reads whole: 市委, 市政府, 省公安厅
         whole = len(w) >= 3 and text[s] in g["level"] and (
             w[-1] in _suffix_chars() or any(w.endswith(suf) for suf in g["suffix"])) \
-            and not any(role_at(text, k) == text[k:e] for k in range(s + 2, e))  # 省委|常委 is a title
+            and not title_ends_at(text, e, s + 2)  # 省委|常委 is a title
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
                 w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ()))):
             out.append((s, s + 1, "level"))
@@ -263,7 +262,7 @@ def _strong_starts(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
             # a word the dictionary knows whole as a name (邮政局, 公安部, 教育局, 发改委) needs no stem
             tag = word_tag(w) or ""
             whole = w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所"))) \
-                and not any(role_at(text, k) == text[k:e] for k in range(s + 2, e))  # 省委|常委 ends in a title
+                and not title_ends_at(text, e, s + 2)  # 省委|常委 ends in a title
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
@@ -292,7 +291,7 @@ def _military(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 and not text[s - 1] in FUNCTION_TOKENS:
             continue  # 英|军 in 精英军团, 日|军 in 节日军: a short form only at a word's start
         if s > 0 and text[s - 1] in surnames() and (
-                any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1] for k in range(2, 6) if s - 1 - k >= 0)
+                title_ends_at(text, s - 1)
                 or (s == 1 or not CJK.match(text[s - 2])) and text.startswith(NAME_END_WORDS, e)):
             continue  # "市长郄|海军", "郄|海军会见…": a given name after a title or a family name
         out.append((s, e))

@@ -76,6 +76,7 @@ class AppointmentReader:
         """A résumé: "林某，男，1962年生…。历任云溪县委常委、副县长，市交通运输局局长等职" — each title
         chain of the list is a post of the person the paragraph is about (named at its start)."""
         text = self.text
+        division_at = {d.start: d.end for d in self.division_ending.values()}
         for m in CAREER.finditer(text):
             # the person: named at the start of this paragraph or of a résumé line before it ("林某，男，…")
             heads = [h.start(1) for h in RESUME_HEAD.finditer(text, max(0, m.start() - 400), m.start())]
@@ -84,7 +85,6 @@ class AppointmentReader:
             if n_end is None or text[n_end:n_end + 1] not in "，,":
                 continue
             p, found = m.end(), []
-            division_at = {d.start: d.end for d in self.division_ending.values()}
             while p < len(text):
                 while p in division_at and p not in self.agency_at and not role_at(text, p):
                     p = division_at[p]  # "柳江县|拉堡镇党委书记": the county names where the township is

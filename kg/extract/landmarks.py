@@ -16,7 +16,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from kg.extract.lexicon import role_at, surnames
+from kg.extract.lexicon import surnames, title_ends_at
 from kg.model import Article, Mention, Relation
 
 STOP_BEFORE = set("个的在和与及、,，。;；将把对沿为是了条第")
@@ -49,8 +49,7 @@ def find_landmarks(article: Article) -> None:
             s, e = m.span()
             if any(a <= s < b for a, b in taken) or text[e:e + 1] in NOT_AFTER_WATER:
                 continue
-            if s > 0 and text[s - 1] in surnames() and any(
-                    role_at(text, k) and k + len(role_at(text, k)) == s - 1 for k in range(max(0, s - 6), s - 1)):
+            if s > 0 and text[s - 1] in surnames() and title_ends_at(text, s - 1):
                 continue  # "党委书记宋|长江": a person's given name after a title and a family name
             taken.append((s, e))
             article.mentions.append(Mention(s, e, "River", f"Place/water/{name}", name))

@@ -93,6 +93,13 @@ def role_at(text: str, pos: int) -> str | None:
     return None
 
 
+def title_ends_at(text: str, end: int, start: int | None = None) -> bool:
+    """A role title (the longest one starting where it starts) ends exactly at ``end``: it begins at or
+    after ``start``, by default within the five characters before ("市长|郄某", "书记宋|…")."""
+    lo = end - 5 if start is None else start
+    return any(role_at(text, k) == text[k:end] for k in range(max(0, lo), end - 1))
+
+
 @cache
 def agency_grammar() -> dict[str, tuple[str, ...]]:
     """Sections of the agency grammar, each longest first."""

@@ -22,6 +22,8 @@ NAME_END_WORDS = (
     # verbs the dictionary tags as nouns
     "汇报", "列席", "报告", "批示", "督导", "点评", "总结", "讲解", "答复", "回应", "透露", "坦言", "寄语", "致信",
 )
+# the end words of two characters or more: strong enough to close a name that is also a common word
+LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
 # tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
 FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f")
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•．・?？][\u4e00-\u9fff]{2,8})+")

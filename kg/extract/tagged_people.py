@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import countries, is_dictionary_word, role_at, roles, surnames, tokens, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PREPOSITION_SURNAMES,
-                                     PUNCT_END, ends_name, name_at, noun_follows, word_follows)
+from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, title_ends_at, tokens,
+                               word_tag)
+from kg.extract.name_grammar import (LONG_END_WORDS, NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN,
+                                     PREPOSITION_SURNAMES, PUNCT_END, ends_name, name_at, noun_follows,
+                                     word_follows)
 from kg.extract.posts import BODILESS_NOT_OFFICIAL, LIST_END_WORDS, NOT_OFFICIALS, official_post
 
 # what follows a leader's name that is invoked rather than acting: 思想, 重要讲话 …
@@ -20,7 +22,6 @@ INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "
 # credit lines of a page (editors, proof-readers, sources): the names on them are no one in the news
 CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
                          r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
-_LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
 
 def _quoted(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` stands inside quotation marks on its line (a ship's or a work's name)."""
@@ -88,7 +89,7 @@ class TaggedNameReader:
                     role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
                     for k in range(e, end)):
                 continue  # no title, end word or verb inside: "奈某|表示", "禚某某|主持"
-            if end >= len(text) or text[end] in PUNCT_END or text.startswith(_LONG_END_WORDS, end):
+            if end >= len(text) or text[end] in PUNCT_END or text.startswith(LONG_END_WORDS, end):
                 return end
         return e
 
@@ -100,7 +101,7 @@ class TaggedNameReader:
         c = text[s - 1:s]
         if not c or not NAME_CHARS.fullmatch(c) or c in NOT_GIVEN or c in PREPOSITION_SURNAMES:
             return False
-        if any(role_at(text, s - 1 - k) == text[s - 1 - k:s - 1] for k in range(2, 6) if s - 1 - k >= 0):
+        if title_ends_at(text, s - 1):
             return True
         return e - s == 2 and c in surnames() and not is_dictionary_word(text[s - 1:s + 1]) and \
             any(is_dictionary_word(text[s - 1 - k:s - 1]) for k in (2, 3)) and \
@@ -132,7 +133,8 @@ class TaggedNameReader:
         text = self.text
         left = max(text.rfind(c, 0, s) for c in "。；;！？!?\n，,") + 1
         right = min((i for i in (text.find(c, e) for c in "。；;！？!?\n，,") if i >= 0), default=len(text))
-        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1) or text.endswith(NOT_OFFICIALS, 0, s):
+        if text.startswith(NOT_OFFICIALS, e) or text.startswith(NOT_OFFICIALS, e + 1) \
+                or text.endswith(NOT_OFFICIALS, 0, s):
             return False  # "王某、李某等专家", "村民张某"
         if text.startswith(LIST_END_WORDS, e) or text.startswith(("陪同", "出席", "主持", "参加", "一行", "率队", "带队"), e):
             return True

@@ -36,7 +36,6 @@ from kg.ingest.byline import (
     SHE_CREDIT,
     byline_line,
     dateline_byline,
-    is_bracketed,
     is_credit_line,
     is_meta_line,
     meta_line_people,
@@ -428,8 +427,9 @@ def _single_article(pars: list[str]) -> ArticleParts:
     top = 0  # page furniture above the headline stays in the text, under it
     while top < len(pars) - 1 and (is_furniture(pars[top]) or is_credit_line(pars[top])):
         top += 1
-    if top + 1 < len(pars) and is_furniture(pars[top + 1]) and _web_headline(pars) is not None:
-        top = _web_headline(pars)  # a site's name, its breadcrumb, then the headline
+    web = _web_headline(pars) if top + 1 < len(pars) and is_furniture(pars[top + 1]) else None
+    if web is not None:
+        top = web  # a site's name, its breadcrumb, then the headline
     if top < len(pars) and (is_headline_like(pars[top]) or _long_title(pars, top)):
         parts.headline = pars[top]
         parts.body = pars[:top] + pars[top + 1:]
