@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from _kgtext import GK, build, labels, page_of
-from kg.extract.agencies import canonical_label
+from kg.extract.agency_names import canonical_label
 from kg.resolve import home_region, region_from_name
 
 HEAD = "要闻\n\n本报讯(记者 黄晓燕)"

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.extract import agencies, lexicon, officials, project_names, project_words
+from kg.extract import agencies, agency_spans, lexicon, officials, project_names, project_words
 from kg.ingest import ingest
 from kg.pipeline import Pipeline
 from kg.rdf import page_graphs
@@ -55,9 +55,9 @@ def test_tokens_cached_copy_is_fresh():
 
 def test_sample_graph_unchanged(monkeypatch: pytest.MonkeyPatch):
     fast = sample_graph()
-    for mod in (lexicon, agencies, officials):
+    for mod in (lexicon, agencies, agency_spans, officials):
         monkeypatch.setattr(mod, "role_at", slow_role_at)
-    for mod in (lexicon, agencies, project_names, project_words):
+    for mod in (lexicon, agencies, agency_spans, project_names, project_words):
         monkeypatch.setattr(mod, "tokens", slow_tokens)
     slow = sample_graph()
     assert len(fast) == len(slow) > 1000

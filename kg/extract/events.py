@@ -30,62 +30,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from kg.extract.dates import (DATE_EXPR, RELATIVE_EXPR, is_future, resolve_date, resolve_relative)
 from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHAIR, DATELINE, DIVISION_KINDS,
-                                    FUTURE_IN_CLAUSE, GUIDANCE, HOLD_VERBS, INSTRUCTED, JOINS_SESSION, LOCAL,
+                                    FUTURE_IN_CLAUSE, GUIDANCE, HOLD_VERBS, INSTRUCTED, JOINS_SESSION,
                                     NAME_AFTER, NOT_EVENT_AFTER, NOT_EVENT_DATE_AFTER, NOT_EVENT_DATE_BEFORE,
                                     NOUN_EVENT, NUM, PERSON_KINDS, RELAYED, REPORTED, SESSION, SITE_KINDS, SPEAK,
                                     TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
                                     distinct_words, family, find_triggers, same_kind, triggers)
+from kg.extract.event_output import UNDATED_BASE, DraftEvent, EventWriter
 from kg.ingest.split import is_furniture
-
-DEICTIC = ("今天", "今日", "昨天", "昨日", "前天")
-from kg.model import Article, Mention, Node, Relation
+from kg.model import Article, Mention
 from kg.pipeline import Context
 
 __all__ = ["EventFinder", "find_events", "find_triggers", "triggers"]
+
+DEICTIC = ("今天", "今日", "昨天", "昨日", "前天")
 NEW_ITEM = re.compile(r"^(?:本报讯|本台讯|[^,，。]{0,12}(?:社|网|报)[^,，。]{0,8}\d{1,2}月\d{1,2}日电)")
+
 
 def _in(m: Mention, start: int, end: int) -> bool:
     return start <= m.start and m.end <= end
 
 
-@dataclass
-class _Event:
-    cls: str
-    word: str
-    date: dt.date
-    part: str | None
-    trig_at: int
-    planned: bool
-    name: str | None = None
-    organizer: str | None = None
-    until: dt.date | None = None  # the last day of a happening told as a range
-    sentences: list[int] = field(default_factory=list)
-    people: dict[str, set[str]] = field(default_factory=dict)  # key -> roles ("chair", "speaker")
-    places: list[str] = field(default_factory=list)
-    sites: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def identity(self) -> str:
-        return self.name or self.word
-
-
-# An undated page's dates are read against a stand-in year, so that its events are found, told apart and
-# dated relative to each other as on a dated page; they are written without a date (gk:dateUnknown).
-UNDATED_BASE = dt.date(1904, 7, 1)  # a leap year: 2月29日 is a day of it
-UNDATED_END = dt.date(1906, 1, 1)  # stand-in dates fall before this (a date the text gives with its year may not)
-
-
-class EventFinder:
+class EventFinder(EventWriter):
     """Finds the events of one article."""
 
     def __init__(self, article: Article, context: Context) -> None:
         self.art = article
         self.ctx = context
-        self.events: list[_Event] = []
+        self.events: list[DraftEvent] = []
         self.dateline: dt.date | None = None
         self.range_end: dict[dt.date, dt.date] = {}
         self._sorted: list[Mention] = []
@@ -112,7 +86,7 @@ class EventFinder:
         if art.kind != "news" or not art.sentences:
             return
         last_date: dt.date | None = None
-        current: _Event | None = None
+        current: DraftEvent | None = None
         first_told = next((i for i, s in enumerate(art.sentences) if art.text[s.start:s.end].rstrip().endswith(
             ("。", "!", "！", "?", "？"))), len(art.sentences))
         heads = {art.headline.strip(), *(h.strip() for h in art.alt_headlines)} - {""}
@@ -146,7 +120,7 @@ class EventFinder:
                 last_date = stated[0][2]
         self._emit()
 
-    def _goes_on(self, ev: _Event, date: dt.date, s_start: int, s_end: int) -> bool:
+    def _goes_on(self, ev: DraftEvent, date: dt.date, s_start: int, s_end: int) -> bool:
         """Whether a sentence opening with ``date`` goes on telling of ``ev``: a day it covers, someone of it acting."""
         if not ev.date <= date <= (ev.until or ev.date):
             return False
@@ -225,7 +199,7 @@ class EventFinder:
     # -- events ----------------------------------------------------------------------------------------------
 
     def _place_event(self, idx: int, s_start: int, s_end: int, trig: tuple[int, str, str], dates: list,
-                     last_date: dt.date | None, current: _Event | None) -> _Event | None:
+                     last_date: dt.date | None, current: DraftEvent | None) -> DraftEvent | None:
         art, text = self.art, self.art.text
         at, word, cls = s_start + trig[0], trig[1], trig[2]
         sentence = text[s_start:s_end]
@@ -303,7 +277,7 @@ class EventFinder:
         a, b = clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):
             cls = "CongressSession"
-        ev = _Event(cls, word, date, part, at, planned=future, name=name, organizer=organizer,
+        ev = DraftEvent(cls, word, date, part, at, planned=future, name=name, organizer=organizer,
                     until=self.range_end.get(date) if own else None)
         self.events.append(ev)
         ev.sentences.append(idx)
@@ -315,7 +289,7 @@ class EventFinder:
         return ev
 
     def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
-                    people: list[Mention], dated: bool) -> _Event | None:
+                    people: list[Mention], dated: bool) -> DraftEvent | None:
         for ev in reversed(self.events):
             if not same_kind(ev.cls, cls) or (dated and ev.date != date):
                 continue  # undated, "会议表彰了…" is the meeting told before, whatever was dated since
@@ -350,7 +324,7 @@ class EventFinder:
             out.append(m)
         return out
 
-    def _add_person(self, ev: _Event, m: Mention, s_start: int, s_end: int) -> None:
+    def _add_person(self, ev: DraftEvent, m: Mention, s_start: int, s_end: int) -> None:
         roles = ev.people.setdefault(m.key, set())
         tail = self.art.text[m.end:s_end]
         if CHAIR.match(tail):
@@ -358,11 +332,11 @@ class EventFinder:
         if SPEAK.match(tail):
             roles.add("speaker")
 
-    def _add_people(self, ev: _Event, idx: int, s_start: int, s_end: int) -> None:
+    def _add_people(self, ev: DraftEvent, idx: int, s_start: int, s_end: int) -> None:
         for m in self._people(s_start, s_end):
             self._add_person(ev, m, s_start, s_end)
 
-    def _continuation(self, ev: _Event, idx: int) -> None:
+    def _continuation(self, ev: DraftEvent, idx: int) -> None:
         """People, places and sites of the sentences that tell more of an event."""
         art = self.art
         s = art.sentences[idx]
@@ -421,125 +395,6 @@ class EventFinder:
         if not NOUN_EVENT.search(word) or len(name) <= len(word) or len(name) > 60:
             return None
         return name
-
-    # -- output ----------------------------------------------------------------------------------------------
-
-    def _emit(self) -> None:
-        art = self.art
-        count = 0
-        head = self._headline_hint()
-        for ev in self.events:
-            for idx in ev.sentences[1:]:
-                self._continuation(ev, idx)
-            if head and same_kind(head[0], ev.cls) and ev is next(
-                    (e for e in self.events if same_kind(head[0], e.cls)), None):
-                for m in head[1]:  # "市长周明远出席全市安全生产工作会议" over a body that names no one
-                    self._add_person(ev, m, m.start, len(head[2]))
-            if not ev.people:
-                continue
-            self._places(ev)
-            at = ev.trig_at
-            known = art.date is not None or ev.date >= UNDATED_END  # else a stand-in date (UNDATED_BASE)
-            told = self._told_before(ev)
-            if told is not None:  # the page told it already (a front-page summary, a second report): one node
-                key, ev.cls, label = told
-            else:
-                count += 1
-                key = f"Event/{art.id}/e{count}"
-                label = ev.name or (f"{ev.date.isoformat()} {ev.word}" if known else ev.word)
-                self.ctx.cache.setdefault("events", []).append((key, ev.cls, label, ev.date, set(ev.people), ev.name))
-            art.nodes.append(Node(key, ev.cls, label, at, attrs={"date": ev.date} if known else {"dateUnknown": True}))
-            if ev.part:
-                art.relations.append(Relation(key, "partOfDay", ev.part, at, obj_is_key=False))
-            if ev.name:
-                art.relations.append(Relation(key, "name", ev.name, at, obj_is_key=False))
-            if ev.planned:
-                art.relations.append(Relation(key, "planned", True, at, obj_is_key=False))
-            for p, roles in ev.people.items():
-                art.relations.append(Relation(key, "participant", p, at))
-                for role in sorted(roles):
-                    art.relations.append(Relation(key, role, p, at))
-            if ev.organizer:
-                art.relations.append(Relation(key, "organizer", ev.organizer, at))
-            for p in ev.places:
-                art.relations.append(Relation(key, "place", p, at))
-            for site_key, _ in ev.sites:
-                art.relations.append(Relation(key, "site", site_key, at))
-            if ev.sites:
-                art.relations.append(Relation(key, "siteOrder", " → ".join(lbl for _, lbl in ev.sites), at,
-                                              obj_is_key=False))
-            if ev.cls == "InspectionVisit" and len(ev.places) > 1:
-                names = {m.key: m.label for m in art.mentions if m.key in ev.places}
-                art.relations.append(Relation(key, "placeOrder", " → ".join(names[p] for p in ev.places), at,
-                                              obj_is_key=False))
-
-    def _headline_hint(self) -> tuple[str, list[Mention], str] | None:
-        """(kind, people, headline) when the printed headline names an event and who was there."""
-        art = self.art
-        if not art.headline or art.text.split("\n", 1)[0] != art.headline:
-            return None
-        trig = self._trigger(0, len(art.headline), [])
-        people = self._people(0, len(art.headline))
-        if trig is None or not people:
-            return None
-        if trig[2] in VERB_CLASSES and not any(m.start < trig[0] for m in people):
-            return None
-        return trig[2], people, art.headline
-
-    def _told_before(self, ev: _Event) -> tuple[str, str, str] | None:
-        """(key, class, label) of the same happening in an earlier article of the page: the same kind and date, and
-        the same name or a person in common."""
-        for key, cls, label, date, people, name in self.ctx.cache.get("events", []):
-            if key.startswith(f"Event/{self.art.id}/") or date != ev.date or family(cls) != family(ev.cls):
-                continue
-            if ev.name and name and ev.name != name:
-                continue  # two sessions of one series on one day, each with its name
-            if (ev.name and ev.name == name) or set(ev.people) & people:
-                return key, cls, label
-        return None
-
-    def _home_place(self, ev: _Event) -> list[str]:
-        """The paper's home division, when the event's sentences speak of it as theirs ("我州", "全市") and the
-        article names it; else nothing."""
-        region, art = self.ctx.region, self.art
-        code = region.county_code or region.city_code or region.province_code if region else None
-        if not code or not any(LOCAL.search(art.sentence_text(i)) for i in ev.sentences):
-            return []
-        key = f"Place/{code}"
-        if self._keys is None:
-            self._keys = {m.key for m in art.mentions}
-        return [key] if key in self._keys else []
-
-    def _places(self, ev: _Event) -> None:
-        """Divisions of the event's own sentence; for a visit, also those it goes to after, and its sites."""
-        art = self.art
-        first = art.sentences[ev.sentences[0]]
-        spans = [(first.start, first.end)]
-        if ev.cls == "InspectionVisit":
-            spans += [(art.sentences[i].start, art.sentences[i].end) for i in ev.sentences[1:]]
-        places: list[str] = []
-        sites: list[tuple[str, str]] = []
-        for k, (a, b) in enumerate(spans):
-            here = self._within(a, b)
-            bodies = [m for m in here if m.kind in BODY_KINDS]
-            for m in here:
-                if any(x.start <= m.start and m.end <= x.end for x in bodies):
-                    continue
-                if m.kind in DIVISION_KINDS:
-                    if k == 0 or re.search(r"(?:在|到|来到|赴|深入|前往|走进|先后)[^,，。]{0,4}$", art.text[a:m.start]):
-                        places.append(m.key)
-                elif m.kind in SITE_KINDS and ev.cls == "InspectionVisit":
-                    sites.append((m.key, m.label))
-        if not places and art.headline:
-            head_end = len(art.headline) if art.text.startswith(art.headline) else 0
-            head = self._within(0, head_end)
-            places = [m.key for m in head if m.kind in DIVISION_KINDS
-                      and not any(x.kind in BODY_KINDS and x.start <= m.start and m.end <= x.end for x in head)]
-        if not places:
-            places = self._home_place(ev)
-        ev.places = list(dict.fromkeys(places))
-        ev.sites = list(dict.fromkeys(sites))
-
 
 
 def find_events(article: Article, context: Context) -> None:

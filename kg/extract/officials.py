@@ -8,8 +8,9 @@ surnames from kg/data):
 * name, comma, title: "陈思远,市水利局党组书记、局长";
 * attendance lists: "甲、乙、丙参加活动", "…等参加会议";
 * later bare mentions of a name already anchored on the page;
-* appointments, removals and résumés (:mod:`kg.extract.appointments`), and names only the person-name
-  tagger finds (:mod:`kg.extract.tagged_people`), both read by :class:`OfficialFinder` through its mixins.
+* chains of titles (:mod:`kg.extract.title_chains`), appointments, removals and résumés
+  (:mod:`kg.extract.appointments`), and names only the person-name tagger finds (:mod:`kg.extract.tagged_people`),
+  all read by :class:`OfficialFinder` through its mixins.
 
 A name is a family name and one or two characters, accepted when what
 follows it is a boundary (punctuation, or a verb such as 介绍/表示/出席): :mod:`kg.extract.name_grammar`.
@@ -24,14 +25,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.agencies import (AgencySpan, canonical_label, home_division, institution_ending_at, level_division,
-                                 level_word_region)
+from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
-from kg.extract.lexicon import role_at, roles, surnames, tokens, word_freq, word_tag
+from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
 from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, dictionary_word, dotted_name_at, ends_name,
                                      name_at)
 from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
 from kg.extract.tagged_people import TaggedNameReader
+from kg.extract.title_chains import TitleChainReader
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
@@ -45,33 +46,6 @@ ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
-LEVEL_CHARS = "省市县区州镇乡盟旗"
-PARTY_BODY_ENDS = ("党工委", "党委", "工委")
-SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
-# words that end a body's name, for bodies the agency grammar does not know (青禾党委)
-UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
-
-
-def _short_head(text: str, p: int) -> bool:
-    """A department's head written short at ``p`` ("宣传部|长", "公安局|长")."""
-    return text[p:p + 1] == "长" and text[p - 1] in "部局厅处科" and not role_at(text, p)
-
-
-def _department_at(text: str, pos: int) -> int | None:
-    """End of a department name (stem + suffix, no region) starting at ``pos``."""
-    from kg.extract.agencies import department_end
-
-    end = department_end(text, pos)
-    if end:
-        return end
-    # "宣传部长": the head's title shares the department's last character
-    for x in range(pos + 2, min(len(text), pos + 9)):
-        if text.startswith(("部长", "局长", "厅长"), x):
-            end = department_end(text[:x + 1], pos)
-            return end if end == x + 1 else None
-        if not NAME_CHARS.match(text[x]):
-            break
-    return None
 
 
 def region_of_agency(label: str, home: str) -> str:
@@ -104,7 +78,7 @@ def outermost(spans: list) -> list:
     return [s for k, s in enumerate(spans) if k in keep]
 
 
-class OfficialFinder(AppointmentReader, TaggedNameReader):
+class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
     """Finds officials and posts in one article."""
 
     def __init__(self, article: Article, context: Context) -> None:
@@ -127,176 +101,6 @@ class OfficialFinder(AppointmentReader, TaggedNameReader):
         self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
         self.unnamed_titles: dict[int, list[PostRef]] = {}  # end of a title no name was read after -> its posts
         self.last_elected: tuple[int, AgencySpan | None] = (-1, None)  # end and body of the last election told
-
-    # -- titles -----------------------------------------------------------
-    def title_chain(self, pos: int, inherit: AgencySpan | None = None) -> tuple[int, list[PostRef]]:
-        """Parse ``[agency] role (、[agency] role)*`` from ``pos``; returns its end and the posts.
-
-        ``inherit`` is the body of the title just before ("厅长甲，副巡视员乙": 乙 is in 甲's body).
-        """
-        text, posts = self.text, []
-        agency: AgencySpan | None = None
-        end = pos
-        self.cursor = pos
-        while True:
-            p = end
-            a = self.agency_at.get(p)
-            if a is None and p > pos:
-                a = self._unknown_body_at(p) or self._institution_span(p) or self._unknown_firm_at(p)
-            if a is not None:
-                agency, p = a, a.end
-            elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
-                agency = inherit
-            elif agency is not None and p > pos and not role_at(text, p):
-                # "市委常委、宣传部部长": a department of the body named just before
-                dept = _department_at(text, p)
-                if dept and (role_at(text, dept) or _short_head(text, dept)):
-                    label = agency.label + text[p:dept]
-                    parent = agency.key
-                    party = next((w for w in PARTY_BODY_ENDS if agency.label.endswith(w)), None)
-                    if party and text[p:dept] in SIBLING_BODIES:
-                        # "开发区党工委书记、管委会主任": the zone's committee beside its party committee
-                        label = canonical_label(agency.label[:-len(party)] + text[p:dept])
-                        parent = None
-                    agency = AgencySpan(p, dept, label, f"Agency/{label}", parent)
-                    self.art.nodes.append(Node(agency.key, "Agency", label, p))
-                    if parent:
-                        self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
-                    p = dept
-            if p > pos and agency is not None and text[p:p + 1] in ("原", "前") and role_at(text, p + 1):
-                p += 1  # "市交通运输局原党组书记、局长": the post the person held
-            r = role_at(text, p)
-            if agency is not None and p > pos and _short_head(text, p):
-                # "宣传部长": the department's head, its last character read twice
-                posts.append(self._post(agency, text[p - 1] + "长"))
-                p += 1
-            elif not r:
-                break
-            place = self.division_ending.get(p) if a is None else None
-            while r:
-                posts.append(self._post(agency, r, place.label if place else None))
-                p += len(r)
-                r = role_at(text, p)
-            end = p
-            if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
-                                                         or self._department_then_role(agency, p + 1)
-                                                         or (text[p] == "、" and (self._unknown_body_at(p + 1)
-                                                                                  or self._institution_span(p + 1)
-                                                                                  or self._unknown_firm_at(p + 1)))):
-                end = p + 1
-                continue
-            break
-        if end > pos and text[end - 1] in "、,，":
-            end -= 1
-        return end, posts
-
-    def _unknown_body_at(self, p: int) -> AgencySpan | None:
-        """A body the grammar does not know, inside a chain of titles: a short name ending in a
-        body word right before a title ("省委常委、青禾党委书记、…": 青禾党委)."""
-        text = self.text
-        for x in range(p + 3, min(len(text), p + 10)):
-            if not NAME_CHARS.fullmatch(text[x - 1]):
-                return None
-            if role_at(text, x):
-                unit = text[p:x]
-                end_word = next((w for w in UNKNOWN_BODY_ENDS if unit.endswith(w)), None)
-                if end_word is None or len(unit) - len(end_word) < 2 or role_at(text, p):
-                    return None
-                stem = unit[:-len(end_word)]
-                if set(stem) & set(LEVEL_CHARS) or any((word_tag(w) or "n")[:1] in "vpdcr" for w, _, _ in tokens(stem)):
-                    return None  # 引导|政协, 成为市|政协: a verb or a known level before a body word
-                label = canonical_label(unit)
-                region = self.ctx.region
-                key = f"Agency/{label}@{region.county or region.city or region.province or self.art.id}"
-                span = AgencySpan(p, x, label, key)
-                self.agency_at[p] = span
-                self.art.mentions.append(Mention(p, x, "Agency", key, label))
-                return span
-        return None
-
-    def _name_like_a_word(self, pos: int) -> int | None:
-        """A name right after a title that the dictionary also knows as a proper noun (a brand's or
-        a place's name: "副行长|苏某|否认"), when a verb or punctuation follows it and the page
-        names no place there."""
-        text = self.text
-        if pos in self.mention_starts:
-            return None
-        for n in (3, 2):
-            w = text[pos:pos + n]
-            if len(w) == n and w[0] in surnames() and (word_tag(w) or "") in ("ns", "nz", "nt") \
-                    and word_freq(w) < 1000 and ends_name(text, pos + n):
-                return pos + n
-        return None
-
-    def _unknown_firm_at(self, p: int) -> AgencySpan | None:
-        """A firm the grammar does not know, listed after a state post ("市人大常委、青禾证券董事长X"):
-        two to eight name characters after "、", then a company title (董事长, 总经理)."""
-        text = self.text
-        if text[p - 1:p] != "、":
-            return None
-        for x in range(p + 2, min(len(text), p + 9)):
-            if not NAME_CHARS.fullmatch(text[x - 1]) or role_at(text, x - 1):
-                return None
-            r = role_at(text, x)
-            if r and roles()[r].kind == "other" and not any(role_at(text, k) for k in range(p, x)):
-                name = text[p:x]
-                if any((word_tag(w) or "n")[:1] in "vpdcru" for w, _, _ in tokens(name)):
-                    return None
-                span = AgencySpan(p, x, name, f"Organization/{name}")
-                self.agency_at[p] = span
-                self.art.mentions.append(Mention(p, x, "Organization", span.key, name))
-                return span
-        return None
-
-    def _department_then_role(self, agency: AgencySpan | None, p: int) -> bool:
-        if agency is None:
-            return False
-        dept = _department_at(self.text, p)
-        return bool(dept and (role_at(self.text, dept) or _short_head(self.text, dept)))
-
-    def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
-        ref = self._post_of(agency, role, place)
-        body = roles()[role].body
-        if body and len(body) > 1 and role.startswith(body[1:]) and role[len(body) - 1:] in roles():
-            return PostRef(ref.agency_key, ref.agency_label, role[len(body) - 1:])  # 人大主席: the 人大's 主席
-        return ref
-
-    def _post_of(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
-        body = roles()[role].body
-        if body and agency is not None and len(body) > 1 and agency.label.endswith(canonical_label(body)[1:]):
-            return PostRef(agency.key, agency.label, role)  # "柳江县人民政府副县长": the body is written out
-        if body and place is None and agency is not None:
-            # "青州市委副书记、市长X": the mayor of the division the chain's body is named after
-            from kg.extract.places import division_prefix
-
-            place = division_prefix(agency.label)
-        if body:
-            if place and body[0] in LEVEL_CHARS and place.endswith(body[0]):
-                label = canonical_label(place + body[1:])
-                return PostRef(f"Agency/{label}", label, role)
-            implied = self._implied_agency(body)
-            return PostRef(implied.agency_key, implied.agency_label, role)
-        if agency is None:
-            return PostRef(None, None, role)
-        return PostRef(agency.key, agency.label, role)
-
-    def _implied_agency(self, body: str) -> PostRef:
-        """The body a bodied title implies ("副县长" -> 县政府): of the nearest division of that level
-        named before (for a county's or a township's), else of the home region, else scoped to the article."""
-        word = next((w for w in ("自治区", "自治州", "自治县") if body.startswith(w)), None)
-        if word:  # 自治区主席 -> the home autonomous region's government
-            full = level_word_region(word, self.ctx)
-            label = canonical_label((full or word) + body[len(word):])
-            return PostRef(f"Agency/{label}" + ("" if full else f"@{self.art.id}"), label, "")
-        level = body[0]
-        name = level_division(self.art, self.cursor, level, self.ctx)
-        if name:
-            label = canonical_label(name + body[1:])
-            return PostRef(f"Agency/{label}", label, "")
-        if level in LEVEL_CHARS:  # which county's government cannot be known: this article's
-            label = canonical_label(body)
-            return PostRef(f"Agency/{label}@{self.art.id}", label, "")
-        return PostRef(f"Agency/{body}", body, "")
 
     # -- shapes -------------------------------------------------------------
     def _candidates(self) -> list[int]:
@@ -362,6 +166,20 @@ class OfficialFinder(AppointmentReader, TaggedNameReader):
         self._statistical_names()
         self._bare_mentions()
 
+    def _name_like_a_word(self, pos: int) -> int | None:
+        """A name right after a title that the dictionary also knows as a proper noun (a brand's or
+        a place's name: "副行长|苏某|否认"), when a verb or punctuation follows it and the page
+        names no place there."""
+        text = self.text
+        if pos in self.mention_starts:
+            return None
+        for n in (3, 2):
+            w = text[pos:pos + n]
+            if len(w) == n and w[0] in surnames() and (word_tag(w) or "") in ("ns", "nz", "nt") \
+                    and word_freq(w) < 1000 and ends_name(text, pos + n):
+                return pos + n
+        return None
+
     def _sharing_title(self, end: int, posts: list[PostRef]) -> int:
         """Names listed right after a titled one share its title: "副主任李明、赵强等陪同" (both
         are 副主任); the list must end like one (等, 参加, a verb, punctuation)."""
@@ -379,42 +197,6 @@ class OfficialFinder(AppointmentReader, TaggedNameReader):
         for s, e in members:
             self._add(s, e, posts)
         return p
-
-    def _institution_span(self, p: int) -> AgencySpan | None:
-        """A school, hospital, bank or institute starting at ``p`` with a title after it, inside a
-        chain of titles ("…委员、某某大学副校长X")."""
-        for x in range(p + 3, min(len(self.text), p + 17)):
-            if not NAME_CHARS.fullmatch(self.text[x - 1]):
-                return None
-            if role_at(self.text, x) and institution_ending_at(self.text, x) == p:
-                posts = self._at_institution(x, [PostRef(None, None, role_at(self.text, x))])
-                key, label = posts[0].agency_key, posts[0].agency_label
-                return AgencySpan(p, x, label, key) if key else None
-        return None
-
-    def _at_institution(self, i: int, posts: list[PostRef]) -> list[PostRef]:
-        """The posts of a title written right after a school, hospital, bank or institute."""
-        start = institution_ending_at(self.text, i)
-        body = next((m for m in self.art.mentions if m.kind == "Agency" and m.start == start and m.end < i - 1), None)
-        if body is not None and body.label.endswith("银行"):
-            # "中国人民银行云溪市中心支行行长": a branch of a state body (the central bank) is a body itself
-            name = body.label + self.text[body.end:i]
-            key = f"Agency/{name}"
-            if not any(m.key == key for m in self.art.mentions):
-                self.art.mentions.append(Mention(start, i, "Agency", key, name))
-                self.art.relations.append(Relation(key, "parentOrganization", body.key, start))
-            return [PostRef(key, name, p.role) for p in posts]
-        if start is None or any(m.start <= start < m.end for m in self.art.mentions
-                                if m.kind in ("Agency", "Company", "Official", "Person", "Journalist")):
-            return posts  # a place may start an institution's name (云溪大学), a body may not
-        name = self.text[start:i]
-        home = home_division(self.ctx, name[0]) if name[0] in LEVEL_CHARS else None
-        if home and not name.startswith(home):
-            name = home + name[1:]  # 省人民医院 -> 湖南省人民医院
-        key = f"Organization/{name}"
-        if not any(m.key == key for m in self.art.mentions):
-            self.art.mentions.append(Mention(start, i, "Organization", key, name))
-        return [PostRef(key, name, p.role) for p in posts]
 
     def _body_of(self, posts: list[PostRef]) -> AgencySpan | None:
         p = posts[-1]
