@@ -147,7 +147,7 @@ def test_armed_forces_bodies_and_not_words_inside_others():
 def test_a_zone_in_a_list_keeps_its_own_name():
     g = build(HEAD + "4月27日,会上,市发展改革委、市市场监管局、高新区管委会作交流发言。", "宜昌市")
     names = labels(g, GK.Agency)
-    assert "宜昌高新区管委会" in names and "宜昌市高新区管委会" not in names
+    assert "宜昌高新区管理委员会" in names and "宜昌市高新区管理委员会" not in names
 
 
 def test_a_county_level_city_reporting_from_a_fair_in_a_big_city_is_still_home():
@@ -190,6 +190,7 @@ def test_a_name_ends_where_an_attendance_word_starts():
     ("宜昌市卫健委", "宜昌市卫生健康委员会"), ("宜昌市市场监管局", "宜昌市市场监督管理局"),
     ("人力资源社会保障部", "人力资源和社会保障部"), ("宜昌市住建局", "宜昌市住房和城乡建设局"),
     ("宜昌市纪律检查委员会", "宜昌市纪委"), ("滨海新区区委", "滨海新区委"), ("宜昌市第五届人大常委会", "宜昌市人大常委会"),
+    ("青禾高新区管委会", "青禾高新区管理委员会"), ("市城市管理委员会", "市城市管理委员会"),
 ])
 def test_short_and_written_out_names_of_departments_are_one(short, full):
     assert canonical_label(short) == full
@@ -206,3 +207,9 @@ def test_bodies_after_a_preposition_and_before_a_common_word():
 def test_a_hospital_s_department_is_no_body():
     g = build(HEAD + "5月8日,副市长林志远在宜昌市中心医院急诊科检查工作。", "宜昌市")
     assert not [n for n in labels(g, GK.Agency) if n.endswith("急诊科")]
+
+
+def test_a_party_school_is_a_body_of_its_party_committee_and_its_staff_are_officials():
+    g = build(HEAD + "9月8日,县委党校秋季主体班开班。县委党校常务副校长林志远作教学安排说明。", "宜昌市")
+    assert "宜昌市委党校" in labels(g, GK.Agency) or any(x.endswith("县委党校") for x in labels(g, GK.Agency))
+    assert "林志远" in labels(g, GK.Official)

@@ -172,6 +172,33 @@ def test_html_keeps_the_main_text_and_drops_script_style_nav(tmp_path):
     assert pages[0].date == dt.date(2024, 5, 21)
 
 
+GOV_SITE_HTML = """<html><head><title>青禾镇召开秋粮收购工作会_工作动态_东湖县人民政府</title></head><body>
+<div class="head"><div class="site-name">东湖县人民政府</div><ul class="menu"><li><a href="/">首页</a></li>
+<li><a href="/zwgk/">政务公开</a></li></ul></div>
+<div class="breadcrumb">您现在的位置：<a href="/">首页</a>&gt;<a href="/zwgk/">工作动态</a></div>
+<div class="detail-head"><h1>青禾镇召开秋粮收购工作会</h1>
+<div class="info">发布时间：2025-10-09　来源：青禾镇　作者：林晓雯</div></div>
+<div class="article-content"><p>10月8日，青禾镇召开秋粮收购工作会，镇党委书记赵明亮出席。</p>
+<p style="text-align:right">（责任编辑：周立新）</p></div>
+<div class="article-tools"><a href="#">[打印]</a> <a href="#">[关闭]</a></div>
+<div id="footer"><p><a href="/wzdt/">网站地图</a> | <a href="/lxwm/">联系我们</a> | <a href="/sybz/">使用帮助</a></p>
+<p>版权所有 东湖县人民政府</p></div>
+</body></html>"""
+
+
+def test_html_drops_furniture_named_by_class_or_id_and_keeps_the_article_header(tmp_path):
+    """A site without <nav>/<footer> marks its menu, footer and print links by class or id; the header block
+    that holds the headline (with the date and author line) is the article's, not furniture."""
+    f = tmp_path / "page.html"
+    f.write_text(GOV_SITE_HTML, encoding="utf-8")
+    art = next(ingest([f])).articles[0]
+    assert art.headline == "青禾镇召开秋粮收购工作会"
+    assert art.authors == ["林晓雯"]
+    assert "赵明亮出席" in art.text
+    for junk in ("首页", "政务公开", "网站地图", "联系我们", "使用帮助", "打印", "版权所有"):
+        assert junk not in art.text
+
+
 def test_html_without_h1_takes_the_title_less_the_site_name(tmp_path):
     f = tmp_path / "page.htm"
     f.write_text("<html><head><title>东湖区启动全民健身月活动 - 东湖日报</title></head><body>"

@@ -194,8 +194,25 @@ def date_from_name(name: str) -> dt.date | None:
     return None
 
 
+# class or id words of a page's furniture on sites that do not use <nav>/<header>/<footer>: <div class="menu">,
+# <div id="footer">, <div class="article-tools"> (print/close links), <div class="breadcrumb">
+FURNITURE_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "head", "header", "footer", "foot", "copyright",
+                             "share", "toolbar", "tools", "sidebar", "breadcrumb", "crumb", "crumbs", "banner", "logo",
+                             "friendlink", "related"})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                       "track", "wbr"})
+
+
+def _is_furniture(attrs: dict) -> bool:
+    """An element whose class or id names page furniture (a menu, a footer, print links)."""
+    words = re.split(r"[^a-z]+", f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())
+    return any(w in FURNITURE_WORDS for w in words)
+
+
 class _MainText(HTMLParser):
-    """Collects the visible text of an HTML page, one paragraph per block."""
+    """Collects the visible text of an HTML page, one paragraph per block, leaving out scripts, styles and the
+    page's furniture: navigation, header and footer by tag, or by a class or id naming them. A furniture
+    region that holds the page's first ``<h1>`` (an article header: headline, date, source) is kept."""
 
     SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg"}
     BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "title"}
@@ -204,27 +221,45 @@ class _MainText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        # open elements: (tag, how it counts): "skip" (script, style…), or the index in ``parts`` where a
+        # furniture region began, or None
+        self.open: list[tuple[str, str | int | None]] = []
         self.title: str | None = None
         self.h1: str | None = None
         self._in_title = False
         self._in_h1 = False
+        self._h1_at = -1  # index in ``parts`` where the first <h1> began
         self.published: dt.date | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        mark: str | int | None = None
         if tag in self.SKIP:
+            mark = "skip"
             self.skip += 1
+        elif tag not in ("html", "body", "h1") and _is_furniture(dict(attrs)):
+            mark = len(self.parts)
+        if tag not in VOID_TAGS:
+            self.open.append((tag, mark))
         if tag == "title":
             self._in_title = True
         if tag == "meta" and self.published is None:
             self.published = meta_date(dict(attrs))
         if tag == "h1" and self.h1 is None and not self.skip:
             self._in_h1 = True
+            self._h1_at = len(self.parts)
         if tag in self.BLOCK:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
+        if any(t == tag for t, _ in self.open):  # close it, and whatever was left open inside it
+            while self.open:
+                t, mark = self.open.pop()
+                if mark == "skip":
+                    self.skip -= 1
+                elif isinstance(mark, int) and not (self._h1_at >= mark):
+                    del self.parts[mark:]  # furniture without the headline
+                if t == tag:
+                    break
         if tag == "title":
             self._in_title = False
         if tag == "h1" and self._in_h1:
