@@ -136,3 +136,58 @@ def test_graph_evidence_and_headline_are_as_printed():
 def test_long_first_line_with_commas_is_a_title_not_glued():
     title = "青禾县召开2024年防汛工作会议,全面部署防汛抗旱工作,确保全县人民群众生命财产安全和安全度汛"
     assert repair(title + "\n\n" + LONG) == [title, LONG]
+
+
+WRAPPED = """青禾日报
+2025年6月3日　星期二
+第2版　要闻
+
+全县秋粮收购工作会议召开
+林志远出席并讲话
+
+　　本报讯（记者 许诺 通讯员 文浩）
+6月2日，青禾县召开全县秋粮收购工作会议，
+总结上一阶段工作，部署下阶段任务。县委书
+记林志远出席并讲话，县委副书记、县长赵明
+亮主持，副县长周和
+林通报有关情况。
+　　会议指出，今年以来，全县上下认真落实
+粮食安全责任制，秋粮收购工作进展顺利，累
+计收购粮食十二万吨，占计划的七成以上。
+第2版
+2025年6月3日　青禾日报
+　　林志远强调，各乡镇和县直有关部门要压实
+责任，加强调度，确保颗粒归仓、农民满意。
+　　林志远强调，各乡镇和县直有关部门要压实
+责任，加强调度，确保颗粒归仓、农民满意。
+责任编辑：王省吾
+第2版　　责任编辑：王省吾　　版式设计：庹文
+"""
+
+
+def test_a_hard_wrapped_page_is_joined_back_into_paragraphs():
+    """A page copied from a PDF, broken every N characters (names too): lines run on unless the next is
+    indented, a credit line or the page's running head; the repeated paragraph is kept once."""
+    pars = [str(p) for p in repair(WRAPPED)]
+    body = "\n".join(pars)
+    assert "县委书记林志远出席并讲话,县委副书记、县长赵明亮主持,副县长周和林通报有关情况。" in body
+    assert "会议指出,今年以来,全县上下认真落实粮食安全责任制," in body
+    assert sum(p.startswith("林志远强调") for p in pars) == 1
+    for line in ("第2版", "2025年6月3日 青禾日报", "责任编辑:王省吾"):
+        assert line in pars  # running heads and credits stay lines of their own, glued to nothing
+    assert "全县秋粮收购工作会议召开" in pars and "林志远出席并讲话" in pars  # headlines are not joined
+
+
+def test_a_hard_wrapped_page_gives_its_people_whole():
+    from _kgtext import GK, build, labels
+
+    g = build(WRAPPED, "宜昌市")
+    officials = labels(g, GK.Official)
+    assert {"林志远", "赵明亮", "周和林"} <= set(officials)
+    assert set(labels(g, GK.Journalist)) == {"许诺", "文浩"}
+
+
+def test_pages_with_lines_of_many_widths_are_not_rejoined():
+    text = ("县委常委会召开会议\n本报讯(记者 许诺)6月2日,县委常委会召开会议。\n"
+            "会议研究了秋粮收购工作。\n会议还研究了其他事项。\n林志远主持会议。\n赵明亮出席会议并讲话。")
+    assert len(repair(text)) == 6

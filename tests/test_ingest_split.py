@@ -476,3 +476,12 @@ def test_numbered_subheads_of_a_feature_do_not_split_it():
     page = arts("青禾村的振兴路\n\n3月12日,记者走进青禾村。\n\n一、产业兴旺带动群众持续增收致富\n\n"
                 "村里建起了合作社。\n\n二、环境整治让村庄面貌焕然一新\n\n5月8日,村里拆除了旧房。")
     assert len(page) == 1
+
+
+def test_a_spaced_byline_under_the_papers_running_head_opens_the_article():
+    """Headline, subtitle, then a running head (the date and the paper's name), then the byline."""
+    text = ("青禾县举行重点项目集中签约仪式\n3个项目签约 总投资6.8亿元\n2025-05-17　青禾时报\n本报记者 许 诺\n\n"
+            "5月16日,青禾县重点项目集中签约仪式举行。县委书记林志远出席并见证签约。")
+    art = ingest_text(text).articles[0]
+    assert art.headline == "青禾县举行重点项目集中签约仪式"
+    assert art.authors == ["许诺"]

@@ -348,3 +348,27 @@ def is_credit_line(par: str) -> bool:
         return True
     credit = photo_credit(par)
     return credit is not None and len(par) <= 30
+
+
+# lines of the page, not of an article: a page header ("云溪日报 2024年5月8日 星期三 第3版"), an edition
+# label ("第3版:要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻"); a headline with a date in it is none
+_EDITION = r"第\s*[0-9一二三四五六七八九十]+\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?"
+_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+FURNITURE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+    rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
+    rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
+    # a running head of a PDF page: the date, then the paper's name ("2024年5月8日 云溪日报")
+    rf"|^{_DATE}\s*(?:星期[一二三四五六日天]\s*)?[\u4e00-\u9fff]{{2,10}}(?:报|刊)$"
+    # an edition label opening the page's credit line ("第2版 责任编辑:X 版式设计:Y")
+    rf"|^{_EDITION}\s+(?:责任编辑|编辑|责编|版式|美编|校对)"
+    # any paper's name ("临泽新闻 2024年3月10日 星期日"): a date set apart from it and a weekday or edition after
+    rf"|^[\u4e00-\u9fff]{{2,12}}\s+{_DATE}\s*(?:(?:星期[一二三四五六日天]|周[一二三四五六日天])\s*(?:农历\S{{2,10}})?"
+    rf"\s*(?:{_EDITION})?|{_EDITION})\s*$"
+    r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
+)
+
+
+def is_furniture(par: str) -> bool:
+    """A line of the page itself (date header, edition label, breadcrumb), not of an article."""
+    return len(par) <= 50 and bool(FURNITURE.search(par))

@@ -4,6 +4,9 @@
 * a word split across two paragraphs by the page layout ("敬\\n\\n老院") is
   rejoined, but a headline (even one with "!" inside: "好消息!南河县…") is
   never glued to the body below it, nor a byline or credit line to anything;
+* a page copied from a PDF with a hard line break every N characters (most lines of one width) has its
+  lines joined back into paragraphs: a full line runs on into the next unless that one is indented (a
+  paragraph's first line), opens an item or is a credit line;
 * a paragraph repeated verbatim is kept once.
 
 The repaired paragraphs are :class:`Par` strings: the normalised text that the
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.byline import DATELINE_HEAD, is_credit_line, starts_item
+from collections import Counter
+
+from kg.ingest.byline import DATELINE_HEAD, is_credit_line, is_furniture, starts_item
 
 # Characters after which a paragraph is complete.
 TERMINAL = set("。!?！？…;；:：”’」』)）——》>")
@@ -29,6 +34,11 @@ MIN_BODY_LEN = 40
 MAX_TITLE_LEN = 100
 DATE_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 MIN_DEDUPE_LEN = 15
+# a hard-wrapped page: at least this many lines of one width (10 to 60 characters), and with the widths next
+# to it, this share of the lines of eight characters or more
+MIN_WRAPPED_LINES = 5
+MIN_WRAPPED_SHARE = 0.4
+INDENT = re.compile(r"^(?:[ \t\u3000\u00a0]{2,}|\u3000)")
 
 # one character for one character: the normalised copy stays aligned with the printed text
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -127,16 +137,45 @@ def is_title_line(par: str) -> bool:
             and not DATE_LEAD.match(par) and not starts_item(par))
 
 
-def join_broken(pars: list[str]) -> list[str]:
-    """Rejoin paragraphs that the layout split in the middle of a sentence."""
+def wrap_width(lines: list[str]) -> int | None:
+    """The width of a hard-wrapped page's lines (a PDF copy broken every N characters), or None."""
+    lengths = Counter(len(line) for line in lines if len(line) >= 8)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    near = sum(n for length, n in lengths.items() if abs(length - width) <= 1)
+    if 10 <= width <= 60 and count >= MIN_WRAPPED_LINES and near >= MIN_WRAPPED_SHARE * sum(lengths.values()):
+        return width
+    return None
+
+
+def runs_on(before: str, after: str, indented: bool, width: int) -> bool:
+    """On a hard-wrapped page: a line that the next one continues (the next is not indented, opens no item and
+    is no credit or page furniture; the line is full, or stops without closing its sentence)."""
+    if indented or NEW_UNIT.match(after) or is_title_line_alone(before):
+        return False
+    if any(is_credit_line(x) or is_furniture(x) for x in (before, after)):
+        return False
+    return len(before) >= width - 3 or before[-1] not in TERMINAL
+
+
+def is_title_line_alone(par: str) -> bool:
+    """A line with no punctuation at all (a headline, a masthead), which running text rarely fills."""
+    return not re.search(r"[,，。、;；:：!?！？“”]", par)
+
+
+def join_broken(pars: list[str], indented: list[bool] | None = None, width: int | None = None) -> list[str]:
+    """Rejoin paragraphs that the layout split in the middle of a sentence; on a hard-wrapped page (``width``,
+    with ``indented`` telling which lines start indented) every full line that runs on."""
     out: list[str] = []
-    for par in pars:
+    for i, par in enumerate(pars):
         # the page's first line without a sentence in it is its title, however long ("…,…" included),
         # unless it opens an item ("本报讯…", "5月8日,…")
         if len(out) == 1 and is_title_line(out[0]):
             out.append(par)
             continue
-        if out and should_join(out[-1], par):
+        if out and (should_join(out[-1], par) or (width is not None and indented is not None and i > 0
+                                                  and runs_on(pars[i - 1], par, indented[i], width))):
             out[-1] = out[-1] + par
         else:
             out.append(par)
@@ -157,4 +196,7 @@ def drop_repeats(pars: list[str]) -> list[str]:
 
 def repair(text: str) -> list[Par]:
     """Normalise a page and return its repaired paragraphs (each with its printed form)."""
-    return drop_repeats(join_broken(paragraphs(text)))
+    pars = paragraphs(text)
+    width = wrap_width(pars)
+    indented = [bool(INDENT.match(line)) for line in as_printed(text).split("\n") if line.strip()] if width else None
+    return drop_repeats(join_broken(pars, indented, width))

@@ -37,6 +37,7 @@ from kg.ingest.byline import (
     byline_line,
     dateline_byline,
     is_credit_line,
+    is_furniture,
     is_meta_line,
     meta_line_people,
     page_photo_credit,
@@ -54,21 +55,6 @@ MAX_TITLE_LEN = 100  # the first line of a page with one article may be a long d
 MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
-# lines of the page, not of an article: a page header ("云溪日报 2024年5月8日 星期三 第3版"), an edition
-# label ("第3版:要闻"), a breadcrumb ("首页 > 新闻中心 > 本地新闻"); a headline with a date in it is none
-_EDITION = r"第\s*[0-9一二三四五六七八九十]+\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?"
-_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-FURNITURE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
-    rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
-    rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
-    # any paper's name ("临泽新闻 2024年3月10日 星期日"): a date set apart from it and a weekday or edition after
-    rf"|^[\u4e00-\u9fff]{{2,12}}\s+{_DATE}\s*(?:(?:星期[一二三四五六日天]|周[一二三四五六日天])\s*(?:农历\S{{2,10}})?"
-    rf"\s*(?:{_EDITION})?|{_EDITION})\s*$"
-    r"|^(?:当前位置|您的位置|你的位置|首页)\s*[:：>»›]|[>»›]\s*[^>»›]{1,12}\s*[>»›]"
-)
-
-
 @dataclass
 class ArticleParts:
     """Paragraphs of one article, before it becomes a :class:`kg.model.Article`."""
@@ -103,11 +89,6 @@ def caption_credit(par: str) -> list[str] | None:
         return names
     m = SHE_CREDIT.search(par)
     return names if m and m.start() >= CAPTION_TEXT_MIN else None
-
-
-def is_furniture(par: str) -> bool:
-    """A line of the page itself (date header, edition label, breadcrumb), not of an article."""
-    return len(par) <= 50 and bool(FURNITURE.search(par))
 
 
 def is_headline_like(par: str) -> bool:
@@ -191,7 +172,10 @@ def _opens_article(pars: list[str], i: int, opening: set[int]) -> bool:
         return False
     if i == 0 or i - 1 in opening:
         return True
-    return is_headline_like(pars[i - 1]) or is_question_headline(pars[i - 1])
+    j = i - 1  # a line of the page (a date and the paper's name) may stand between the headline and the byline
+    while j > 0 and is_furniture(pars[j]):
+        j -= 1
+    return is_headline_like(pars[j]) or is_question_headline(pars[j]) or (j == 0 and is_furniture(pars[j]))
 
 
 def is_question_headline(par: str) -> bool:
@@ -252,8 +236,8 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
         j = b - 1
         while j >= 0 and role[j] == "head-byline":
             j -= 1
-        while j >= 0 and role[j] == "body" and is_meta_line(pars[j]):
-            j -= 1  # a web page's line of facts (发布时间, 来源) stands between the headline and the item
+        while j >= 0 and role[j] == "body" and (is_meta_line(pars[j]) or (j > 0 and is_furniture(pars[j]))):
+            j -= 1  # a web page's line of facts (发布时间, 来源), or the paper's running head, under the headline
         if j >= 0 and role[j] == "body" and is_question_headline(pars[j]):
             run.insert(0, j)
             j -= 1
