@@ -90,6 +90,7 @@ PROVINCE_CUES = ("省委", "省政府", "全省", "我省", "省长", "省人大
 CITY_CUES = ("市委", "市政府", "全市", "我市", "市长", "市人大", "市政协", "州委", "州政府", "全州", "我州")
 COUNTY_CUES = ("县委", "县政府", "全县", "我县", "县长", "县人大", "县政协")
 DISTRICT_CUES = ("区委", "区政府", "全区", "我区", "区长")
+BANNER_CUES = ("旗委", "旗政府", "全旗", "我旗", "旗长", "旗人大", "旗政协")  # a banner (旗) of Inner Mongolia
 
 
 # a dateline: "本报成都5月8日电", "新华社北京3月8日电", "本报济南讯"
@@ -181,7 +182,8 @@ def home_region(page: Page) -> Region:
     dominant = local[county] > 2 * named.get(city, 0) and 3 * local[county] > 2 * sum(local.values())
     if d.name.endswith("市") and (not named.get(city) or dominant) and city_cues:
         return region_of_division(county)  # a county-level city's paper that never names its prefecture
-    if _cue_count(text, COUNTY_CUES if d.name.endswith("县") else DISTRICT_CUES) > city_cues:
+    cues = COUNTY_CUES if d.name.endswith("县") else BANNER_CUES if d.name.endswith("旗") else DISTRICT_CUES
+    if _cue_count(text, cues) > city_cues:
         return region_of_division(county)
     return region
 
@@ -211,7 +213,7 @@ def _township_votes(text: str) -> dict[str, int]:
 
     names = _unique_townships()
     votes: dict[str, int] = {}
-    for m in re.finditer("镇|乡|街道", text):
+    for m in re.finditer("镇|乡|街道|苏木", text):  # 苏木: a township of Inner Mongolia
         for k in (2, 3, 4):
             name = text[max(0, m.start() - k):m.end()]
             if len(name) == k + len(m.group()) and name in names:

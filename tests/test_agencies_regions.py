@@ -5,6 +5,7 @@ import pytest
 
 from _kgtext import GK, build, labels, page_of
 from kg.extract.agency_names import canonical_label
+from kg.ingest import ingest_text
 from kg.resolve import home_region, region_from_name
 
 HEAD = "要闻\n\n本报讯(记者 黄晓燕)"
@@ -213,3 +214,12 @@ def test_a_party_school_is_a_body_of_its_party_committee_and_its_staff_are_offic
     g = build(HEAD + "9月8日,县委党校秋季主体班开班。县委党校常务副校长林志远作教学安排说明。", "宜昌市")
     assert "宜昌市委党校" in labels(g, GK.Agency) or any(x.endswith("县委党校") for x in labels(g, GK.Agency))
     assert "林志远" in labels(g, GK.Official)
+
+
+def test_a_banner_paper_that_names_only_its_sumu_is_the_banners():
+    """Inner Mongolia: townships are also 苏木, counties are banners (旗) whose bodies are 旗委, 旗人大常委会."""
+    text = ("6月3日至5日,旗人大常委会副主任林志远先后到赛罕塔拉苏木、巴彦温都尔苏木调研。旗委副书记赵明亮参加。"
+            "林志远强调,全旗各级人大代表要认真履职。")
+    assert home_region(ingest_text(text)).county == "阿鲁科尔沁旗"
+    g = build(text)
+    assert {"阿鲁科尔沁旗人大常委会", "阿鲁科尔沁旗委"} <= set(labels(g, GK.Agency))

@@ -32,6 +32,13 @@ def test_name_followed_by_an_ordinary_verb():
     assert "林志远" in names and "张立新" in names
 
 
+def test_a_two_character_name_before_peitong_is_not_read_with_pei():
+    """"镇长洪某|陪同": 陪 could end a given name, but 陪同 is the word that follows the name."""
+    g = officials("5月8日,市长林志远到青禾镇调研。镇党委书记赵明亮、镇长许宇陪同。县委副书记罗强陪同调研。")
+    names = labels(g, GK.Official)
+    assert {"许宇", "罗强"} <= set(names) and not {"许宇陪", "罗强陪"} & set(names)
+
+
 def test_name_followed_by_a_particle():
     g = officials("5月8日,在副市长张立新的陪同下,客商参观了园区。")
     assert "张立新" in labels(g, GK.Official)

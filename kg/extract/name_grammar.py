@@ -130,7 +130,7 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
             if not ends_name(text, end, words):
                 continue
             if given == 2 and text.startswith(_long_words(words), end - 1) and \
-                    not (end >= len(text) or text[end] in PUNCT_END or text.startswith(words, end)):
+                    not (end >= len(text) or text[end] in PUNCT_END or text.startswith(_long_words(words), end)):
                 continue  # "罗某|参加调研", not "罗某参|加调…": the end word overlaps the longer name
             # a one-character end word (所, 的, 到) is too weak to make a common word a name (院长|江经济|所)
             strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(_long_words(words), end)
