@@ -485,3 +485,13 @@ def test_a_spaced_byline_under_the_papers_running_head_opens_the_article():
     art = ingest_text(text).articles[0]
     assert art.headline == "青禾县举行重点项目集中签约仪式"
     assert art.authors == ["许诺"]
+
+
+def test_names_alone_in_brackets_closing_an_item_are_its_byline():
+    text = ("青禾县召开秋粮收购工作会议\n\n10月8日,青禾县召开秋粮收购工作会议。县委书记林志远出席并讲话。" + BODY
+            + " (许诺 文浩)")
+    art = ingest_text(text).articles[0]
+    assert art.authors == ["许诺", "文浩"]
+    for tail in ("(完)", "(下转第二版)", "(图为会议现场)"):
+        art = ingest_text("青禾县召开秋粮收购工作会议\n\n10月8日,青禾县召开会议。" + BODY + tail).articles[0]
+        assert art.authors == []

@@ -229,3 +229,11 @@ def test_a_name_then_its_body_and_title_as_in_a_caption():
 def test_a_delegation_leader_is_an_official():
     g = officials("5月8日,林志远一行先后来到云溪化工园区、青禾中学,实地察看项目建设。")
     assert "林志远" in labels(g, GK.Official)
+
+
+def test_leaders_listed_after_a_collective_title_stay_officials_before_daibiao():
+    """"区领导甲、乙代表青禾区接牌": 代表 here is "on behalf of", and a collective title names leaders."""
+    g = officials("9月1日,授牌仪式举行。区领导林志远、赵明亮、许宇代表青禾区接牌。")
+    assert {"林志远", "赵明亮", "许宇"} <= set(labels(g, GK.Official))
+    g = officials("9月1日,座谈会召开。罗强、周立新等代表发言。")
+    assert not {"罗强", "周立新"} & set(labels(g, GK.Official))

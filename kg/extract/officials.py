@@ -296,8 +296,9 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             return tail  # "向新当选的同志…": elected to nothing named, no one named
         alone_with_deng = len(members) == 1 and text.startswith("等", tail) \
             and not text.startswith(("等人", "等同志", "等领导", "等陪同", "等参加", "等出席", "等一行"), tail)
-        if text.startswith(NOT_OFFICIALS, tail + 1) or text.startswith(NOT_OFFICIALS, tail):
-            for s, e in members:  # "孙某、何某等专家参加": people, no officials
+        if not after_leaders and (text.startswith(NOT_OFFICIALS, tail + 1) or text.startswith(NOT_OFFICIALS, tail)):
+            # "孙某、何某等专家参加": people, no officials (but "区领导甲、乙代表…接牌" are leaders)
+            for s, e in members:
                 self.persons.setdefault(text[s:e], (s, e, []))
             return tail
         if after_leaders or (text.startswith(LIST_END_WORDS, tail) and not alone_with_deng):

@@ -68,6 +68,8 @@ LEAD_BYLINE = re.compile(
 TRAILING_BARE = re.compile(r"[。!?！？]\s*((?:本版)?(?:文|图|文/图)\s*/\s*[\u4e00-\u9fff]{0,6}?(?:记者)?\s*"
                            r"[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*"
                            r"|[\u4e00-\u9fff]{0,6}?记者\s+[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*)\s*$")
+# names alone in brackets closing an item's last sentence, the reporters of many local papers: "…。 (张三 李四)"
+TRAILING_NAMES = re.compile(r"[。!?！？”]\s*[(（]\s*((?:[\u4e00-\u9fff]{2,4})(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]\s*$")
 # an editor's note after a closing byline: "(责任编辑:X)", "//来源:某某报//"
 EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）]{0,30}[)）]"
                          r"|/{1,2}\s*来源\s*[:：][^/]{0,30}/{0,2}|/{1,2}))+\s*$")
@@ -305,6 +307,12 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
     if m:
         people = parse_people(m.group(1), strict=True)
         return people if people[0] or people[1] else None
+    m = TRAILING_NAMES.search(par)
+    if m:
+        names = re.split(r"[\s、]+", m.group(1))
+        people = parse_people(m.group(1), strict=True)
+        # every word in the brackets must be read as a name (not "(全文完)", "(下转第二版)")
+        return people if len(people[0]) + len(people[1]) == len(names) else None
     return None
 
 
