@@ -237,3 +237,16 @@ def test_leaders_listed_after_a_collective_title_stay_officials_before_daibiao()
     assert {"林志远", "赵明亮", "许宇"} <= set(labels(g, GK.Official))
     g = officials("9月1日,座谈会召开。罗强、周立新等代表发言。")
     assert not {"罗强", "周立新"} & set(labels(g, GK.Official))
+
+
+def test_a_zone_named_after_its_city_keeps_the_post_before_it_in_the_chain():
+    """"市委常委、宜昌高新区党工委书记X": the zone's body starts at the city's name, the chain goes on."""
+    g = officials("6月15日,签约活动举行。市委常委、宜昌高新区党工委书记林志远出席。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {("常委", "宜昌市委"), ("书记", "宜昌高新区党工委")} <= posts
+
+
+def test_a_zone_committee_written_alone_after_its_party_secretary_s_name():
+    """"高新区党工委书记甲、管委会主任乙": 乙 heads the same zone's 管委会."""
+    g = officials("4月9日,宜昌高新区党工委书记林志远、管委会主任赵明亮就园区建设作了汇报。")
+    assert ("主任", "宜昌高新区管理委员会") in posts_of(g, node(g, GK.Official, "赵明亮"))

@@ -60,6 +60,7 @@ def find_agencies(article: Article, context: Context) -> None:
     site_ends = {m.end for m in article.mentions if m.kind == "Site"}
     starts = prefix_starts(article)
     place_starts = {s for s, _, k in starts if k == "place"}
+    place_ending = {e: s for s, e, k in starts if k == "place"}
     reach = -1  # end of the spans taken so far (starts come in order): one comparison, not a scan of all
     for start, pend, kind in starts:
         if start < reach:
@@ -88,14 +89,16 @@ def find_agencies(article: Article, context: Context) -> None:
             parent = f"Agency/{label}"
             found.append(AgencySpan(start, pend, label, parent))
         first = None
+        # "赣州|高新区党工委": a zone's level word right after its city's name; the name starts at the city's
+        span_start = place_ending.get(start, start) if kind == "level" and pend - start > 1 else start
         for end in ends:
             surface = text[start:pend] + text[pend + 1:end] if former else text[start:end]
             label, scope = qualify_name(surface, kind, article, start, context)
             key = f"Agency/{label}{scope}"
-            found.append(AgencySpan(start, end, label, key, parent))
+            found.append(AgencySpan(span_start, end, label, key, parent))
             first = first or (label, scope)
             parent = key
-        taken.append((start, ends[-1]))
+        taken.append((span_start, ends[-1]))
         _shared_prefix_list(text, ends[-1], first, kind, found, taken)
         reach = max(reach, taken[-1][1])
     for start, end in military_spans(text, taken):

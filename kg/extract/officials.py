@@ -123,6 +123,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 self._unknown_body_at(i)  # "…，青禾党委副书记、…": a chain that starts with one
             if i in self.agency_at or role_at(text, i):
                 inherit = last[1] if last[0] == i - 1 and text[i - 1] in "、,，" else None
+                if inherit is None and i not in self.agency_at:
+                    inherit = self._sibling_before(i, last)
                 end, posts = self.title_chain(i, inherit)
                 if posts:
                     n_end = name_at(text, end) or self._name_like_a_word(end)

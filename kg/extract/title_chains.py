@@ -114,6 +114,21 @@ class TitleChainReader:
             end -= 1
         return end, posts
 
+    def _sibling_before(self, i: int, last: tuple[int, AgencySpan | None]) -> AgencySpan | None:
+        """A zone's committee written alone after the name of its party committee's secretary:
+        "高新区党工委书记甲、管委会主任乙" (乙 heads the zone's 管委会), the title starting at ``i``."""
+        end_at, body = last
+        if body is None or not role_at(self.text, i):
+            return None
+        party = next((w for w in PARTY_BODY_ENDS if body.label.endswith(w)), None)
+        word = next((w for w in SIBLING_BODIES if self.text.endswith(w, 0, i)), None)
+        if party is None or word is None or end_at != i - len(word) - 1 or self.text[end_at] not in "、,，":
+            return None
+        label = canonical_label(body.label[:-len(party)] + word)
+        span = AgencySpan(i - len(word), i, label, f"Agency/{label}")
+        self.art.mentions.append(Mention(span.start, i, "Agency", span.key, label))
+        return span
+
     def _unknown_body_at(self, p: int) -> AgencySpan | None:
         """A body the grammar does not know, inside a chain of titles: a short name ending in a
         body word right before a title ("省委常委、青禾党委书记、…": 青禾党委)."""
