@@ -223,3 +223,11 @@ def test_a_banner_paper_that_names_only_its_sumu_is_the_banners():
     assert home_region(ingest_text(text)).county == "阿鲁科尔沁旗"
     g = build(text)
     assert {"阿鲁科尔沁旗人大常委会", "阿鲁科尔沁旗委"} <= set(labels(g, GK.Agency))
+
+
+def test_a_short_name_shared_by_a_town_on_the_page_and_a_far_city_is_the_town():
+    """On a 江津区 page that names 中山镇, "中山古镇" is in that town, not the city of 中山 in Guangdong."""
+    g = build(HEAD + "11月17日,中山古镇保护项目现场推进会在中山镇召开。中山镇党委书记林志远汇报项目进展情况。", "江津区")
+    places = {x for cls in (GK.Township, GK.Prefecture, GK.Province) for x in labels(g, cls)}
+    assert "中山镇" in places and "中山市" not in places and "广东省" not in places
+    assert "中山镇党委" in labels(g, GK.Agency)

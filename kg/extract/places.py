@@ -89,6 +89,18 @@ def _choose(name: str, cands: list[Division], ctx: Context) -> list[Division]:
     return pool
 
 
+def _town_of_the_same_name(text: str, short: str, names: dict[str, list[Division]], ctx: Context) -> list[Division]:
+    """The township a short name means when the page names a township of that name in full: "中山古镇" on a page
+    that says 中山镇 is that town, not the city of 中山; else nothing."""
+    for suffix in ("镇", "乡"):
+        full = short + suffix
+        if full in text and full in names:
+            towns = [d for d in _choose(full, names[full], ctx) if d.level == "township"]
+            if len(towns) == 1:
+                return towns
+    return []
+
+
 def division_prefix(text: str) -> str | None:
     """Official name of the division whose full name starts ``text`` (宁波市政府 -> 宁波市), if any."""
     names, lengths = _index()
@@ -159,6 +171,8 @@ def find_places(article: Article, context: Context) -> None:
                     chosen = _short_in_context(text, i, cand, names[cand], divisions[-1][1] if divisions else -1)
                     if chosen:
                         in_context.add(i)
+                if chosen and not _is_full_name(cand, chosen[0]) and chosen[0].level in ("province", "prefecture"):
+                    chosen = _town_of_the_same_name(text, cand, names, context) or chosen
                 if chosen:
                     hit = (i, i + n, chosen, cand)
                     break
