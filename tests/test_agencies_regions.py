@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from _kgtext import GK, build, labels, page_of
+from _kgtext import GK, build, label, labels, node, objs, page_of
 from kg.extract.agency_names import canonical_label
 from kg.ingest import ingest_text
 from kg.resolve import home_region, region_from_name
 
 HEAD = "要闻\n\n本报讯(记者 黄晓燕)"
+
+
+def posts_of_name(g, name: str) -> set[tuple[str, str]]:
+    return {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn)))
+            for p in objs(g, node(g, GK.Official, name), GK.holds)}
 
 
 def test_government_short_and_full_name_are_one_node():
@@ -231,3 +236,14 @@ def test_a_short_name_shared_by_a_town_on_the_page_and_a_far_city_is_the_town():
     places = {x for cls in (GK.Township, GK.Prefecture, GK.Province) for x in labels(g, cls)}
     assert "中山镇" in places and "中山市" not in places and "广东省" not in places
     assert "中山镇党委" in labels(g, GK.Agency)
+
+
+def test_a_provincial_paper_s_city_titles_are_of_the_city_named_before_them():
+    """A provincial paper has no home city: "宜昌市委书记甲、市长乙" makes 乙 宜昌's mayor, and "恩施州委书记丙,州长丁"
+    makes 丁 恩施's."""
+    g = build("湖北日报 2025年4月11日\n\n省长林志远在宜昌恩施调研\n\n本报讯(记者 许诺)4月9日至10日,省长林志远在宜昌市、"
+              "恩施州调研。省委常委会召开会议,全省各地要抓好落实。宜昌市委书记赵明亮、市长周立新陪同调研。"
+              "恩施州委书记罗强,州长许宇陪同调研。")
+    assert ("市长", "宜昌市人民政府") in posts_of_name(g, "周立新")
+    assert any(a.startswith("恩施") and r == "州长" for r, a in posts_of_name(g, "许宇"))
+    assert "市人民政府" not in labels(g, GK.Agency)

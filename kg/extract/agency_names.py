@@ -135,9 +135,11 @@ def ensure_region_node(article: Article, key: str, at: int) -> None:
 
 def level_division(article: Article, at: int, level: str, ctx: Context) -> str | None:
     """The division a level character (县, 市, 省 …) stands for at offset ``at``: for a county's or a
-    township's, the nearest division of that level the article names before it; else the home region's."""
+    township's, the nearest division of that level the article names before it; else the home region's; for a
+    city's on a page without a home city, the nearest city named before it."""
     name = _nearest_place(article, at, level) if level in "县区镇乡旗" else None
-    return name or home_division(ctx, level)
+    # a provincial paper has no home city: its 市委, 州长 are of the city named last before them
+    return name or home_division(ctx, level) or (_nearest_place(article, at, level) if level in "市州盟" else None)
 
 
 def _nearest_place(article: Article, before: int, suffix: str) -> str | None:
