@@ -495,3 +495,10 @@ def test_names_alone_in_brackets_closing_an_item_are_its_byline():
     for tail in ("(完)", "(下转第二版)", "(图为会议现场)"):
         art = ingest_text("青禾县召开秋粮收购工作会议\n\n10月8日,青禾县召开会议。" + BODY + tail).articles[0]
         assert art.authors == []
+
+
+def test_an_outlet_before_the_reporter_s_role_is_no_name():
+    from kg.ingest.byline import parse_people
+
+    assert parse_people("青禾日报·青禾网见习记者 许诺") == (["许诺"], [])
+    assert parse_people("新华社记者 许诺 文浩") == (["许诺", "文浩"], [])

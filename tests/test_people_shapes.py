@@ -250,3 +250,30 @@ def test_a_zone_committee_written_alone_after_its_party_secretary_s_name():
     """"高新区党工委书记甲、管委会主任乙": 乙 heads the same zone's 管委会."""
     g = officials("4月9日,宜昌高新区党工委书记林志远、管委会主任赵明亮就园区建设作了汇报。")
     assert ("主任", "宜昌高新区管理委员会") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_function_words_that_are_family_names_are_not_read_as_names_before_a_verb():
+    """"政协委员|都能立足岗位", "委员|应提前…": 都 and 应 are family names, but here an adverb and a modal."""
+    g = officials("5月8日,市政协召开会议。希望每一位政协委员都能立足岗位。政协委员应提前做好沟通。"
+                  "市检察院检察长应勇出席。")
+    names = set(labels(g, GK.Official))
+    assert not {"都能", "应提前", "应提"} & names and "应勇" in names
+
+
+def test_a_body_s_name_is_not_read_as_a_family_and_given_name():
+    g = officials("5月8日,青禾电气有限公司党总支副书记林志远参加座谈。")
+    assert "党总支" not in labels(g, GK.Official)
+
+
+def test_a_title_without_its_body_after_the_same_title_with_one_is_that_body_s():
+    """"区人大常委会主任甲主持会议，副主任乙、丙及常委会委员出席": 乙 and 丙 are that committee's 副主任."""
+    g = officials("6月28日,区人大常委会主任林志远主持会议,副主任赵明亮、许宇及常委会委员出席会议。")
+    for name in ("赵明亮", "许宇"):
+        assert ("副主任", "宜昌市区人大常委会") in posts_of(g, node(g, GK.Official, name)) or any(
+            r == "副主任" and a.endswith("区人大常委会") for r, a in posts_of(g, node(g, GK.Official, name)))
+
+
+def test_names_elected_in_a_list_whose_last_is_joined_by_he():
+    g = officials("1月10日,县人大会议选举。林志远当选为县人民政府县长,赵明亮、许宇、罗强和周立新当选副县长。")
+    for name in ("赵明亮", "许宇", "罗强", "周立新"):
+        assert any(r == "副县长" for r, _ in posts_of(g, node(g, GK.Official, name))), name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_freq, word_tag
+from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, surnames, word_freq, word_tag
 
 NAME_END_WORDS = (
     "介绍", "表示", "出席", "主持", "讲话", "指出", "强调", "参加", "来到", "到", "在", "等", "一行", "同志",
@@ -34,6 +34,10 @@ NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不你您我他�
 NOT_GIVEN = set("的了在是与及将把被从向对等各要我你您他她们其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没")
 # surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
 PREPOSITION_SURNAMES = set("向于和同对把为从全时")
+# family names that are also very common function words (都, 应, 有, 曾 …): such a "name" whose given part reads as
+# a verb is the function word and its verb (政协委员|都能…); 应勇, 曾华 stay names
+FUNCTION_WORD_SURNAMES = set("于从但向和应曾有来由相能那都")
+VERB_FREQ = 20000
 # a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
 COMMON_WORD_TAGS = ("n", "v", "vn", "r", "d", "p", "c", "m", "q", "u")
 COMMON_WORD_FREQ = 10000
@@ -122,8 +126,9 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
         for given in (2, 1):
             end = pos + sur + given
             cand = text[pos + sur:end]
-            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or dictionary_word(text[pos:end]):
-                continue
+            if len(cand) < given or not NAME_CHARS.fullmatch(cand) or dictionary_word(text[pos:end]) \
+                    or text[pos:end] in agency_grammar()["body"]:
+                continue  # a word, or a body read as family name and given name (党|总支)
             if stops & set(cand) and not (given == 2 and cand[1] in "和" and not stops & set(cand[0])
                                           and end < len(text) and text[end] in PUNCT_END):
                 continue  # 和 ends a given name only where no conjunction can stand: "潘某和,"
@@ -136,5 +141,17 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
             strong = end >= len(text) or text[end] in PUNCT_END or text.startswith(_long_words(words), end)
             if common_given(cand) and (strict or not strong or text[pos] in PREPOSITION_SURNAMES):
                 continue
+            if sur == 1 and text[pos] in FUNCTION_WORD_SURNAMES and verb_given(cand) and \
+                    not (end >= len(text) or text[end] in PUNCT_END):
+                continue  # "委员|都能立足…", "委员|应提前…": an adverb or a modal, then a verb
             return end
     return None
+
+
+def verb_given(given: str) -> bool:
+    """A given name that reads as a verb or an adverb: its first character a very common one (能, 约), or the
+    whole a dictionary verb (提前)."""
+    first = word_tag(given[0]) or ""
+    if first[:1] in ("v", "d", "p", "c") and word_freq(given[0]) > VERB_FREQ:
+        return True
+    return len(given) == 2 and (word_tag(given) or "")[:1] in ("v", "d") and word_freq(given) > 1000

@@ -100,6 +100,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         self.mention_starts = {m.start for m in article.mentions}  # places, bodies, companies found before
         self.cursor = 0  # where the title being parsed starts (for the division nearest before it)
         self.unnamed_titles: dict[int, list[PostRef]] = {}  # end of a title no name was read after -> its posts
+        self.titled: list[tuple[int, PostRef]] = []  # where each post in a body was read, in text order
         self.last_elected: tuple[int, AgencySpan | None] = (-1, None)  # end and body of the last election told
 
     # -- shapes -------------------------------------------------------------
@@ -274,8 +275,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             if e is None:
                 break
             members.append((p, e))
-            if text[e:e + 1] == "、":
-                p = e + 1
+            if text[e:e + 1] == "、" or (len(members) > 1 and text[e:e + 1] in "和及" and self._list_item(e + 1)):
+                p = e + 1  # "甲、乙和丙当选副县长": the last joined by 和
                 continue
             break
         if not members:
@@ -317,7 +318,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
             if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
-                    (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))):
+                    (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))) or \
+                    (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、"):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:
                     return e
         dotted = dotted_name_at(text, p)
@@ -332,6 +334,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         self.names.setdefault(name, [])
         self.names[name].extend(p for p in posts if p.agency_key)
         self.spans.append((start, end, name))
+        self.titled.extend((start, p) for p in posts if p.agency_key)
 
     def _bare_mentions(self) -> None:
         known = set(self.names) | set(self.ctx.cache.get("officials", {}))

@@ -52,6 +52,7 @@ class TitleChainReader:
     agency_at: dict[int, AgencySpan]
     division_ending: dict
     cursor: int
+    titled: list[tuple[int, PostRef]]
 
     def title_chain(self, pos: int, inherit: AgencySpan | None = None) -> tuple[int, list[PostRef]]:
         """Parse ``[agency] role (、[agency] role)*`` from ``pos``; returns its end and the posts.
@@ -202,8 +203,20 @@ class TitleChainReader:
             implied = self._implied_agency(body)
             return PostRef(implied.agency_key, implied.agency_label, role)
         if agency is None:
-            return PostRef(None, None, role)
+            return self._same_title_before(role) or PostRef(None, None, role)
         return PostRef(agency.key, agency.label, role)
+
+    def _same_title_before(self, role: str) -> PostRef | None:
+        """A title written without its body, after the same title (or its deputy's) was given with one in the
+        same paragraph: "区人大常委会主任甲主持会议，副主任乙、丙出席" (乙 and 丙 are that committee's)."""
+        base = role.removeprefix("常务").removeprefix("副")
+        line_start = self.text.rfind("\n", 0, self.cursor) + 1
+        for at, post in reversed(self.titled):
+            if at < line_start:
+                break
+            if at < self.cursor and post.role.removeprefix("常务").removeprefix("副") == base:
+                return PostRef(post.agency_key, post.agency_label, role)
+        return None
 
     def _implied_agency(self, body: str) -> PostRef:
         """The body a bodied title implies ("副县长" -> 县政府): of the nearest division of that level

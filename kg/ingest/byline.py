@@ -159,6 +159,10 @@ def _join_spaced(names: list[tuple[str, bool]]) -> list[str]:
     return out
 
 
+# a role word closing a token that names the outlet before it ("农民日报·中国农网见习记者", "新华社记者")
+OUTLET_ROLE = re.compile(r"(?:报|网|社|台|刊|中心)[^\s]{0,6}?(?:见习|实习|特约|全媒体|融媒体|首席)?(记者|通讯员)$")
+
+
 def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) -> tuple[list[str], list[str]]:
     """Names in a byline: (reporters, correspondents); editors are left out.
 
@@ -186,6 +190,10 @@ def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) 
         if tok in SHORT_ROLES and ("/" in sep or ":" in sep or "：" in sep or "/" in prev_sep
                                    or (i == 0 and len(toks) > 1 and len(toks[1][0]) > 1)):
             role = "author"
+            continue
+        outlet = OUTLET_ROLE.search(tok) if len(tok) > 3 else None
+        if outlet and not role_split(tok):  # "农民日报·中国农网见习记者 X": the outlet and the role, then the name
+            role = "other" if outlet.group(1) in CORRESPONDENT_ROLES else "author"
             continue
         split = role_split(tok)
         if split:
