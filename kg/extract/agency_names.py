@@ -16,6 +16,8 @@ from kg.model import Article, Mention
 from kg.pipeline import Context
 
 GOVERNMENT_OF = re.compile(r"^(.*(?:[省市县区州盟旗镇乡]|地区))政府$")
+# a government's own offices: 办公厅, 新闻办公室, 研究室, 参事室, 食品安全委员会 and its 食安办
+GOVERNMENT_OFFICE = re.compile(r"^(.*?(?:[省市县区州盟旗镇乡]|地区))政府(?=办|新闻办|研究室|参事室|督查室|外事办|食品安全|食安办)")
 # a term written between a division and its congress or committee (市第十五届人大, 省十三届政协): the body
 # is one across its terms
 TERM = re.compile(r"第?[一二三四五六七八九十百〇零]{1,4}届")
@@ -43,6 +45,9 @@ def canonical_label(label: str) -> str:
     m = GOVERNMENT_OF.match(label)
     if m and not m.group(1).endswith("人民"):
         return m.group(1) + "人民政府"
+    m = GOVERNMENT_OFFICE.match(label)
+    if m and not m.group(1).endswith("人民"):  # 河北省政府办公厅 -> 河北省人民政府办公厅
+        return m.group(1) + "人民政府" + label[m.end():]
     for short, full in _aliases():
         if label.endswith(short) and not label.endswith(full):
             if full.startswith(NATIONAL_FULL):

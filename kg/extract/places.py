@@ -201,6 +201,7 @@ def find_places(article: Article, context: Context) -> None:
             _hierarchy(article, d, s, declared)
         if d.level == "township":
             _village(article, e, key)
+    _towns_by_shape(article)
     _villages_by_shape(article)
     _village_again(article)
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
@@ -306,6 +307,30 @@ def _village_again(article: Article) -> None:
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=党支部|党总支|党委|村委会|村民委员会|支部"
                            r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等)")
 VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
+
+
+TOWN_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
+
+
+def _towns_by_shape(article: Article) -> None:
+    """A township the gazetteer does not know (renamed or merged since), named right after its county:
+    "龙海市|榜山镇党委书记" is a town of 龙海; it is written as that county's township."""
+    text = article.text
+    spans = [(m.start, m.end) for m in article.mentions]
+    for county in [m for m in article.mentions if m.attrs.get("adminLevel") == "county"]:
+        m = TOWN_SHAPE.match(text, county.end)
+        if m is None or any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        name = m.group(0)
+        stem = name[:-2] if name.endswith("街道") else name[:-1]
+        if stem[0] in VILLAGE_STEM_NOT or (word_tag(stem) or "n")[:1] in "vadrmpcuf" or is_dictionary_word(name) \
+                or text[m.end():m.end() + 1] in "镇村":
+            continue  # "北部|乡镇", "各乡村": no town's name
+        key = f"{county.key}/{name}"
+        article.mentions.append(Mention(m.start(), m.end(), "Township", key, name, {"adminLevel": "township"}))
+        article.relations.append(Relation(key, "locatedIn", county.key, m.start()))
+        spans.append(m.span())
+        _village(article, m.end(), key)
 
 
 def _villages_by_shape(article: Article) -> None:
