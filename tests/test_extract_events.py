@@ -67,7 +67,7 @@ def test_two_press_conferences_on_one_day_stay_two():
     assert {frozenset(who(g, e)) for e in events} == {frozenset({"周文斌"}), frozenset({"孙建国"})}
     for e in events:
         assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 16)
-        assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市政府新闻办"]
+        assert [label(g, o) for o in objs(g, e, GK.organizer)] == ["宜昌市人民政府新闻办公室"]
     names = {str(g.value(e, GK.name)) for e in events}
     assert "“走进新时代”主题新闻发布会乡村振兴专场" in names
 

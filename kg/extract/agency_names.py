@@ -47,7 +47,7 @@ def canonical_label(label: str) -> str:
         return m.group(1) + "人民政府"
     m = GOVERNMENT_OFFICE.match(label)
     if m and not m.group(1).endswith("人民"):  # 河北省政府办公厅 -> 河北省人民政府办公厅
-        return m.group(1) + "人民政府" + label[m.end():]
+        label = m.group(1) + "人民政府" + label[m.end():]
     for short, full in _aliases():
         if label.endswith(short) and not label.endswith(full):
             if full.startswith(NATIONAL_FULL):
