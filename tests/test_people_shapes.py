@@ -277,3 +277,11 @@ def test_names_elected_in_a_list_whose_last_is_joined_by_he():
     g = officials("1月10日,县人大会议选举。林志远当选为县人民政府县长,赵明亮、许宇、罗强和周立新当选副县长。")
     for name in ("赵明亮", "许宇", "罗强", "周立新"):
         assert any(r == "副县长" for r, _ in posts_of(g, node(g, GK.Official, name))), name
+
+
+def test_discipline_and_supervisory_heads_after_a_party_committee_head_those_commissions():
+    g = officials("7月27日,区委常委会召开会议。区委常委、纪委书记、监委主任林志远列席会议。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {r for r, _ in posts} == {"常委", "书记", "主任"}
+    assert any(r == "书记" and a.endswith("区纪委") for r, a in posts)
+    assert any(r == "主任" and a.endswith("区监委") for r, a in posts)

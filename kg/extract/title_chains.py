@@ -18,6 +18,9 @@ from kg.pipeline import Context
 LEVEL_CHARS = "省市县区州镇乡盟旗"
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
+# a committee's discipline and supervisory commissions, read from a title after the committee
+COMMISSION_ROLES = {"纪委书记": ("纪委", "书记"), "纪委副书记": ("纪委", "副书记"), "监委主任": ("监委", "主任"),
+                    "监委副主任": ("监委", "副主任")}
 # words that end a body's name, for bodies the agency grammar does not know (青禾党委)
 UNKNOWN_BODY_ENDS = ("党工委", "党委", "工委", "管委会", "委员会", "人民政府", "政府", "政协", "人大常委会")
 
@@ -181,6 +184,14 @@ class TitleChainReader:
         return bool(dept and (role_at(self.text, dept) or _short_head(self.text, dept)))
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
+        commission = COMMISSION_ROLES.get(role)
+        if commission and agency is not None and agency.label.endswith(("区委", "市委", "县委", "州委", "省委", "旗委")):
+            # "区委常委、纪委书记、监委主任X": the heads of the committee's discipline commission and of the
+            # supervisory commission beside it (崇明区纪委书记, 崇明区监委主任)
+            body, head = commission
+            label = canonical_label(agency.label[:-1] + body)
+            scope = agency.key.partition("@")[2]  # a body of no known region stays scoped as its committee is
+            return PostRef(f"Agency/{label}" + (f"@{scope}" if scope else ""), label, head)
         ref = self._post_of(agency, role, place)
         body = roles()[role].body
         if body and len(body) > 1 and role.startswith(body[1:]) and role[len(body) - 1:] in roles():
