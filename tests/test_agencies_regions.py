@@ -259,3 +259,16 @@ def test_a_town_the_gazetteer_does_not_know_is_read_after_its_county():
     assert [m.label for m in towns] == ["青禾镇"]
     g = graph_of(page)
     assert any(x.endswith("青禾镇党委") for x in labels(g, GK.Agency))
+
+
+def test_a_village_s_former_branch_and_a_preposition_before_cun():
+    """"X乡Y村原党支部书记Z": Y村 is a village, its 党支部 the body (原 says the post is past), and Z is local, not
+    national; "发包给村支部委员" names no village."""
+    page = page_of("5月8日讯 秭归县茅坪镇青禾村原党支部书记林志远违规发包工程。将工程发包给村支部委员赵明亮的亲属。",
+                   "宜昌市")
+    villages = [m.label for a in page.articles for m in a.mentions if m.attrs.get("adminLevel") == "village"]
+    assert villages == ["青禾村"]
+    g = graph_of(page)
+    assert "青禾村党支部" in labels(g, GK.Agency)
+    person = node(g, GK.Official, "林志远")
+    assert "/中国/" not in str(person)

@@ -53,7 +53,8 @@ def region_of_agency(label: str, home: str) -> str:
     the division its name starts with (宁波市政府 -> 宁波市), else the paper's home region."""
     from kg.extract.places import division_prefix
 
-    if label.startswith(NATIONAL_PREFIXES) or label.endswith(("部", "署", "国务院")):
+    if label.startswith(NATIONAL_PREFIXES) or (label.endswith(("部", "署", "国务院"))
+                                               and not label.endswith(("支部", "分部", "总支", "村委会"))):
         prefix = division_prefix(label)
         return prefix or "中国"
     return division_prefix(label) or home

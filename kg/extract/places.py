@@ -304,9 +304,11 @@ def _village_again(article: Article) -> None:
 
 # a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
-VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=党支部|党总支|党委|村委会|村民委员会|支部"
+VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=原?(?:党支部|党总支|党委|村委会|村民委员会)|支部"
                            r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等)")
 VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
+# a preposition before 村 ends a verb phrase, not a village's name ("发包给|村支部委员")
+VILLAGE_STEM_LAST_NOT = set("给向到在对从把被让由往")
 
 
 TOWN_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
@@ -353,7 +355,7 @@ def _villages_by_shape(article: Article) -> None:
             re.search(r"(?:深入|来到|走进|前往|到|在|和|及|与|、)$", before) or text[e:e + 1] in "、和及与")
         if text[e:e + 1] in ",，。;；等" and not listed:
             continue
-        if stem[0] in VILLAGE_STEM_NOT or any(a < e and s < b for a, b in spans) \
+        if stem[0] in VILLAGE_STEM_NOT or stem[-1] in VILLAGE_STEM_LAST_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
                 or (word_tag(stem) or "n")[:1] in "vadrmpcu":
             continue
