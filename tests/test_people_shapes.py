@@ -285,3 +285,23 @@ def test_discipline_and_supervisory_heads_after_a_party_committee_head_those_com
     assert {r for r, _ in posts} == {"常委", "书记", "主任"}
     assert any(r == "书记" and a.endswith("区纪委") for r, a in posts)
     assert any(r == "主任" and a.endswith("区监委") for r, a in posts)
+
+
+def test_a_two_character_name_before_guanyu_is_not_read_with_guan():
+    g = officials("5月8日,副省长林志远听取县委书记许峥关于耕地质量提升的汇报。")
+    names = set(labels(g, GK.Official))
+    assert "许峥" in names and "许峥关" not in names
+
+
+def test_military_district_officers_with_their_ranks_after_their_names():
+    """"军分区司令员甲大校、政治委员乙大校": the district is a body, both officers hold posts in it."""
+    g = officials("1月21日,双拥工作座谈会召开。宜昌军分区司令员林志远大校、政治委员赵明亮大校出席会议。")
+    assert "宜昌军分区" in labels(g, GK.Agency)
+    assert ("司令员", "宜昌军分区") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("政治委员", "宜昌军分区") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_the_flood_control_headquarters_short_form_in_a_chain_of_titles():
+    g = officials("6月14日,全市防汛工作会议召开。市长、市防指总指挥林志远主持会议。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("总指挥", "宜昌市防汛抗旱指挥部") in posts and ("市长", "宜昌市人民政府") in posts

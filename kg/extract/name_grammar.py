@@ -21,7 +21,11 @@ NAME_END_WORDS = (
     "让", "被", "跟", "带", "携", "以", "于", "的", "所", "已", "曾", "并", "再", "即", "便", "都", "却",
     # verbs the dictionary tags as nouns
     "汇报", "列席", "报告", "批示", "督导", "点评", "总结", "讲解", "答复", "回应", "透露", "坦言", "寄语", "致信",
+    # prepositions of two characters ("听取县委书记X关于…的汇报")
+    "关于", "对于", "围绕", "针对",
 )
+# military and police ranks, written after the name they close ("司令员甲大校")
+RANKS = ("上将", "中将", "少将", "大校", "上校", "中校", "少校", "上尉", "中尉", "少尉", "警监", "警督", "警司")
 # the end words of two characters or more: strong enough to close a name that is also a common word
 LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
 # tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
@@ -68,7 +72,7 @@ def noun_follows(text: str, end: int) -> bool:
 def ends_name(text: str, end: int, words: tuple[str, ...] = NAME_END_WORDS, verbs: bool = True) -> bool:
     if end >= len(text) or text[end] in PUNCT_END or text[end].isdigit():
         return True  # punctuation, or a date: "国务院总理X4月12日主持…"
-    return text.startswith(words, end) or (verbs and word_follows(text, end))
+    return text.startswith(words, end) or text.startswith(RANKS, end) or (verbs and word_follows(text, end))
 
 
 def dotted_name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS) -> int | None:

@@ -28,8 +28,8 @@ import re
 from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
 from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, dictionary_word, dotted_name_at, ends_name,
-                                     name_at)
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, RANKS, dictionary_word, dotted_name_at,
+                                     ends_name, name_at)
 from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
 from kg.extract.tagged_people import TaggedNameReader
 from kg.extract.title_chains import TitleChainReader
@@ -139,6 +139,9 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                         # ("全国人大常委会委员、某大学副校长X") still an official, holding both
                         self._add(end, n_end, posts)
                         n_end = self._sharing_title(n_end, posts)
+                        rank = role_at(text, n_end)
+                        if rank in RANKS:  # "司令员甲大校、政治委员乙大校": the rank after the name, then the list
+                            n_end += len(rank)
                         i = n_end
                         last = (n_end, self._body_of(posts))
                         continue
