@@ -502,3 +502,19 @@ def test_an_outlet_before_the_reporter_s_role_is_no_name():
 
     assert parse_people("青禾日报·青禾网见习记者 许诺") == (["许诺"], [])
     assert parse_people("新华社记者 许诺 文浩") == (["许诺", "文浩"], [])
+
+
+@pytest.mark.parametrize("lead, authors", [
+    ("青禾网 宜昌1月16日电 (记者 许诺)", ["许诺"]),          # an outlet, a space, then the place and the date
+    ("青禾法院网讯 (文浩 许诺)", ["文浩", "许诺"]),          # names alone in a dateline's brackets
+    ("青禾网讯(记者 许诺 通迅员 文浩)", ["许诺", "文浩"]),   # 通迅员, a common misprint of 通讯员
+    ("本报讯(全文完)", []),                                   # a word in brackets is no name
+])
+def test_datelines_of_other_outlets(lead, authors):
+    art = ingest_text("青禾县召开秋粮收购工作会议\n\n" + lead + "10月8日,青禾县召开会议。" + BODY).articles[0]
+    assert art.authors == authors
+
+
+def test_an_author_line_behind_a_bullet():
+    art = ingest_text("青禾县召开秋粮收购工作会议\n  • 作者: 许诺\n10月8日,青禾县召开会议。" + BODY).articles[0]
+    assert art.authors == ["许诺"]

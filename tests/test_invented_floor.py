@@ -1,4 +1,4 @@
-"""Quality floors on the invented corpus (tests/corpus/invented: 48 pages written blind to the
+"""Quality floors on the invented corpus (tests/corpus/invented: 72 pages written blind to the
 extractors, with gold facts), scored with ../shared/eval/kgeval.py as the development corpus is."""
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ CORPUS = Path(__file__).parent / "corpus" / "invented"
 # measured when the floors were set (each batch was first read blind, see its README); raise them when the
 # extractors improve
 FLOORS = {
-    "officials.f1": 0.98, "posts.f1": 0.94, "journalists.f1": 0.99, "articles.recall": 0.975,
-    "agencies.f1": 0.95, "places.f1": 0.955, "projects.f1": 0.76, "events.f1": 0.955, "macro_f1": 0.943,
+    "officials.f1": 0.98, "posts.f1": 0.93, "journalists.f1": 0.99, "articles.recall": 0.96,
+    "agencies.f1": 0.935, "places.f1": 0.945, "projects.f1": 0.755, "events.f1": 0.955, "macro_f1": 0.938,
 }
 
 
@@ -26,7 +26,7 @@ def scores(tmp_path_factory):
 
 
 def test_the_corpus_is_all_there():
-    assert len(list((CORPUS / "gold").glob("*.json"))) == len(list((CORPUS / "raw").glob("*.txt"))) == 48
+    assert len(list((CORPUS / "gold").glob("*.json"))) == len(list((CORPUS / "raw").iterdir())) == 72
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))

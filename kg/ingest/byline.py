@@ -29,7 +29,7 @@ NAME = r"(?:[\u4e00-\u9fff]{1,7}[·•・?][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{
 SPACED_NAME = r"(?<=[\s记者员生])[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
 # words that end a role token: "本报记者", "全媒体记者", "特约通讯员", "摄影记者"
 AUTHOR_ROLES = ("记者", "作者", "撰稿", "采写", "摄影", "摄像")
-CORRESPONDENT_ROLES = ("通讯员", "实习生")
+CORRESPONDENT_ROLES = ("通讯员", "通迅员", "实习生")  # 通迅员: a common misprint
 EDITOR_ROLES = ("编辑", "责编", "审核", "审校", "校对", "统筹", "监制", "策划", "主编", "终审", "二审", "三审", "一审",
                 "编审", "美编", "制图", "设计", "来源", "出品", "视频", "排版", "版式", "值班")
 ROLE_WORDS = AUTHOR_ROLES + CORRESPONDENT_ROLES + EDITOR_ROLES
@@ -47,7 +47,7 @@ _SEP = r"[\s、,，/:：丨|｜;；]+"
 # a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
 DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
-                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
+                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)\s+[^\s(（\n]{2,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
 # a dateline that starts an item even without a byline: "本报讯 今年以来…", "新华社云溪5月8日电 …"
 ITEM_START = re.compile(r"^(?:本报讯|本报[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|(?:新华社|中新社|人民网|新华网|央视网|央广网|"
                         r"中国新闻网|光明网|中国日报网)[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
@@ -74,7 +74,7 @@ TRAILING_NAMES = re.compile(r"[。!?！？”]\s*[(（]\s*((?:[\u4e00-\u9fff]{2,
 EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）]{0,30}[)）]"
                          r"|/{1,2}\s*来源\s*[:：][^/]{0,30}/{0,2}|/{1,2}))+\s*$")
 MARKS = "■□▲●◆◇"
-ROLE_START = re.compile(r"^[■□▲●◆◇—-]*\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
+ROLE_START = re.compile(r"^[■□▲●◆◇•▪—-]*\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
 TRAILING = re.compile(r"[(（【\[]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）【】\[\]]{1,60})"
                       r"[)）】\]]\s*$")
 EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
@@ -106,6 +106,16 @@ def has_surname(name: str) -> bool:
         return True
     s = _surnames()
     return (name[:2] in s and len(name) >= 3) or name[:1] in s
+
+
+def _reads_as_name(word: str) -> bool:
+    """A word in brackets with no role beside it reads as a person's name (全文完, 图片 do not)."""
+    from kg.extract.lexicon import is_dictionary_word
+    from kg.extract.name_grammar import FUNCTION_WORD_SURNAMES, PREPOSITION_SURNAMES, name_at
+
+    if word[0] in PREPOSITION_SURNAMES | FUNCTION_WORD_SURNAMES and is_dictionary_word(word[:2]):
+        return False  # 全文|完, 来源: a word that starts with a family name's character
+    return name_at(word + "。", 0, strict=True) == len(word)
 
 
 def role_split(tok: str) -> tuple[str, str] | None:
@@ -231,6 +241,12 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
         people = parse_people(m.group(1))
         if people[0] or people[1]:
             return people
+    if m and re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}", m.group(1).strip()):
+        # "中国法院网讯 (甲 乙)": names alone in the dateline's brackets, each read as a name
+        people = parse_people(m.group(1), strict=True)
+        names = people[0] + people[1]
+        if len(names) == len(re.split(r"[\s、]+", m.group(1).strip())) and all(_reads_as_name(n) for n in names):
+            return people
     m = DATELINE_BARE.match(par)
     if m:
         people = parse_people(m.group(1))
@@ -262,7 +278,7 @@ def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     """Reporters and correspondents when the whole of ``par`` is a byline ("本报记者 X Y"), else None."""
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
-    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS + "—-").strip()
+    inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS + "•▪—-").strip()
     if inner[:1] in "(（【[" and inner[-1:] in ")）】]":
         inner = inner[1:-1]
     # every token must be a role or a name
@@ -320,7 +336,8 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
         names = re.split(r"[\s、]+", m.group(1))
         people = parse_people(m.group(1), strict=True)
         # every word in the brackets must be read as a name (not "(全文完)", "(下转第二版)")
-        return people if len(people[0]) + len(people[1]) == len(names) else None
+        found = people[0] + people[1]
+        return people if len(found) == len(names) and all(_reads_as_name(n) for n in found) else None
     return None
 
 
