@@ -305,3 +305,22 @@ def test_the_flood_control_headquarters_short_form_in_a_chain_of_titles():
     g = officials("6月14日,全市防汛工作会议召开。市长、市防指总指挥林志远主持会议。")
     posts = posts_of(g, node(g, GK.Official, "林志远"))
     assert ("总指挥", "宜昌市防汛抗旱指挥部") in posts and ("市长", "宜昌市人民政府") in posts
+
+
+def test_a_bureau_head_written_with_the_bureau_s_last_character_shared():
+    """"市教育局长X": the bureau 市教育局, and X its 局长."""
+    g = officials("3月1日,市教育局长林志远一行到县里督导检查。")
+    assert ("局长", "宜昌市教育局") in posts_of(g, node(g, GK.Official, "林志远"))
+
+
+def test_names_elected_by_votes():
+    g = officials("1月10日,经过认真计票,林志远以190票的高票当选为县人民政府县长,赵明亮全票当选副县长。")
+    assert any(r == "县长" for r, _ in posts_of(g, node(g, GK.Official, "林志远")))
+    assert any(r == "副县长" for r, _ in posts_of(g, node(g, GK.Official, "赵明亮")))
+
+
+def test_an_adverb_the_dictionary_calls_a_noun_ends_a_name_and_deputy_commanders_are_titles():
+    g = officials("4月18日,副市长林路专门会见了客商。副市长、市防指常务副指挥长赵明亮检查防汛工作。")
+    names = set(labels(g, GK.Official))
+    assert "林路" in names and "林路专门" not in names
+    assert ("常务副指挥长", "宜昌市防汛抗旱指挥部") in posts_of(g, node(g, GK.Official, "赵明亮"))

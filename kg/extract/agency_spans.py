@@ -138,8 +138,8 @@ def unit_end(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
                     and not (n == 1 and suf in "委办" and (word_tag(text[pos:at + 1]) or "").startswith(("n", "j"))):
                 continue
             # a role inside the suffix does not stop it (城市管理|委员会, not 委员)
-            if role and len(role) >= len(suf):
-                continue
+            if role and len(role) >= len(suf) and not (role == suf + "长" and suf in "局部厅处科" and n >= 2 and not sub_unit):
+                continue  # but "教育局长": the bureau, its head's title sharing 局 (read by the title chain)
             if text.startswith(suf, at) and _end_ok(text, end) and _unit_ok(text[pos:end]):
                 return end
         if role:

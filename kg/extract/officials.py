@@ -42,10 +42,17 @@ LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡
 # "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
 COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百]+(?:人|名同志|名)")
 ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
+VOTES = re.compile(r"(?:以|得)?(?:全票|[\d一二三四五六七八九十百]+票)(?:的高票|的全票|赞成)?(?:再次|继续|顺利)?")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
+
+
+def _elected_by_votes(text: str, pos: int) -> bool:
+    """"以190票当选为…", "全票当选…" starts at ``pos``."""
+    votes = VOTES.match(text, pos)
+    return bool(votes and votes.end() > pos and text.startswith(ELECTED, votes.end()))
 
 
 def region_of_agency(label: str, home: str) -> str:
@@ -288,6 +295,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         tail = members[-1][1]
         counted = COUNTED_PEOPLE.match(text, tail)  # "甲、乙等33人当选为委员"
         at = counted.end() if counted else tail
+        votes = VOTES.match(text, at)  # "甲以190票当选为县长"
+        at = votes.end() if votes else at
         elected = next((w for w in ELECTED if text.startswith(w, at)), None)
         if elected:
             self.cursor = at
@@ -323,7 +332,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 continue
             if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
                     (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))) or \
-                    (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、"):
+                    (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、") or _elected_by_votes(text, e):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:
                     return e
         dotted = dotted_name_at(text, p)
