@@ -324,3 +324,19 @@ def test_an_adverb_the_dictionary_calls_a_noun_ends_a_name_and_deputy_commanders
     names = set(labels(g, GK.Official))
     assert "林路" in names and "林路专门" not in names
     assert ("常务副指挥长", "宜昌市防汛抗旱指挥部") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_a_list_after_a_title_keeps_a_name_that_is_also_a_word():
+    """"副主席甲、光明、乙参加": 光明 is read by its place in a list that ends like one."""
+    g = officials("5月8日,市政协副主席林志远、光明、赵明亮参加会议。")
+    for name in ("光明", "赵明亮"):
+        assert ("副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, name)), name
+    g = officials("5月8日,市长林志远、有关部门负责人参加会议。")
+    assert "有关" not in labels(g, GK.Official)
+
+
+def test_elected_to_a_title_written_after_its_term_and_a_standing_vice_chair():
+    g = officials("1月20日,林志远、赵明亮当选十二届市政协副主席。市政协常务副主席许宇,副主席罗强出席。")
+    assert ("副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("常务副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "许宇"))
+    assert ("副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "罗强"))

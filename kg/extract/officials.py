@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.agency_names import TERM
 from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
 from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
@@ -200,13 +201,18 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         text = self.text
         members: list[tuple[int, int]] = []
         p = end
+        loose = False  # an item read only by its place in the list (a name that is also a word: 光明)
         while text[p:p + 1] == "、" and not (self.agency_at.get(p + 1) or role_at(text, p + 1)):
             e = name_at(text, p + 1, NAME_END_WORDS + ("、",), strict=True)
+            if e is None:
+                e = next((p + 1 + n for n in (3, 2) if NAME_CHARS.fullmatch(text[p + 1:p + 1 + n])
+                          and text[p + 1 + n:p + 2 + n] == "、" and not role_at(text, p + 1 + n - 1)), None)
+                loose = loose or e is not None
             if e is None or text[e:e + 1] not in ("、", "等") and not ends_name(text, e):
                 break
             members.append((p + 1, e))
             p = e
-        if not members or text[p:p + 1] == "、":
+        if not members or text[p:p + 1] == "、" or (loose and not text.startswith(("等",) + LIST_END_WORDS, p)):
             return end
         for s, e in members:
             self._add(s, e, posts)
@@ -303,7 +309,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             # "A当选为市人大常委会主任，B、C当选为副主任": the body of the election just told
             last_end, last_body = self.last_elected
             inherit = last_body if last_end >= 0 and not re.search("[。！？\n]", text[last_end:i]) else None
-            end, posts = self.title_chain(at + len(elected), inherit)
+            term = TERM.match(text, at + len(elected))  # "当选十二届省政协副主席": the term, then the title
+            end, posts = self.title_chain(term.end() if term else at + len(elected), inherit)
             if posts and all(official_post(p) for p in posts):
                 for s, e in members:
                     self._add(s, e, posts)
