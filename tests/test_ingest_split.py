@@ -518,3 +518,16 @@ def test_datelines_of_other_outlets(lead, authors):
 def test_an_author_line_behind_a_bullet():
     art = ingest_text("青禾县召开秋粮收购工作会议\n  • 作者: 许诺\n10月8日,青禾县召开会议。" + BODY).articles[0]
     assert art.authors == ["许诺"]
+
+
+def test_reporter_lines_of_reposted_and_web_items():
+    """"…。记者 X" before a bracketed editor line; a facts line that opens with the author's name alone; a lead
+    "X日报记者 A 特约记者 B 5月20日,…"."""
+    art = ingest_text("青禾县部署防汛工作\n\n10月8日,青禾县召开会议。" + BODY + "记者 许诺\n[责任编辑:文浩]").articles[0]
+    assert art.authors == ["许诺"]
+    art = ingest_text("青禾县部署防汛工作\n许诺    发布时间: 2011-11-11 08:49:00    来源:青禾网\n"
+                      "10月8日,青禾县召开会议。" + BODY).articles[0]
+    assert art.authors == ["许诺"]
+    art = ingest_text("青禾县部署防汛工作\n\n青禾日报记者 许诺 特约记者 文浩 5月20日,县委书记林志远到乡镇调研。"
+                      + BODY).articles[0]
+    assert art.authors == ["许诺", "文浩"]

@@ -62,7 +62,7 @@ DATELINE_BARE = re.compile(
 LEAD_BYLINE = re.compile(
     r"^((?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,8}"
     r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*?))"
-    r"\s+(?:[\u4e00-\u9fff]{2,6}\s*)?报道\s*[:：]?\s*"
+    r"(?:\s+(?:[\u4e00-\u9fff]{2,6}\s*)?报道\s*[:：]?\s*|\s+(?=(?:\d{4}年)?\d{1,2}月\d{1,2}日))"
 )
 # a byline after the last sentence, without brackets: "…。文/本报记者 张三", "…。 本报记者 张三 李四"
 TRAILING_BARE = re.compile(r"[。!?！？]\s*((?:本版)?(?:文|图|文/图)\s*/\s*[\u4e00-\u9fff]{0,6}?(?:记者)?\s*"
@@ -71,13 +71,13 @@ TRAILING_BARE = re.compile(r"[。!?！？]\s*((?:本版)?(?:文|图|文/图)\s*/
 # names alone in brackets closing an item's last sentence, the reporters of many local papers: "…。 (张三 李四)"
 TRAILING_NAMES = re.compile(r"[。!?！？”]\s*[(（]\s*((?:[\u4e00-\u9fff]{2,4})(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]\s*$")
 # an editor's note after a closing byline: "(责任编辑:X)", "//来源:某某报//"
-EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）]{0,30}[)）]"
+EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（\[【]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）\[\]【】]{0,30}[)）\]】]"
                          r"|/{1,2}\s*来源\s*[:：][^/]{0,30}/{0,2}|/{1,2}))+\s*$")
 MARKS = "■□▲●◆◇"
 ROLE_START = re.compile(r"^[■□▲●◆◇•▪—-]*\s*[(（【\[]?\s*[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|摄影|撰稿|[文图]\s*[/:：|丨]|文/图)")
 TRAILING = re.compile(r"[(（【\[]\s*([\u4e00-\u9fff]{0,8}?(?:记者|通讯员|作者|实习生|撰稿|文\s*[/:：]|文/图)[^()（）【】\[\]]{1,60})"
                       r"[)）】\]]\s*$")
-EDITOR_LINE = re.compile(r"^[(（]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
+EDITOR_LINE = re.compile(r"^[(（\[【]?\s*(?:[\u4e00-\u9fff]{0,4}?(?:" + "|".join(EDITOR_ROLES) + r"))\s*[:：丨|｜]")
 # "■本报记者 张三" ending a caption
 MARKED_CREDIT = re.compile(rf"[■□▲●]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员|摄影))?\s*({NAME}(?:[\s、]+{NAME})*)"
                            r"\s*(?:摄)?\s*$")
@@ -315,7 +315,9 @@ def meta_line_people(par: str) -> list[str] | None:
         return None
     m = META_AUTHOR.search(par)
     if not m:
-        return None
+        # "陈某某    发布时间:…  来源:…": the author's name alone, set apart before the facts
+        bare = re.match(r"^\s*([\u4e00-\u9fff]{2,4})\s{2,}(?=\S{2,6}\s*[:：])", par)
+        return [bare.group(1)] if bare and has_surname(bare.group(1)) and _reads_as_name(bare.group(1)) else None
     reporters, others = parse_people(m.group(1))
     return (reporters + others) or None
 
