@@ -340,3 +340,17 @@ def test_elected_to_a_title_written_after_its_term_and_a_standing_vice_chair():
     assert ("副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "林志远"))
     assert ("常务副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "许宇"))
     assert ("副主席", "宜昌市政协") in posts_of(g, node(g, GK.Official, "罗强"))
+
+
+def test_an_autonomous_region_s_vice_chair_and_a_department_in_a_chain():
+    """"新疆维吾尔自治区副主席、公安厅党委书记、厅长X": 副主席 of the region's government, then its 公安厅."""
+    g = officials("11月28日,新疆维吾尔自治区副主席、公安厅党委书记、厅长林志远出席会议。", "乌鲁木齐市")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("自治区副主席", "新疆维吾尔自治区人民政府") in posts  # the title as printed, as 自治区主席 is
+    assert ("厅长", "新疆维吾尔自治区公安厅") in posts and ("党委书记", "新疆维吾尔自治区公安厅") in posts
+
+
+def test_a_town_missing_from_the_gazetteer_whose_name_reads_like_a_rare_verb():
+    page_text = "11月9日,报告会举行。秭归县才纳乡党委书记林志远作报告。"
+    g = officials(page_text)
+    assert any(x.endswith("才纳乡党委") for x in labels(g, GK.Agency))

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from kg.extract.landmarks import find_landmarks
-from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_tag
+from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_freq, word_tag
 from kg.extract.name_grammar import PREPOSITION_SURNAMES
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Article, Mention, Node, Relation
@@ -325,8 +325,9 @@ def _towns_by_shape(article: Article) -> None:
             continue
         name = m.group(0)
         stem = name[:-2] if name.endswith("街道") else name[:-1]
-        if stem[0] in VILLAGE_STEM_NOT or (word_tag(stem) or "n")[:1] in "vadrmpcuf" or is_dictionary_word(name) \
-                or text[m.end():m.end() + 1] in "镇村":
+        tag = word_tag(stem) or "n"
+        if stem[0] in VILLAGE_STEM_NOT or tag[:1] in "drmpcuf" or (tag[:1] in "va" and word_freq(stem) > 500) \
+                or is_dictionary_word(name) or text[m.end():m.end() + 1] in "镇村":
             continue  # "北部|乡镇", "各乡村": no town's name
         key = f"{county.key}/{name}"
         article.mentions.append(Mention(m.start(), m.end(), "Township", key, name, {"adminLevel": "township"}))
