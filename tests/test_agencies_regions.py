@@ -272,3 +272,11 @@ def test_a_village_s_former_branch_and_a_preposition_before_cun():
     assert "青禾村党支部" in labels(g, GK.Agency)
     person = node(g, GK.Official, "林志远")
     assert "/中国/" not in str(person)
+
+
+def test_a_zone_written_short_is_the_zone_the_page_names_in_full():
+    """"宜昌经济技术开发区 … 经开区党工委书记": one zone; a page that never prints the full name keeps the short one."""
+    g = build(HEAD + "2月6日,宜昌经济技术开发区招商会召开。经开区党工委书记林志远出席。", "宜昌市")
+    assert "宜昌经济技术开发区党工委" in labels(g, GK.Agency)
+    g = build(HEAD + "2月6日,经开区党工委书记林志远出席。", "宜昌市")
+    assert "宜昌经开区党工委" in labels(g, GK.Agency)

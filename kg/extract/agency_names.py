@@ -88,6 +88,18 @@ def level_word_region(word: str, ctx: Context) -> str | None:
     return short + word
 
 
+# a development zone's short word and the full names it may stand for (a national 经济技术开发区 or a
+# provincial 经济开发区)
+ZONE_FULL = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区", "高新技术开发区")}
+
+
+def _zone_in_full(name: str, word: str, text: str) -> str:
+    """A zone written short (吉林经开区) under the full name the page prints for it (吉林经济技术开发区), so
+    that both forms are one body; the short form when the page never prints the full one."""
+    prefix = name[:-len(word)]
+    return next((prefix + full for full in ZONE_FULL.get(word, ()) if prefix + full in text), name)
+
+
 def qualify_name(surface: str, kind: str, article: Article, start: int, ctx: Context) -> tuple[str, str]:
     """Canonical label and identity scope of a name as written."""
     if kind == "village":  # one 新华村 in each of many townships: scoped to the village's own key
@@ -99,7 +111,7 @@ def qualify_name(surface: str, kind: str, article: Article, start: int, ctx: Con
         if len(word) > 1:
             name = level_word_region(word, ctx)
             if name:
-                return canonical_label(name + surface[len(word):]), ""
+                return canonical_label(_zone_in_full(name, word, article.text) + surface[len(word):]), ""
             return canonical_label(surface), "@" + article.id
         ch = surface[0]
         if ch == "村":  # a village's body: the village named last before it
