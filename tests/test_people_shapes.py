@@ -354,3 +354,10 @@ def test_a_town_missing_from_the_gazetteer_whose_name_reads_like_a_rare_verb():
     page_text = "11月9日,报告会举行。秭归县才纳乡党委书记林志远作报告。"
     g = officials(page_text)
     assert any(x.endswith("才纳乡党委") for x in labels(g, GK.Agency))
+
+
+def test_a_department_written_without_its_region_after_a_government_title():
+    """"副市长、公安局长X": the city's 公安局, whose head the 副市长 also is."""
+    g = officials("3月6日,全市公安工作会议召开,副市长、公安局长林志远出席会议并讲话。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("副市长", "宜昌市人民政府") in posts and ("局长", "宜昌市公安局") in posts

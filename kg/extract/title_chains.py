@@ -91,6 +91,10 @@ class TitleChainReader:
                     if parent:
                         self.art.relations.append(Relation(agency.key, "parentOrganization", parent, p))
                     p = dept
+            elif agency is None and p > pos and not role_at(text, p):
+                dept_span = self._government_department(p, posts)  # "副市长、公安局长X": the city's 公安局
+                if dept_span is not None:
+                    agency, p = dept_span, dept_span.end
             if p > pos and agency is not None and text[p:p + 1] in ("原", "前") and role_at(text, p + 1):
                 p += 1  # "市交通运输局原党组书记、局长": the post the person held
             r = role_at(text, p)
@@ -108,6 +112,8 @@ class TitleChainReader:
             end = p
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
                                                          or self._department_then_role(agency, p + 1)
+                                                         or (agency is None
+                                                             and self._government_department(p + 1, posts))
                                                          or (text[p] == "、" and (self._unknown_body_at(p + 1)
                                                                                   or self._institution_span(p + 1)
                                                                                   or self._unknown_firm_at(p + 1)))):
@@ -176,6 +182,25 @@ class TitleChainReader:
                 self.art.mentions.append(Mention(p, x, "Organization", span.key, name))
                 return span
         return None
+
+    def _government_department(self, p: int, posts: list[PostRef]) -> AgencySpan | None:
+        """A department written without its region after a title that implies a government ("副市长、公安局长X":
+        the 公安局 of the city whose 副市长 the person is)."""
+        if not posts or not posts[-1].agency_label or not roles()[posts[-1].role].body:
+            return None
+        dept = _department_at(self.text, p)
+        if not dept or not (role_at(self.text, dept) or _short_head(self.text, dept)):
+            return None
+        from kg.extract.places import division_prefix
+
+        division = division_prefix(posts[-1].agency_label)
+        if not division:
+            return None
+        label = canonical_label(division + self.text[p:dept])
+        scope = (posts[-1].agency_key or "").partition("@")[2]
+        span = AgencySpan(p, dept, label, f"Agency/{label}" + (f"@{scope}" if scope else ""))
+        self.art.nodes.append(Node(span.key, "Agency", label, p))
+        return span
 
     def _department_then_role(self, agency: AgencySpan | None, p: int) -> bool:
         if agency is None:
