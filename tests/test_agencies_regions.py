@@ -280,3 +280,11 @@ def test_a_zone_written_short_is_the_zone_the_page_names_in_full():
     assert "宜昌经济技术开发区党工委" in labels(g, GK.Agency)
     g = build(HEAD + "2月6日,经开区党工委书记林志远出席。", "宜昌市")
     assert "宜昌经开区党工委" in labels(g, GK.Agency)
+
+
+def test_words_of_praise_policy_and_scope_are_inside_no_body_s_name():
+    g = build(HEAD + "5月8日,会议要求认真贯彻国务院决策部署和省委要求。优秀县委书记林志远发言。全省公安厅局长会议召开。",
+              "宜昌市")
+    names = labels(g, GK.Agency)
+    assert not any(w in n for n in names for w in ("决策", "部署", "优秀", "全省"))
+    assert "湖北省委" in names
