@@ -288,3 +288,11 @@ def test_words_of_praise_policy_and_scope_are_inside_no_body_s_name():
     names = labels(g, GK.Agency)
     assert not any(w in n for n in names for w in ("决策", "部署", "优秀", "全省"))
     assert "湖北省委" in names
+
+
+def test_a_cppcc_committee_under_its_formal_name():
+    g = build(HEAD + "1月10日,中国人民政治协商会议第九届秭归县委员会常务委员会工作报告获通过。受政协宜都市第十三届委员会"
+                     "常务委员会委托,林志远作报告。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert {"秭归县政协", "秭归县政协常委会", "宜都市政协", "宜都市政协常委会"} <= set(names)
+    assert not any(n.endswith("委员会常务委员会") for n in names)

@@ -51,6 +51,33 @@ def _shared_prefix_list(text: str, end: int, first: tuple[str, str] | None, kind
         p = u
 
 
+TERM_WORD = r"(?:第?[一二三四五六七八九十]{1,3}届)?"
+FORMAL_CPPCC = re.compile(rf"(?:中国人民政治协商会议|政协){TERM_WORD}$")
+FORMAL_CPPCC_END = re.compile(rf"{TERM_WORD}委员会(常务委员会)?")
+
+
+def _formal_cppcc(article: Article, found: list[AgencySpan], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A CPPCC committee under its formal name, the division inside it: "中国人民政治协商会议第九届X市委员会", "政协X市
+    第十三届委员会常务委员会" are X市政协 and its 常委会. Returns the spans taken."""
+    text = article.text
+    spans: list[tuple[int, int]] = []
+    for m in article.mentions:
+        if not m.attrs.get("adminLevel") or m.attrs["adminLevel"] == "village":
+            continue
+        head = FORMAL_CPPCC.search(text, max(0, m.start - 16), m.start)
+        tail = FORMAL_CPPCC_END.match(text, m.end)
+        if head is None or tail is None:
+            continue
+        label = canonical_label(m.label + "政协")
+        found.append(AgencySpan(head.start(), tail.start(1) if tail.group(1) else tail.end(), label, f"Agency/{label}"))
+        if tail.group(1):
+            standing = label + "常委会"
+            found.append(AgencySpan(head.start(), tail.end(), standing, f"Agency/{standing}", f"Agency/{label}"))
+        spans.append((head.start(), tail.end()))
+    taken.extend(spans)
+    return spans
+
+
 def find_agencies(article: Article, context: Context) -> None:
     """Add Agency and Company mentions (with parent bodies) to the article."""
     text = article.text
@@ -62,8 +89,9 @@ def find_agencies(article: Article, context: Context) -> None:
     place_starts = {s for s, _, k in starts if k == "place"}
     place_ending = {e: s for s, e, k in starts if k == "place"}
     reach = -1  # end of the spans taken so far (starts come in order): one comparison, not a scan of all
+    formal = _formal_cppcc(article, found, taken)
     for start, pend, kind in starts:
-        if start < reach:
+        if start < reach or any(a <= start < b for a, b in formal):
             continue
         if kind == "place" and (pend in place_starts or (pend + 1 in place_starts and text[pend] in "市省")):
             continue  # 宜昌市|夷陵区委: the body is named after the more local division
