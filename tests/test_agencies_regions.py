@@ -296,3 +296,10 @@ def test_a_cppcc_committee_under_its_formal_name():
     names = labels(g, GK.Agency)
     assert {"秭归县政协", "秭归县政协常委会", "宜都市政协", "宜都市政协常委会"} <= set(names)
     assert not any(n.endswith("委员会常务委员会") for n in names)
+
+
+def test_a_committee_and_the_government_beside_it_and_a_list_after_he():
+    g = build(HEAD + "5月8日,旗委贯彻落实自治区党委政府和呼和浩特市委市政府部署。", "土默特左旗")
+    names = labels(g, GK.Agency)
+    assert "内蒙古自治区党委" in names and "呼和浩特市委" in names
+    assert not any("和呼和浩特" in n for n in names)

@@ -361,3 +361,12 @@ def test_a_department_written_without_its_region_after_a_government_title():
     g = officials("3月6日,全市公安工作会议召开,副市长、公安局长林志远出席会议并讲话。")
     posts = posts_of(g, node(g, GK.Official, "林志远"))
     assert ("副市长", "宜昌市人民政府") in posts and ("局长", "宜昌市公安局") in posts
+
+
+def test_spaced_two_character_names_in_a_list_and_a_list_after_yiji():
+    """"县领导胡 敏、王 煜、刘某某参加": names padded to one width are names without the space; "…，以及甲、乙等县领导
+    出席": the list after 以及."""
+    g = officials("9月24日,县长林志远主持召开会议。县领导许 宇、罗 强、赵明亮参加会议。")
+    assert {"许宇", "罗强", "赵明亮"} <= set(labels(g, GK.Official))
+    g = officials("9月24日,会议召开。县政协主席林志远,以及周立新、文浩强、赵明亮等县领导出席。")
+    assert {"周立新", "文浩强", "赵明亮"} <= set(labels(g, GK.Official))

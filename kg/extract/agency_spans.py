@@ -101,6 +101,8 @@ def _end_ok(text: str, end: int) -> bool:
                 last in "局厅委办处" and word_freq(word) < 50 and len(after) == 2 and is_dictionary_word(after)
                 and word_freq(after) > 10 * word_freq(word)):
             return False  # 部署, 办理; but 局|数据: the word after is far the likelier reading
+    if text.startswith(("政府", "人大", "政协"), end) and text[end - 1] == "委":
+        return True  # "党委政府": the committee, then the government beside it
     # a four-character word across the end: 市|政府采购, not a government
     word = text[end - 2:end + 2]
     return not (len(word) == 4 and is_dictionary_word(word) and (word_tag(word) or "")[:1] in ("v", "n"))
@@ -123,6 +125,8 @@ def unit_end(text: str, pos: int, max_stem: int, bodies: bool, sub_unit: bool = 
             break
         if n == 1 and text[pos] in STEM_FIRST_STOP:  # a name never starts with a conjunction (县|和省…)
             break
+        if n > 1 and text[at - 1] == "和" and text.endswith(("委", "政府", "局", "厅"), pos, at - 1):
+            break  # "自治区党委政府|和呼和浩特市委": a body's name is complete before 和, a list goes on
         # a unit inside a name (市委|农办) never starts another body's name (联合|市公安局)
         if sub_unit and n and text[at - 1] in agency_grammar()["level"]:
             break

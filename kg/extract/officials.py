@@ -174,6 +174,10 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                     continue
             if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i):
                 j = self._name_then_title(i, None) if not text.endswith(LEADERS, 0, i) else None
+                if j is None and text.startswith(("以及", "及"), i):  # "…，以及甲、乙等县领导出席"
+                    lead = 2 if text.startswith("以及", i) else 1
+                    after = self._name_first(i + lead)
+                    j = after if after > i + lead + 1 else None
                 i = j or self._name_first(i)
                 continue
             i += 1
@@ -345,10 +349,14 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         dotted = dotted_name_at(text, p)
         if dotted and (text[dotted:dotted + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, dotted)):
             return dotted
+        # "胡 敏、王 煜、刘某某": a two-character name padded with a space to the width of the others
+        if text[p + 1:p + 2] == " " and text[p:p + 1] in surnames() and NAME_CHARS.fullmatch(text[p + 2:p + 3]) and (
+                text[p + 3:p + 4] == "、" or text.startswith(LIST_END_WORDS + ELECTED, p + 3)):
+            return p + 3
         return None
 
     def _add(self, start: int, end: int, posts: list[PostRef]) -> None:
-        name = self.text[start:end]
+        name = self.text[start:end].replace(" ", "")
         if name in self.journalists:
             return
         self.names.setdefault(name, [])
