@@ -370,3 +370,10 @@ def test_spaced_two_character_names_in_a_list_and_a_list_after_yiji():
     assert {"许宇", "罗强", "赵明亮"} <= set(labels(g, GK.Official))
     g = officials("9月24日,会议召开。县政协主席林志远,以及周立新、文浩强、赵明亮等县领导出席。")
     assert {"周立新", "文浩强", "赵明亮"} <= set(labels(g, GK.Official))
+
+
+def test_leaders_listed_after_a_colon():
+    """"大会的执行主席是:甲、乙", "在主席台就座的市领导和老同志有:丙、丁": leaders; 和 is no family name there."""
+    g = officials("1月10日,市人代会开幕。大会的执行主席是:林志远、赵明亮、许宇。在主席台就座的市领导和老同志有:罗强、周立新。")
+    names = set(labels(g, GK.Official))
+    assert {"林志远", "赵明亮", "许宇", "罗强", "周立新"} <= names and "和老" not in names

@@ -47,6 +47,8 @@ VOTES = re.compile(r"(?:以|得)?(?:全票|[\d一二三四五六七八九十百]
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
 CLAUSE_BOUNDARY = re.compile("[。,，;；!?！？\n“]|" + "|".join(LEADERS))
+# a list of leaders introduced by a colon: "大会的执行主席是:甲、乙", "在主席台就座的市领导和老同志有:甲、乙"
+LEADERS_COLON = re.compile(r"(?:领导|执行主席|主席团常务主席|主席团成员)[^。,，:：]{0,10}[:：]\s*$")
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 
 
@@ -119,6 +121,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         starts = set(self.agency_at) | {0}
         starts.update(m.start() for m in role_starts().finditer(text))
         starts.update(m.end() for m in CLAUSE_BOUNDARY.finditer(text))
+        starts.update(m.end() for m in re.finditer("[:：]", text) if LEADERS_COLON.search(text, max(0, m.end() - 24),
+                                                                                        m.end()))
         return sorted(p for p in starts if p < len(text))
 
     def find(self) -> None:
@@ -172,7 +176,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 if a is not None and self._name_then_title(a.end, a):
                     i = self._name_then_title(a.end, a)
                     continue
-            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i):
+            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i) or (
+                    text[i - 1] in ":：" and LEADERS_COLON.search(text, max(0, i - 24), i)):
                 j = self._name_then_title(i, None) if not text.endswith(LEADERS, 0, i) else None
                 if j is None and text.startswith(("以及", "及"), i):  # "…，以及甲、乙等县领导出席"
                     lead = 2 if text.startswith("以及", i) else 1
@@ -288,7 +293,9 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                     all(official_post(p) for p in posts):
                 self._add(i, n_end, posts)
                 return end
-        after_leaders = text.endswith(LEADERS, 0, i)
+        after_leaders = text.endswith(LEADERS, 0, i) or bool(LEADERS_COLON.search(text, max(0, i - 24), i))
+        if after_leaders and text[i:i + 1] in "和及与":
+            return i + 1  # "市领导|和老同志有:…": a conjunction, not a family name
         members: list[tuple[int, int]] = []
         p = i
         while True:
