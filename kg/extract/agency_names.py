@@ -21,7 +21,7 @@ GOVERNMENT_OFFICE = re.compile(r"^(.*?(?:[省市县区州盟旗镇乡]|地区))�
 # a term written between a division and its congress or committee (市第十五届人大, 省十三届政协): the body
 # is one across its terms
 TERM = re.compile(r"第?[一二三四五六七八九十百〇零]{1,4}届")
-DISTRICT_TWICE = re.compile(r"([区县])\1(委|人民政府|政府|人大常委会|人大|政协|纪委)")
+DISTRICT_TWICE = re.compile(r"([区县市旗])\1(委|人民政府|政府|人大常委会|人大|政协|纪委)")
 
 
 NATIONAL_FULL = ("国务院", "中国", "中央", "中共")
@@ -40,7 +40,7 @@ def canonical_label(label: str) -> str:
     are written out (州中院 -> 州中级人民法院, 国新办 -> 国务院新闻办公室, the national ones only alone)."""
     if "届" in label:
         label = TERM.sub("", label)
-    if "区区" in label or "县县" in label:  # "滨海新区区委" is the 滨海新区委, "道县县委" the 道县委: one body
+    if any(c + c in label for c in "区县市旗"):  # "滨海新区区委" is the 滨海新区委, "道县县委" the 道县委: one body
         label = DISTRICT_TWICE.sub(r"\1\2", label)
     m = GOVERNMENT_OF.match(label)
     if m and not m.group(1).endswith("人民"):
