@@ -52,6 +52,12 @@ LEADERS_COLON = re.compile(r"(?:领导|执行主席|主席团常务主席|主席
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 
 
+def _after_leaders(text: str, i: int) -> bool:
+    """A collective title ends right before ``i``: "县领导|甲、乙", "大会的执行主席是:|甲、乙"."""
+    return text.endswith(LEADERS, 0, i) or (text[i - 1:i] in (":", "：") and i > 0
+                                            and bool(LEADERS_COLON.search(text, max(0, i - 24), i)))
+
+
 def _elected_by_votes(text: str, pos: int) -> bool:
     """"以190票当选为…", "全票当选…" starts at ``pos``."""
     votes = VOTES.match(text, pos)
@@ -121,8 +127,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         starts = set(self.agency_at) | {0}
         starts.update(m.start() for m in role_starts().finditer(text))
         starts.update(m.end() for m in CLAUSE_BOUNDARY.finditer(text))
-        starts.update(m.end() for m in re.finditer("[:：]", text) if LEADERS_COLON.search(text, max(0, m.end() - 24),
-                                                                                        m.end()))
+        starts.update(m.end() for m in re.finditer("[:：]", text) if _after_leaders(text, m.end()))
         return sorted(p for p in starts if p < len(text))
 
     def find(self) -> None:
@@ -176,8 +181,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 if a is not None and self._name_then_title(a.end, a):
                     i = self._name_then_title(a.end, a)
                     continue
-            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or text.endswith(LEADERS, 0, i) or (
-                    text[i - 1] in ":：" and LEADERS_COLON.search(text, max(0, i - 24), i)):
+            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or _after_leaders(text, i):
                 j = self._name_then_title(i, None) if not text.endswith(LEADERS, 0, i) else None
                 if j is None and text.startswith(("以及", "及"), i):  # "…，以及甲、乙等县领导出席"
                     lead = 2 if text.startswith("以及", i) else 1
@@ -293,7 +297,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                     all(official_post(p) for p in posts):
                 self._add(i, n_end, posts)
                 return end
-        after_leaders = text.endswith(LEADERS, 0, i) or bool(LEADERS_COLON.search(text, max(0, i - 24), i))
+        after_leaders = _after_leaders(text, i)
         if after_leaders and text[i:i + 1] in "和及与":
             return i + 1  # "市领导|和老同志有:…": a conjunction, not a family name
         members: list[tuple[int, int]] = []

@@ -45,6 +45,12 @@ def _department_at(text: str, pos: int) -> int | None:
     return None
 
 
+def _titled_department(text: str, pos: int) -> int | None:
+    """End of a department name at ``pos`` that its head's title follows ("宣传部|部长", "公安局|长"), or None."""
+    dept = _department_at(text, pos)
+    return dept if dept and (role_at(text, dept) or _short_head(text, dept)) else None
+
+
 class TitleChainReader:
     """The title grammar of an official finder (a mixin: it uses the finder's ``text``, ``art``, ``ctx``,
     ``agency_at``, ``division_ending`` and ``cursor``)."""
@@ -77,8 +83,8 @@ class TitleChainReader:
                 agency = inherit
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
-                dept = _department_at(text, p)
-                if dept and (role_at(text, dept) or _short_head(text, dept)):
+                dept = _titled_department(text, p)
+                if dept:
                     label = agency.label + text[p:dept]
                     parent = agency.key
                     party = next((w for w in PARTY_BODY_ENDS if agency.label.endswith(w)), None)
@@ -111,9 +117,7 @@ class TitleChainReader:
                 r = role_at(text, p)
             end = p
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
-                                                         or self._department_then_role(agency, p + 1)
-                                                         or (agency is None
-                                                             and self._government_department(p + 1, posts))
+                                                         or self._department_then_role(agency, posts, p + 1)
                                                          or (text[p] == "、" and (self._unknown_body_at(p + 1)
                                                                                   or self._institution_span(p + 1)
                                                                                   or self._unknown_firm_at(p + 1)))):
@@ -186,27 +190,32 @@ class TitleChainReader:
     def _government_department(self, p: int, posts: list[PostRef]) -> AgencySpan | None:
         """A department written without its region after a title that implies a government ("副市长、公安局长X":
         the 公安局 of the city whose 副市长 the person is)."""
-        if not posts or not posts[-1].agency_label or not roles()[posts[-1].role].body:
+        government = self._implied_government(posts)
+        dept = _titled_department(self.text, p) if government else None
+        if government is None or dept is None:
             return None
-        dept = _department_at(self.text, p)
-        if not dept or not (role_at(self.text, dept) or _short_head(self.text, dept)):
-            return None
-        from kg.extract.places import division_prefix
-
-        division = division_prefix(posts[-1].agency_label)
-        if not division:
-            return None
+        division, scope = government
         label = canonical_label(division + self.text[p:dept])
-        scope = (posts[-1].agency_key or "").partition("@")[2]
         span = AgencySpan(p, dept, label, f"Agency/{label}" + (f"@{scope}" if scope else ""))
         self.art.nodes.append(Node(span.key, "Agency", label, p))
         return span
 
-    def _department_then_role(self, agency: AgencySpan | None, p: int) -> bool:
-        if agency is None:
+    @staticmethod
+    def _implied_government(posts: list[PostRef]) -> tuple[str, str] | None:
+        """(division, identity scope) of the government the chain's last title implies (副市长: its city's)."""
+        if not posts or not posts[-1].agency_label or not roles()[posts[-1].role].body:
+            return None
+        from kg.extract.places import division_prefix
+
+        division = division_prefix(posts[-1].agency_label)
+        return (division, (posts[-1].agency_key or "").partition("@")[2]) if division else None
+
+    def _department_then_role(self, agency: AgencySpan | None, posts: list[PostRef], p: int) -> bool:
+        """A department and its head's title at ``p``, of the body before it or of the government a title
+        before it implies: the chain goes on."""
+        if agency is None and self._implied_government(posts) is None:
             return False
-        dept = _department_at(self.text, p)
-        return bool(dept and (role_at(self.text, dept) or _short_head(self.text, dept)))
+        return _titled_department(self.text, p) is not None
 
     def _post(self, agency: AgencySpan | None, role: str, place: str | None = None) -> PostRef:
         commission = COMMISSION_ROLES.get(role)

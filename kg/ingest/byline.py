@@ -68,8 +68,10 @@ LEAD_BYLINE = re.compile(
 TRAILING_BARE = re.compile(r"[。!?！？]\s*((?:本版)?(?:文|图|文/图)\s*/\s*[\u4e00-\u9fff]{0,6}?(?:记者)?\s*"
                            r"[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*"
                            r"|[\u4e00-\u9fff]{0,6}?记者\s+[\u4e00-\u9fff·]{2,5}(?:[\s、]+[\u4e00-\u9fff·]{2,5})*)\s*$")
+# up to four words of two to four characters, the whole of a bracket's content ("张三 李四")
+BARE_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}"
 # names alone in brackets closing an item's last sentence, the reporters of many local papers: "…。 (张三 李四)"
-TRAILING_NAMES = re.compile(r"[。!?！？”]\s*[(（]\s*((?:[\u4e00-\u9fff]{2,4})(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]\s*$")
+TRAILING_NAMES = re.compile(rf"[。!?！？”]\s*[(（]\s*({BARE_NAMES})\s*[)）]\s*$")
 # an editor's note after a closing byline: "(责任编辑:X)", "//来源:某某报//"
 EDITOR_TAIL = re.compile(r"(?:\s*(?:[(（\[【]\s*[\u4e00-\u9fff]{0,4}?(?:编辑|责编|来源)\s*[:：][^()（）\[\]【】]{0,30}[)）\]】]"
                          r"|/{1,2}\s*来源\s*[:：][^/]{0,30}/{0,2}|/{1,2}))+\s*$")
@@ -116,6 +118,19 @@ def _reads_as_name(word: str) -> bool:
     if word[0] in PREPOSITION_SURNAMES | FUNCTION_WORD_SURNAMES and is_dictionary_word(word[:2]):
         return False  # 全文|完, 来源: a word that starts with a family name's character
     return name_at(word + "。", 0, strict=True) == len(word)
+
+
+def names_alone(inner: str) -> tuple[list[str], list[str]] | None:
+    """Reporters named alone in brackets, with no role word ("甲 乙"): every word must read as a person's name
+    (not "(全文完)", "(下转第二版)"); else None."""
+    inner = inner.strip()
+    if not re.fullmatch(BARE_NAMES, inner):
+        return None
+    people = parse_people(inner, strict=True)
+    found = people[0] + people[1]
+    if len(found) == len(re.split(r"[\s、]+", inner)) and all(_reads_as_name(n) for n in found):
+        return people
+    return None
 
 
 def role_split(tok: str) -> tuple[str, str] | None:
@@ -241,12 +256,9 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
         people = parse_people(m.group(1))
         if people[0] or people[1]:
             return people
-    if m and re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}", m.group(1).strip()):
-        # "中国法院网讯 (甲 乙)": names alone in the dateline's brackets, each read as a name
-        people = parse_people(m.group(1), strict=True)
-        names = people[0] + people[1]
-        if len(names) == len(re.split(r"[\s、]+", m.group(1).strip())) and all(_reads_as_name(n) for n in names):
-            return people
+    people = names_alone(m.group(1)) if m else None  # "中国法院网讯 (甲 乙)": names alone in the brackets
+    if people:
+        return people
     m = DATELINE_BARE.match(par)
     if m:
         people = parse_people(m.group(1))
@@ -334,13 +346,7 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
         people = parse_people(m.group(1), strict=True)
         return people if people[0] or people[1] else None
     m = TRAILING_NAMES.search(par)
-    if m:
-        names = re.split(r"[\s、]+", m.group(1))
-        people = parse_people(m.group(1), strict=True)
-        # every word in the brackets must be read as a name (not "(全文完)", "(下转第二版)")
-        found = people[0] + people[1]
-        return people if len(found) == len(names) and all(_reads_as_name(n) for n in found) else None
-    return None
+    return names_alone(m.group(1)) if m else None
 
 
 def is_editor_line(par: str) -> bool:

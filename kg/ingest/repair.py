@@ -17,7 +17,6 @@ aligned with it, so that evidence can be quoted exactly.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from kg.ingest.byline import DATELINE_HEAD, is_credit_line, is_furniture, starts_item
