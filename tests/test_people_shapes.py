@@ -377,3 +377,28 @@ def test_leaders_listed_after_a_colon():
     g = officials("1月10日,市人代会开幕。大会的执行主席是:林志远、赵明亮、许宇。在主席台就座的市领导和老同志有:罗强、周立新。")
     names = set(labels(g, GK.Official))
     assert {"林志远", "赵明亮", "许宇", "罗强", "周立新"} <= names and "和老" not in names
+
+
+def test_a_government_department_after_a_party_committee_is_the_divisions():
+    """"市委常委、公安局局长X": the city's 公安局 (not a department of the 市委), where "市委常委、宣传部部长Y" and
+    "市委常委、政法委书记Z" are the committee's own."""
+    g = officials("3月6日,会议召开。市委常委、公安局局长林志远,市委常委、宣传部部长赵明亮,市委常委、政法委书记许宇出席。")
+    assert ("局长", "宜昌市公安局") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("部长", "宜昌市委宣传部") in posts_of(g, node(g, GK.Official, "赵明亮"))
+    assert ("书记", "宜昌市委政法委") in posts_of(g, node(g, GK.Official, "许宇"))
+    assert not any("委公安局" in a for a in labels(g, GK.Agency))
+
+
+def test_a_bare_department_after_another_regions_committee_is_that_regions():
+    """On a Hubei paper, "四川省委常委、公安厅厅长X": Sichuan's 公安厅, not Hubei's."""
+    g = officials("5月3日,四川省委常委、公安厅厅长林志远一行来我市考察。市委书记赵明亮陪同。")
+    assert ("厅长", "四川省公安厅") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert "湖北省公安厅" not in labels(g, GK.Agency)
+
+
+def test_a_department_after_a_government_title_on_a_page_of_no_known_region():
+    """"副县长、公安局局长X" keeps both posts even when the county is not known."""
+    g = build("本报讯 5月3日,副县长、公安局局长林志远出席会议。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {r for r, _ in posts} == {"副县长", "局长"}
+    assert any(a.endswith("公安局") for r, a in posts if r == "局长")

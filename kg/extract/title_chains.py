@@ -7,15 +7,18 @@ with a body of its own (副县长) implies the division's government.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.agency_names import canonical_label, home_division, level_division, level_word_region
 from kg.extract.agency_spans import AgencySpan, department_end, institution_ending_at
-from kg.extract.lexicon import role_at, roles, tokens, word_tag
+from kg.extract.lexicon import agency_grammar, role_at, roles, tokens, word_tag
 from kg.extract.name_grammar import NAME_CHARS
 from kg.extract.posts import PostRef
 from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
 LEVEL_CHARS = "省市县区州镇乡盟旗"
+LEVEL_WORDS = tuple(LEVEL_CHARS) + ("自治区", "自治州", "自治县")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
 # a committee's discipline and supervisory commissions, read from a title after the committee
@@ -43,6 +46,26 @@ def _department_at(text: str, pos: int) -> int | None:
         if not NAME_CHARS.match(text[x]):
             break
     return None
+
+
+def _committee_division(label: str) -> str | None:
+    """The division a party committee stands for ("襄阳市委" -> 襄阳市, "市委" -> 市, "自治区党委" -> 自治区),
+    or None for any other body (a zone's 党工委, a 纪委)."""
+    from kg.extract.places import division_prefix
+
+    for end in ("党委", "委"):
+        stem = label[:-len(end)]
+        if label.endswith(end) and stem and (stem in LEVEL_WORDS or division_prefix(label) == stem):
+            return stem
+    return None
+
+
+def _government_word(word: str) -> bool:
+    """A department that, after a party committee in a chain, is its division's government's: a 局, 厅 or
+    委 other than the committee's own (政法委, 老干部局 …; kg/data/agency_grammar.txt [party-department])."""
+    if word in agency_grammar()["party-department"] or word.endswith(PARTY_BODY_ENDS):
+        return False
+    return word.endswith(("局", "厅", "委", "委员会")) or word in ("人武部", "人民武装部")
 
 
 def _titled_department(text: str, pos: int) -> int | None:
@@ -77,6 +100,8 @@ class TitleChainReader:
             a = self.agency_at.get(p)
             if a is None and p > pos:
                 a = self._unknown_body_at(p) or self._institution_span(p) or self._unknown_firm_at(p)
+            if a is not None and agency is not None and p > pos:
+                a = self._of_committee_before(a, agency)
             if a is not None:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
@@ -84,7 +109,12 @@ class TitleChainReader:
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _titled_department(text, p)
-                if dept:
+                division = _committee_division(agency.label) if dept else None
+                if dept and division and _government_word(text[p:dept]):
+                    # "市委常委、公安局局长": the city's 公安局, not a department of its party committee
+                    agency = self._division_body(division + text[p:dept], agency, p, dept)
+                    p = dept
+                elif dept:
                     label = agency.label + text[p:dept]
                     parent = agency.key
                     party = next((w for w in PARTY_BODY_ENDS if agency.label.endswith(w)), None)
@@ -127,6 +157,33 @@ class TitleChainReader:
         if end > pos and text[end - 1] in "、,，":
             end -= 1
         return end, posts
+
+    def _division_body(self, label: str, committee: AgencySpan, start: int, end: int) -> AgencySpan:
+        """The body ``label`` of a committee's division, written at ``start:end`` without its region; scoped
+        as the committee is when the division is not known ("市委" on a page of no known city)."""
+        label = canonical_label(label)
+        scope = committee.key.partition("@")[2]
+        span = AgencySpan(start, end, label, f"Agency/{label}" + (f"@{scope}" if scope else ""))
+        self.art.nodes.append(Node(span.key, "Agency", label, start))
+        return span
+
+    def _of_committee_before(self, found: AgencySpan, committee: AgencySpan) -> AgencySpan:
+        """A department the agency grammar gave the home region although a chain names another region's
+        committee just before it ("新疆维吾尔自治区党委常委、公安厅厅长X" on a Hubei page: Xinjiang's 公安厅)."""
+        from kg.extract.places import division_prefix
+
+        surface = self.text[found.start:found.end]
+        division = _committee_division(committee.label)
+        if (division is None or division in LEVEL_WORDS or surface[0] in LEVEL_CHARS or division_prefix(surface)
+                or not _government_word(surface) or found.label in (surface, canonical_label(surface))
+                or found.label.startswith(division)):
+            return found
+        span = self._division_body(division + surface, committee, found.start, found.end)
+        for k, m in enumerate(self.art.mentions):
+            if m.start == found.start and m.key == found.key:
+                self.art.mentions[k] = replace(m, key=span.key, label=span.label)
+        self.agency_at[found.start] = span
+        return span
 
     def _sibling_before(self, i: int, last: tuple[int, AgencySpan | None]) -> AgencySpan | None:
         """A zone's committee written alone after the name of its party committee's secretary:
@@ -207,7 +264,9 @@ class TitleChainReader:
             return None
         from kg.extract.places import division_prefix
 
-        division = division_prefix(posts[-1].agency_label)
+        label = posts[-1].agency_label
+        division = division_prefix(label) or next((w for w in LEVEL_WORDS if label in (w + "人民政府", w + "政府")),
+                                                  None)
         return (division, (posts[-1].agency_key or "").partition("@")[2]) if division else None
 
     def _department_then_role(self, agency: AgencySpan | None, posts: list[PostRef], p: int) -> bool:
