@@ -447,3 +447,18 @@ def test_the_day_a_reporter_learnt_of_a_case_and_a_named_speech_are_no_events():
               "\n\n5月21日,县委理论学习中心组举行集中学习,深入学习总书记视察湖北重要讲话精神。县委书记王建林主持。",
               "宜昌市", source="x-2024-05-22.txt")
     assert set(kinds(g).values()) == {"StudySession"}
+
+
+def test_an_event_held_with_no_one_in_its_sentence_takes_the_speakers_after():
+    """"5月15日,…新闻发布会如期举行。…副市长甲介绍…乙回答…": the sentence that says it was held names no one;
+    the people who speak at it later are its participants, and the event keeps its day."""
+    g = build("云溪新闻\n\n本报讯 5月15日,天气晴好。市政府新闻办新闻发布会如期举行。会场座无虚席。"
+              "10时,发布会正式开始。副市长林志远介绍了全市经济运行情况。市统计局局长赵明亮回答记者提问。", "宜昌市")
+    e = one(g, GK.PressConference)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 15)
+    assert {"林志远", "赵明亮"} <= who(g, e)
+
+
+def test_an_event_said_to_be_held_but_naming_no_one_anywhere_is_no_event():
+    g = build("云溪新闻\n\n本报讯 5月15日,全市安全生产工作会议如期举行。会议总结了上半年工作。", "宜昌市")
+    assert not of_type(g, GK.Meeting) and not of_type(g, GK.Event)

@@ -402,3 +402,26 @@ def test_a_department_after_a_government_title_on_a_page_of_no_known_region():
     posts = posts_of(g, node(g, GK.Official, "林志远"))
     assert {r for r, _ in posts} == {"副县长", "局长"}
     assert any(a.endswith("公安局") for r, a in posts if r == "局长")
+
+
+def test_a_tagged_two_character_name_is_not_run_on_into_a_verb():
+    """"记者徐某抢到了提问机会": the tagger's 徐某 is the name, not 徐某抢 (抢到 is a verb)."""
+    g = officials("6月5日,发布会举行。副市长林志远介绍情况。电视台记者许宁抢到了第一个提问机会。")
+    people = set(labels(g, GK.Person)) | set(labels(g, GK.Official)) | set(labels(g, GK.Journalist))
+    assert "许宁" in people
+    assert "许宁抢" not in people
+
+
+def test_a_level_character_the_tokenizer_joins_to_a_department():
+    """"市民宗局局长X": 市 + 民宗局 (the tokenizer reads 市民), and a title after a body the grammar misses
+    (市某某局局长) is not given the body of an earlier 局长."""
+    g = officials("3月6日,会议召开。市民宗局局长林志远出席。市农业农村局局长赵明亮、市大数据局局长许宇参加。")
+    assert ("局长", "宜昌市民宗局") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("局长", "宜昌市农业农村局") not in posts_of(g, node(g, GK.Official, "许宇"))
+
+
+def test_a_second_party_department_in_a_chain_and_an_assistant_mayor():
+    g = officials("3月6日,会议召开。县委常委、组织部部长、统战部部长林志远,市长助理、市公安局局长赵明亮出席。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {a for r, a in posts if r == "部长"} == {"县委组织部", "县委统战部"}
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("市长助理", "宜昌市人民政府"), ("局长", "宜昌市公安局")}

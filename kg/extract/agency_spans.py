@@ -168,6 +168,13 @@ BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心支行|分行|支行|�
 MINISTRY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,9}?司(?=副?司长|巡视员|一级|二级|负责人|[、，,。；;])")
 
 
+def _titled_after_level(text: str, s: int) -> bool:
+    """A department and its head's title right after the level character at ``s``, although the tokenizer
+    joins that character to the next ("市民|宗局局长": 市 + 民宗局)."""
+    end = department_end(text, s + 1)
+    return end is not None and role_at(text, end) is not None
+
+
 def chain_ends(text: str, pos: int, bodies: bool = True) -> list[int]:
     """Ends of the units of a name starting at ``pos`` (empty when no unit starts there)."""
     ends: list[int] = []
@@ -194,7 +201,7 @@ def prefix_starts(article: Article) -> list[tuple[int, int, str]]:
             w[-1] in _suffix_chars() or any(w.endswith(suf) for suf in g["suffix"])) \
             and not title_ends_at(text, e, s + 2)  # 省委|常委 is a title
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
-                w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ()))):
+                w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ())) or _titled_after_level(text, s)):
             out.append((s, s + 1, "level"))
         for nat in _by_first("national").get(text[s], ()):
             if text.startswith(nat, s):

@@ -34,6 +34,8 @@ ACCOMPANY = re.compile(r"^(?:、[^,，。;；、]{1,12})*[^,，。;；、]{0,6}?
 REPORTED = re.compile(r"(?:说|表示|指出|强调|认为|提到|介绍)[,，:：]")  # "X说,…": reported speech follows
 AT_CURRENT = re.compile(r"(?:会上|会议上|仪式上|活动上|现场|期间)")
 TAKES_PLACE_AFTER = re.compile(r"^[^,，。;；]{0,20}?(?:上|中|期间|现场|时|后)")
+# "…新闻发布会如期举行", "…座谈会在京召开": the sentence says it was held, whoever is named after
+HELD_AFTER = re.compile(r"^[^,，。;；将拟]{0,12}?(?:举行|召开|开幕|举办)(?:[。！!]|$)")
 # Dates that are no event's: ends of ranges, deadlines, time spans, printing lines.
 NOT_EVENT_DATE_BEFORE = re.compile(r"(?:至|到|—|-|~|～|截至|截止|直到)$")
 FUTURE_IN_CLAUSE = re.compile(r"将|拟|计划|预计|即将|定于|准备")

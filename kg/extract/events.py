@@ -33,7 +33,7 @@ from bisect import bisect_left
 
 from kg.extract.dates import (DATE_EXPR, RELATIVE_EXPR, is_future, resolve_date, resolve_relative)
 from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHAIR, DATELINE, DIVISION_KINDS,
-                                    FUTURE_IN_CLAUSE, GUIDANCE, HOLD_VERBS, INSTRUCTED, JOINS_SESSION,
+                                    FUTURE_IN_CLAUSE, GUIDANCE, HELD_AFTER, HOLD_VERBS, INSTRUCTED, JOINS_SESSION,
                                     NAME_AFTER, NOT_EVENT_AFTER, NOT_EVENT_DATE_AFTER, NOT_EVENT_DATE_BEFORE,
                                     NOUN_EVENT, NUM, PERSON_KINDS, RELAYED, REPORTED, SESSION, SITE_KINDS, SPEAK,
                                     TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
@@ -261,7 +261,9 @@ class EventFinder(EventWriter):
             if current is not None and AT_CURRENT.search(sentence[:rel]):
                 self._add_people(current, idx, s_start, s_end)
                 return current  # "推介会上,市长见证签约": part of the event being told
-            if not (TAKES_PLACE_BEFORE.search(sentence[:rel]) or TAKES_PLACE_AFTER.match(sentence[rel + len(word):])):
+            held = HELD_AFTER.match(sentence[rel + len(word):]) is not None
+            if not (TAKES_PLACE_BEFORE.search(sentence[:rel]) or TAKES_PLACE_AFTER.match(sentence[rel + len(word):])
+                    or held):
                 if current is not None:
                     self._add_people(current, idx, s_start, s_end)
                 return current
@@ -272,7 +274,7 @@ class EventFinder(EventWriter):
                 people_here = people  # "在会后召开的发布会上,A、B介绍了…": the whole sentence
             placed = any(m.kind in DIVISION_KINDS | SITE_KINDS for m in self._within(a, at))
             next_cue = re.match(r"(?:会后|随后|之后|其后|当天|当日|当晚|次日)", sentence)  # "会后,…在…与记者见面"
-            if not people_here and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
+            if not people_here and not held and not ((placed or next_cue) and re.search(r"在[^,，。;；]*$", text[a:at])):
                 return current  # no one there, and nowhere: not told as taking place
         a, b = clause_bounds(text, s_start, s_end, at)
         if cls == "Meeting" and SESSION.search(text[a:min(b, at + len(word) + 12)]):

@@ -51,7 +51,8 @@ class TaggedNameReader:
                 s -= 1  # the tagger may start a character late: "导演许|某豪", "上校素|某某"
             elif e - s == 2:  # the tagger may stop a character short: "孙某才|是" (才是 is a word)
                 longer = name_at(text, s)
-                if longer == e + 1 and ends_name(text, longer):
+                verb = text[e:e + 2] if (word_tag(text[e:e + 1]) or "").startswith("v") else ""
+                if longer == e + 1 and ends_name(text, longer) and not (word_tag(verb) or "").startswith("v"):
                     e = longer
             if s in self.unnamed_titles and e - s in (2, 3):
                 e = self._name_run_after_title(s, e)  # "部长乌云|其木格参加": a name without a family name

@@ -18,6 +18,7 @@ from kg.model import Article, Mention, Node, Relation
 from kg.pipeline import Context
 
 LEVEL_CHARS = "省市县区州镇乡盟旗"
+BODY_END_CHARS = set("局委办厅部处科所站队院社署")  # last characters of bodies' names
 LEVEL_WORDS = tuple(LEVEL_CHARS) + ("自治区", "自治州", "自治县")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
@@ -93,15 +94,18 @@ class TitleChainReader:
         """
         text, posts = self.text, []
         agency: AgencySpan | None = None
+        committee: AgencySpan | None = None  # the last party committee of a division in the chain
         end = pos
         self.cursor = pos
         while True:
+            if agency is not None and _committee_division(agency.label):
+                committee = agency
             p = end
             a = self.agency_at.get(p)
             if a is None and p > pos:
                 a = self._unknown_body_at(p) or self._institution_span(p) or self._unknown_firm_at(p)
-            if a is not None and agency is not None and p > pos:
-                a = self._of_committee_before(a, agency)
+            if a is not None and committee is not None and p > pos:
+                a = self._of_committee_before(a, committee)
             if a is not None:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
@@ -168,17 +172,27 @@ class TitleChainReader:
         return span
 
     def _of_committee_before(self, found: AgencySpan, committee: AgencySpan) -> AgencySpan:
-        """A department the agency grammar gave the home region although a chain names another region's
-        committee just before it ("新疆维吾尔自治区党委常委、公安厅厅长X" on a Hubei page: Xinjiang's 公安厅)."""
+        """A department written without its region after a party committee in the chain, which the agency
+        grammar left bare or gave the home region: the committee's own ("县委常委、组织部部长、统战部部长X":
+        县委统战部), or its division's government's ("新疆维吾尔自治区党委常委、公安厅厅长X" on a Hubei page:
+        Xinjiang's 公安厅, not Hubei's)."""
         from kg.extract.places import division_prefix
 
         surface = self.text[found.start:found.end]
         division = _committee_division(committee.label)
-        if (division is None or division in LEVEL_WORDS or surface[0] in LEVEL_CHARS or division_prefix(surface)
-                or not _government_word(surface) or found.label in (surface, canonical_label(surface))
-                or found.label.startswith(division)):
+        bare = found.label in (surface, canonical_label(surface))
+        if (division is None or surface[0] in LEVEL_CHARS or division_prefix(surface)
+                or surface in agency_grammar()["ministry"]):
             return found
-        span = self._division_body(division + surface, committee, found.start, found.end)
+        if _government_word(surface):
+            if found.label.startswith(division) or (division in LEVEL_WORDS and not bare):
+                return found
+            span = self._division_body(division + surface, committee, found.start, found.end)
+        elif bare and (surface.endswith("部") or surface in agency_grammar()["party-department"]):
+            span = self._division_body(committee.label + surface, committee, found.start, found.end)
+            self.art.relations.append(Relation(span.key, "parentOrganization", committee.key, found.start))
+        else:
+            return found
         for k, m in enumerate(self.art.mentions):
             if m.start == found.start and m.key == found.key:
                 self.art.mentions[k] = replace(m, key=span.key, label=span.label)
@@ -307,6 +321,8 @@ class TitleChainReader:
             implied = self._implied_agency(body)
             return PostRef(implied.agency_key, implied.agency_label, role)
         if agency is None:
+            if self.text[self.cursor - 1:self.cursor] in BODY_END_CHARS:
+                return PostRef(None, None, role)  # "市大数据局局长": a body the grammar missed, not the one before
             return self._same_title_before(role) or PostRef(None, None, role)
         return PostRef(agency.key, agency.label, role)
 
