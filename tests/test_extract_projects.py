@@ -294,3 +294,19 @@ def test_a_work_carried_out_with_its_investment_stated_is_a_project():
     g = build("视察\n\n5月8日,视察组听取汇报。县里累计投资2.6亿元实施城乡供水一体化工程。全县要实施乡村振兴战略。", "宜昌市")
     names = labels(g, GK.Project)
     assert "城乡供水一体化工程" in names and not any("战略" in n for n in names)
+
+
+def test_works_listed_after_a_count_of_projects_and_a_colon():
+    """"集中开工项目12项,具体为:A、B、C等": each item is a project, with or without a head of its own (a brand-style
+    name such as 和丰新材 keeps its 和; a count, a division or a kind of work is none)."""
+    g = build("云溪新闻\n\n本报讯 5月8日,我县举行重点项目集中开工仪式。今天集中开工项目共5项,总投资30亿元,其中:产业类项目3项,"
+              "具体为:和丰新材、青禾光电二期、石湾冷链物流园等。民生类2项,具体为:城南中学扩建、青禾河治理。", "宜昌市")
+    names = set(labels(g, GK.Project))
+    for key in ("和丰新材", "青禾光电二期", "石湾冷链物流园", "城南中学扩建", "青禾河治理"):
+        assert any(key in n for n in names), key
+    assert not any(n.startswith(("丰新材", "产业类", "民生类")) for n in names)
+
+
+def test_a_list_after_a_colon_without_a_count_of_projects_is_not_read_as_projects():
+    g = build("云溪新闻\n\n本报讯 5月8日,会议强调三点:稳增长、保民生、防风险。", "宜昌市")
+    assert not of_type(g, GK.Project)

@@ -425,3 +425,11 @@ def test_a_second_party_department_in_a_chain_and_an_assistant_mayor():
     posts = posts_of(g, node(g, GK.Official, "林志远"))
     assert {a for r, a in posts if r == "部长"} == {"县委组织部", "县委统战部"}
     assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("市长助理", "宜昌市人民政府"), ("局长", "宜昌市公安局")}
+
+
+def test_the_short_name_of_a_committees_general_office():
+    """"县委办主任X" is the head of the 县委办公室, "市政府办主任Y" of the 市人民政府办公室."""
+    g = officials("3月6日,会议召开。县委常委、县委办主任林志远主持,市政府办主任赵明亮出席。")
+    assert ("主任", "县委办公室") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("常委", "县委") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("主任", "宜昌市人民政府办公室") in posts_of(g, node(g, GK.Official, "赵明亮"))

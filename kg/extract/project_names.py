@@ -25,6 +25,8 @@ BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 # a list of projects closed by their count: "…等12个项目", "……20个产业项目", "等“专精特新”项目"
 LIST_CLOSE = re.compile(r"(?:等|……|…)(?P<tail>[^,，。;；的]{0,12}?)项目")
 COUNT = re.compile(r"[\d一二三四五六七八九十两百]+[个项家批]")
+# "…项目12项,具体为:", "签约项目分别是:", "开工的重点项目包括:": a list of works follows the colon
+LIST_INTRO = re.compile(r"(?:项目|工程|类[\d一二三四五六七八九十两]+[个项])[^。;；:：]{0,12}(?:具体为|具体是|分别为|分别是|主要有|主要包括|包括|有)$")
 # "A、B两座大桥": the head comes after the count
 COUNTED_HEAD = re.compile(r"(?P<n>[两二三四五六七八九十]|\d+)[座条个所家处]")
 STRONG_AFTER = re.compile(r"^(?:建设)?(?:项目)?(?:计划总投资|计划投资|总投资|投资总额|概算投资|估算投资|投资)(?:约|近|达|超|逾)?\d"
@@ -310,6 +312,29 @@ def _list_items(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
     return out
 
 
+def _introduced_items(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Items of a list of works that a count of projects introduces: "开工项目22项,具体为:A、B、C等" (each
+    item is the name of one project, with or without a head of its own)."""
+    text = article.text
+    if text[cs - 1:cs] not in (":", "：") or not LIST_INTRO.search(text, clause_start_of(text, cs - 1) - 40, cs - 1):
+        return []
+    g = grammar()
+    out: list[Candidate] = []
+    items = [(a, b) for a, b in _split_items(text, cs, ce, joins="") if not COUNT_LEAD.match(text, a, b)]
+    if len(items) < 2:
+        return []
+    for s, e in items:
+        e = s + len(text[s:e].rstrip().removesuffix("等"))
+        label = trim_lead(text[s:e])
+        s = e - len(label)
+        if any(a < e and s < b for a, b in taken) or not 2 <= len(label) <= MAX_LABEL or label.endswith(g.not_tail) \
+                or all_generic(label) or any(m.start == s and m.end == e and (m.attrs.get("adminLevel") or m.kind
+                                                                              == "Agency") for m in article.mentions):
+            continue  # a kind of work (民生工程), or a division or body named whole
+        out.append(Candidate(s, e, e, label, True, owner=owner_of(label) or _leading_company(article, s, e)))
+    return out
+
+
 def _leading_company(article: Article, s: int, e: int) -> str | None:
     for m in article.mentions:
         if m.kind == "Company" and m.start == s and m.end <= e:
@@ -327,7 +352,8 @@ def _list_start(article: Article, cs: int, pos: int) -> int:
     return _left(article, cs, first, False)[0] if first > cs else cs
 
 
-def _split_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _split_items(text: str, s: int, e: int, joins: str = "和及与") -> list[tuple[int, int]]:
+    """Items of a list at ``s:e``, split at 、 and at the joining characters ``joins`` (outside brackets)."""
     out, start, depth = [], s, 0
     for i in range(s, e):
         ch = text[i]
@@ -335,7 +361,7 @@ def _split_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in BRACKETS.values():
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == "、" or (ch in "和及与" and i + 1 < e)):
+        elif depth == 0 and (ch == "、" or (ch in joins and i + 1 < e)):
             out.append((start, i))
             start = i + 1
     out.append((start, e))
@@ -417,7 +443,8 @@ def find_candidates(article: Article) -> list[Candidate]:
     taken = [(c.start, c.end) for c in cands]
     clauses = _clauses(text)
     for cs, ce in clauses:
-        for c in _list_items(article, cs, ce, taken) + _counted_heads(article, cs, ce):
+        for c in _introduced_items(article, cs, ce, taken) + _list_items(article, cs, ce, taken) \
+                + _counted_heads(article, cs, ce):
             cands.append(c)
             taken.append((c.start, c.end))
     for cs, ce in clauses:
