@@ -74,3 +74,28 @@ def test_a_photographer_credited_on_the_page_s_last_line_in_brackets():
     from _kgtext import GK as _GK, build as _build, labels as _labels
     g = _build("会见\n\n本报讯(记者 林晓雯)5月8日,市长林志远会见客人。\n\n会见后,客人参观了石窟。\n\n(摄影:许诺)", "宜昌市")
     assert {"林晓雯", "许诺"} <= set(_labels(g, _GK.Journalist))
+
+
+@pytest.mark.parametrize("closing, writers, photographers", [
+    ("\n\n云溪县融媒体中心\n\n林鑫宇 陈可/文", ["林鑫宇", "陈可"], []),
+    ("(许诺/文 江平/图)", ["许诺"], ["江平"]),
+    ("\n\n许诺/文图", ["许诺"], ["许诺"]),
+])
+def test_credits_written_name_first(closing: str, writers: list[str], photographers: list[str]) -> None:
+    """"林某 陈某/文", "…。(周某/文 关某/图)": names before their role, on a line of their own or closing the text."""
+    g = build("青禾县召开防汛工作会议\n\n5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY + closing,
+              region="宜昌市")
+    (art,) = of_type(g, GK.Article)
+    credited = set(writers) | set(photographers)  # the graph credits photographers as authors too
+    assert {labels_of(g, a) for a in g.objects(art, SCHEMA.author)} == credited
+    assert set(labels(g, GK.Journalist)) == credited
+    assert not (set(writers) | set(photographers)) & set(labels(g, GK.Official))
+
+
+def test_a_timestamp_line_and_a_long_outlet_before_the_dateline():
+    """"2021-11-16 10:49:01" over the item is page furniture, not its headline, and a dateline naming two outlets
+    ("云溪日报青禾融媒体中心•青禾网11月16日讯(记者 甲 见习记者 乙)") keeps its byline."""
+    page = page_of("2021-11-16 10:49:01\n云溪日报青禾融媒体中心•青禾网11月16日讯(记者 陈可 见习记者 许诺)11月16日上午,"
+                   "全市重大项目集中开工活动举行。市委书记林志远宣布开工。", region="宜昌市")
+    (art,) = page.articles
+    assert art.authors == ["陈可", "许诺"] and "10:49" not in art.headline

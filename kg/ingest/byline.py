@@ -47,7 +47,7 @@ _SEP = r"[\s、,，/:：丨|｜;；]+"
 # a source note after a byline line: "《某某日报》(2026年05月01日第 02 版)"
 SOURCE_NOTE = re.compile(r"\s*《[^》]{1,20}》\s*(?:[(（][^()（）]{0,40}[)）])?\s*$")
 DATELINE_HEAD = (r"(?:本报讯|本报[^(（\n]{0,15}?电|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|光明网|中国日报网)"
-                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)\s+[^\s(（\n]{2,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,20}?(?:讯|消息|电))")
+                 r"[^(（\n]{0,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)\s+[^\s(（\n]{2,15}?电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯|[^\s(（。,，;；:：]{2,30}?(?:讯|消息|电))")
 # a dateline that starts an item even without a byline: "本报讯 今年以来…", "新华社云溪5月8日电 …"
 ITEM_START = re.compile(r"^(?:本报讯|本报[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|(?:新华社|中新社|人民网|新华网|央视网|央广网|"
                         r"中国新闻网|光明网|中国日报网)[^(（\n]{0,15}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,10}(?:网|报|台|社)讯)")
@@ -349,6 +349,31 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
     return names_alone(m.group(1)) if m else None
 
 
+# credits written name first: "林某 陈某/文", "(周某/文 关某/图)", "许某/摄"
+POSTFIX_CREDIT = re.compile(rf"(?:^|[。!?！？”]\s*)[(（]?\s*((?:{NAME}(?:[\s、]+{NAME})*\s*/\s*(?:文图|文|图|摄影|摄)\s*)+)"
+                            r"[)）]?\s*$")
+
+
+def postfix_credit(par: str) -> tuple[list[str], list[str]] | None:
+    """Writers and photographers of a credit written name first, alone on its line or in brackets closing a
+    paragraph ("林某 陈某/文", "…。(周某/文 关某/图)"), each name reading as a person's; else None."""
+    m = POSTFIX_CREDIT.search(EDITOR_TAIL.sub("", par.strip()))
+    if not m:
+        return None
+    writers: list[str] = []
+    photographers: list[str] = []
+    for names, role in re.findall(r"([^/]+?)\s*/\s*(文图|文|图|摄影|摄)", m.group(1)):
+        found = names_alone(names)
+        if found is None:
+            return None
+        for name in found[0] + found[1]:
+            if role.startswith("文"):
+                writers.append(name)
+            if role != "文":
+                photographers.append(name)
+    return (writers, photographers) if writers or photographers else None
+
+
 def is_editor_line(par: str) -> bool:
     """A credit line of editors ("责任编辑:X", "(编辑:X 审核编辑:Y)", "统筹丨X")."""
     return len(par) <= 80 and bool(EDITOR_LINE.match(par.strip()))
@@ -396,7 +421,8 @@ def is_credit_line(par: str) -> bool:
 _EDITION = r"第\s*[0-9一二三四五六七八九十]+\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?"
 _DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
 FURNITURE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+    rf"^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊|网|台)\s*)?{_DATE}\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+    rf"(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
     rf"\s*(?:农历\S{{2,10}})?\s*(?:{_EDITION})?\s*$"
     rf"|^(?:[\u4e00-\u9fff]{{2,10}}(?:报|刊)\s*)?{_EDITION}\s*(?:{_DATE}.{{0,10}})?$"
     # a running head of a PDF page: the date, then the paper's name ("2024年5月8日 云溪日报")

@@ -43,6 +43,7 @@ from kg.ingest.byline import (
     page_photo_credit,
     parse_people,
     photo_credit,
+    postfix_credit,
     starts_item,
     trailing_byline as _trailing_people,
 )
@@ -119,6 +120,11 @@ def close_article(parts: ArticleParts) -> None:
                 break
     if not parts.authors:
         for par in reversed(parts.body[-3:]):
+            credit = postfix_credit(par)  # "林某 陈某/文", "(周某/文 关某/图)"
+            if credit:
+                parts.authors = credit[0]
+                _add(parts.photographers, credit[1])
+                break
             people = _trailing_people(par) or byline_line(par)
             if people:
                 parts.authors = people[0] + people[1]
