@@ -310,3 +310,21 @@ def test_works_listed_after_a_count_of_projects_and_a_colon():
 def test_a_list_after_a_colon_without_a_count_of_projects_is_not_read_as_projects():
     g = build("云溪新闻\n\n本报讯 5月8日,会议强调三点:稳增长、保民生、防风险。", "宜昌市")
     assert not of_type(g, GK.Project)
+
+
+def test_works_listed_after_a_count_of_projects_and_baokuo():
+    """"开工项目9个,包括A、B、C和一批…项目": the items are projects, the closing batch is none; a list of fields
+    ("涵盖A、B等领域") and a class of projects by size ("10亿元以上项目5个") are no projects."""
+    g = build("云溪新闻\n\n本报讯 5月8日,我市举行重点项目开工活动。开工项目9个,包括青禾智造园、石湾恒远冷链中心、"
+              "云岭童话世界和一批高端制造业项目,涵盖特色载体、物贸与总部经济等领域,其中10亿元以上项目5个。", "宜昌市")
+    names = set(labels(g, GK.Project))
+    for key in ("青禾智造园", "石湾恒远冷链中心", "云岭童话世界"):
+        assert any(key in n for n in names), key
+    assert not any("一批" in n or "领域" in n or "物贸" in n or "以上" in n for n in names), names
+
+
+def test_two_works_joined_by_he_before_a_count():
+    """"建设申某物流城和东某汽车配件城两个物流项目": two projects."""
+    g = build("云溪新闻\n\n本报讯 5月8日,青禾区引进28亿元建设恒远物流城和东禾汽车配件城两个物流项目。", "宜昌市")
+    names = set(labels(g, GK.Project))
+    assert any("恒远物流城" in n for n in names) and any("东禾汽车配件城" in n for n in names), names

@@ -26,6 +26,14 @@ BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 LIST_CLOSE = re.compile(r"(?:等|……|…)(?P<tail>[^,，。;；的]{0,12}?)项目")
 COUNT = re.compile(r"[\d一二三四五六七八九十两百]+[个项家批]")
 # "…项目12项,具体为:", "签约项目分别是:", "开工的重点项目包括:": a list of works follows the colon
+# "…,包括A、B", "…,主要有A、B" after a count of projects in the clause before
+INTRO_WORD = re.compile(r"(?:其中)?(?:具体为|具体是|分别为|分别是|主要有|主要包括|包括|有)[:：]?")
+# "…涵盖A、B等领域": a list of fields, not of works
+FIELDS_END = re.compile(r"等?(?:领域|行业|产业|方面|板块|门类|类别)$")
+COUNTED_PROJECTS = re.compile(r"(?:项目|工程)[^。;；:：]{0,6}?[\d一二三四五六七八九十两百]+[个项批]"
+                              r"|[\d一二三四五六七八九十两百]+[个项批][^。;；:：,，]{0,8}?(?:项目|工程)")
+# what ends a list item without being part of its name: "等", "和一批…项目"
+LIST_TAIL = re.compile(r"(?:等|(?:和|及|以及)(?:一批|其他|其它|多个|若干|一些)[^、]*)$")
 LIST_INTRO = re.compile(r"(?:项目|工程|类[\d一二三四五六七八九十两]+[个项])[^。;；:：]{0,12}(?:具体为|具体是|分别为|分别是|主要有|主要包括|包括|有)$")
 # "A、B两座大桥": the head comes after the count
 COUNTED_HEAD = re.compile(r"(?P<n>[两二三四五六七八九十]|\d+)[座条个所家处]")
@@ -313,26 +321,37 @@ def _list_items(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
 
 
 def _introduced_items(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Items of a list of works that a count of projects introduces: "开工项目22项,具体为:A、B、C等" (each
-    item is the name of one project, with or without a head of its own)."""
+    """Items of a list of works that a count of projects introduces: "开工项目22项,具体为:A、B、C等",
+    "共开工项目9个,包括A、B、C和一批…项目" (each item is the name of one project, with or without a head)."""
     text = article.text
-    if text[cs - 1:cs] not in (":", "：") or not LIST_INTRO.search(text, clause_start_of(text, cs - 1) - 40, cs - 1):
+    before = text[max(clause_start_of(text, cs - 1) - 40, 0):cs - 1]
+    if text[cs - 1:cs] in (":", "："):
+        first = cs
+        if not LIST_INTRO.search(before):
+            return []
+    else:
+        m = INTRO_WORD.match(text, cs, ce)
+        if m is None or not COUNTED_PROJECTS.search(before):
+            return []
+        first = m.end()
+    items = [(a, b) for a, b in _split_items(text, first, ce, joins="") if not COUNT_LEAD.match(text, a, b)]
+    if len(items) < 2 or FIELDS_END.search(text, first, ce):
         return []
-    g = grammar()
-    out: list[Candidate] = []
-    items = [(a, b) for a, b in _split_items(text, cs, ce, joins="") if not COUNT_LEAD.match(text, a, b)]
-    if len(items) < 2:
-        return []
-    for s, e in items:
-        e = s + len(text[s:e].rstrip().removesuffix("等"))
-        label = trim_lead(text[s:e])
-        s = e - len(label)
-        if any(a < e and s < b for a, b in taken) or not 2 <= len(label) <= MAX_LABEL or label.endswith(g.not_tail) \
-                or all_generic(label) or any(m.start == s and m.end == e and (m.attrs.get("adminLevel") or m.kind
-                                                                              == "Agency") for m in article.mentions):
-            continue  # a kind of work (民生工程), or a division or body named whole
-        out.append(Candidate(s, e, e, label, True, owner=owner_of(label) or _leading_company(article, s, e)))
-    return out
+    return [c for a, b in items if (c := _listed(article, a, b, taken)) is not None]
+
+
+def _listed(article: Article, s: int, e: int, taken: list[tuple[int, int]]) -> Candidate | None:
+    """An item of a list the text says is a list of projects, taken whole: None for a kind of work (民生工程), a
+    count, or a division or body named whole."""
+    text = article.text
+    e = s + len(LIST_TAIL.sub("", text[s:e].rstrip()))
+    label = trim_lead(text[s:e])
+    s = e - len(label)
+    if any(a < e and s < b for a, b in taken) or not 2 <= len(label) <= MAX_LABEL or label.endswith(grammar().not_tail) \
+            or all_generic(label) or COUNT_LEAD.match(label) or any(
+                m.start == s and m.end == e and (m.attrs.get("adminLevel") or m.kind == "Agency") for m in article.mentions):
+        return None
+    return Candidate(s, e, e, label, True, owner=owner_of(label) or _leading_company(article, s, e))
 
 
 def _leading_company(article: Article, s: int, e: int) -> str | None:
@@ -347,6 +366,8 @@ def _list_start(article: Article, cs: int, pos: int) -> int:
     """Where a list ending at ``pos`` starts: after the last boundary word before its first item."""
     text = article.text
     first = text.find("、", cs, pos)
+    if first < 0:  # "A和B两个项目": the list starts before its first joining character
+        first = max(text.rfind(j, cs, pos) for j in "和及与")
     if first < 0:
         first = pos
     return _left(article, cs, first, False)[0] if first > cs else cs
@@ -375,6 +396,14 @@ def _counted_heads(article: Article, cs: int, ce: int) -> list[Candidate]:
     out: list[Candidate] = []
     for m in COUNTED_HEAD.finditer(text, cs, ce):
         hm = g.head_rx.match(text, m.end())
+        if re.match(r"[^,，。;；、]{0,4}?(?:项目|工程)", text[m.end():ce]) and len(m.group("n")) == 1 \
+                and text[m.start() - 1:m.start()] not in "、的":
+            # "建设A和B两个物流项目": each item is a project, named whole
+            items = _split_items(text, _list_start(article, cs, m.start()), m.start())
+            listed = [_listed(article, a, b, []) for a, b in items] if len(items) >= 2 else []
+            out += [c for c in listed if c is not None and any(
+                is_specific(c.label[:len(c.label) - k], article, c.start) for k in (0, 1, 2, 3))]  # 申禄达|物流城
+            continue
         if not hm or hm.group(0) not in g.facility or not _context(text, cs, ce):
             continue
         head = hm.group(0)
