@@ -119,6 +119,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, date: d
         start = time.monotonic()
         for out in page_results(weighted_pages(paths, date, report), region, workers=workers,
                                 keep_triples=kgstore is not None, executor=pool, pipeline=pipeline):
+            report.warnings.extend(out.warnings)
             if out.error:
                 report.errors.append(out.error)
             elif out.source:

@@ -105,8 +105,9 @@ def run_shard(shard: Shard, out_dir: str, date: dt.date | None = None, region: R
                 if i % shard.parts != shard.part:
                     continue
                 res.pages += 1
-                res.warnings.extend(page.warnings)
-                for art in page_out(pipe(page, region)).articles:
+                done = page_out(pipe(page, region))
+                res.warnings.extend(page.warnings)  # the page's, and any component's that failed on it
+                for art in done.articles:
                     res.articles += 1
                     g = f" <{art.iri}> .\n"
                     lines = _to_quads(art.local, g) + "".join(line[:-3] + g for _, line, _ in art.shared)

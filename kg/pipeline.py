@@ -88,8 +88,13 @@ class Pipeline:
         for art in page.articles:
             # an item filed from elsewhere ("本报成都5月8日电") is read in that region, unless one was given
             ctx.region = (None if region else dateline_region(art.text)) or page.region
-            for _, comp in self._components:
-                comp(art, ctx)
+            for name, comp in self._components:
+                try:
+                    comp(art, ctx)
+                except Exception as exc:  # noqa: BLE001 (one component's slip must not lose the article)
+                    reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+                    page.warnings.append(f"{page.source}: article {art.index}: the {name!r} component failed "
+                                         f"({reason}); the article keeps what the other components found")
         ctx.region = page.region
         return page
 

@@ -26,7 +26,7 @@ import sys
 import tempfile
 from collections import Counter, deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -91,6 +91,7 @@ class PageOut:
     weight: int = 0
     error: str | None = None
     page_iri: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def digest(line: str) -> bytes:
@@ -171,7 +172,10 @@ def extract_pages_out(pages: list[tuple[Page, int]], region: Region | None, name
     out = []
     for page, weight in pages:
         try:
-            out.append(page_out(pipe(page, region), keep_triples, weight))
+            told = len(page.warnings)
+            done = page_out(pipe(page, region), keep_triples, weight)
+            done.warnings = page.warnings[told:]  # what extraction found wrong (a component that failed)
+            out.append(done)
         except Exception as exc:  # noqa: BLE001 (one bad page must not stop the build)
             out.append(PageOut(source=page.source, articles=[], weight=weight,
                                error=f"{shown(page.source)}: cannot extract this page ({failure(exc)}); skipped"))

@@ -257,3 +257,36 @@ def test_an_article_past_the_limit_is_one_line_and_the_rest_builds(tmp_path, mon
     result = build([f], tmp_path / "o.nq", progress=False)
     assert result.articles == 2
     assert len(result.errors) == 1 and "article 3 has" in result.errors[0] and "p-2024-05-20.txt" in result.errors[0]
+
+
+def test_a_component_that_fails_on_one_article_loses_only_its_own_findings(tmp_path, monkeypatch):
+    """A slip in one extractor (here: projects, failing on page b) is one warning naming the page and the component;
+    the article is still built with everything the other components found, and the other pages are whole."""
+    import kg.extract.projects
+    import kg.pipeline
+    import kg.stream
+    from rdflib import Graph
+
+    from kg.rdf.namespaces import SCHEMA
+
+    d = tmp_path / "pages"
+    d.mkdir()
+    for name in ("a-2024-05-20.txt", "b-2024-05-20.txt"):
+        (d / name).write_text(page(1), encoding="utf-8")
+    real = kg.extract.projects.find_projects
+
+    def flaky(article, context):
+        if context.page.source.endswith("b-2024-05-20.txt"):
+            raise IndexError("string index out of range")
+        return real(article, context)
+
+    monkeypatch.setattr(kg.extract.projects, "find_projects", flaky)
+    monkeypatch.setitem(kg.pipeline.REGISTRY, "projects", flaky)
+    monkeypatch.setattr(kg.stream, "_PIPELINES", {})  # pipelines built before hold the real component
+    out = tmp_path / "out.ttl"
+    result = build([d], out, progress=False)
+    assert not result.errors and result.articles == 2
+    (warning,) = [w for w in result.warnings if "failed" in w]
+    assert "b-2024-05-20.txt" in warning and "'projects'" in warning and "IndexError" in warning
+    g = Graph().parse(out)
+    assert len(set(g.subjects(SCHEMA.author, None))) == 2  # the failing page's byline too
