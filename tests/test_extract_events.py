@@ -462,3 +462,11 @@ def test_an_event_held_with_no_one_in_its_sentence_takes_the_speakers_after():
 def test_an_event_said_to_be_held_but_naming_no_one_anywhere_is_no_event():
     g = build("云溪新闻\n\n本报讯 5月15日,全市安全生产工作会议如期举行。会议总结了上半年工作。", "宜昌市")
     assert not of_type(g, GK.Meeting) and not of_type(g, GK.Event)
+
+
+def test_more_meeting_words_and_leaders_who_follow_a_meeting_by_video():
+    """"…工作安排会" is a meeting; "副县长甲…在县政府会议室收听收看" took part in a meeting held elsewhere."""
+    g = build("云溪新闻\n\n本报讯 5月15日,我县召开护林防火工作安排会。副县长林志远出席。", "宜昌市")
+    assert "林志远" in who(g, one(g, GK.Meeting))
+    g = build("云溪新闻\n\n本报讯 5月15日,全市安全生产工作会议召开。副县长赵明亮,各乡镇负责人在县政府会议室收听收看。", "宜昌市")
+    assert "赵明亮" in who(g, one(g, GK.Meeting))

@@ -531,3 +531,16 @@ def test_reporter_lines_of_reposted_and_web_items():
     art = ingest_text("青禾县部署防汛工作\n\n青禾日报记者 许诺 特约记者 文浩 5月20日,县委书记林志远到乡镇调研。"
                       + BODY).articles[0]
     assert art.authors == ["许诺", "文浩"]
+
+
+def test_items_of_a_news_digest_are_articles_of_their_own():
+    """A digest (要闻简报) prints its items behind one bullet each: every item is its own headline-less article, so
+    its facts point to it and not to the whole page; a bullet before a short line is no item."""
+    page = ingest_text("要闻简报\n◆9月23日,我县召开巩固衔接重点工作调度会。副县长林志远出席会议并讲话。\n"
+                       "◆9月25日,副县长赵明亮带领县水利局工作人员到青禾水库开展检查。\n"
+                       "◆9月27日,县政协组织侨胞开展联谊活动。县政协副主席许宇参加。\n◆相关链接\n",
+                       source="x-2024-09-28.txt")
+    bodies = [a.text for a in page.articles]
+    assert len(page.articles) == 3, bodies
+    assert "林志远" in bodies[0] and "赵明亮" in bodies[1] and "许宇" in bodies[2]
+    assert not any(a.headline for a in page.articles[1:])

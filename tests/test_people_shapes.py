@@ -433,3 +433,11 @@ def test_the_short_name_of_a_committees_general_office():
     assert ("主任", "县委办公室") in posts_of(g, node(g, GK.Official, "林志远"))
     assert ("常委", "县委") in posts_of(g, node(g, GK.Official, "林志远"))
     assert ("主任", "宜昌市人民政府办公室") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_a_department_after_a_congress_or_cppcc_title_in_a_chain():
+    """"县人大常委会副主任、教育局长X": the county's 教育局; "市人大常委会副主任、法制委员会主任Y": the congress's own
+    committee."""
+    g = officials("3月6日,会议召开。市人大常委会副主任、教育局长林志远,市人大常委会副主任、法制委员会主任赵明亮出席。")
+    assert ("局长", "宜昌市教育局") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("主任", "宜昌市人大常委会法制委员会") in posts_of(g, node(g, GK.Official, "赵明亮"))

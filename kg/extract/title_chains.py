@@ -61,6 +61,18 @@ def _committee_division(label: str) -> str | None:
     return None
 
 
+def _division_of_body(label: str) -> str | None:
+    """The division a people's congress, CPPCC or government stands for ("长子县人大常委会" -> 长子县, "县政协" ->
+    县), or None."""
+    from kg.extract.places import division_prefix
+
+    for end in ("人大常委会", "人民代表大会常务委员会", "政协", "人民政府", "政府"):
+        stem = label[:-len(end)]
+        if label.endswith(end) and stem and (stem in LEVEL_WORDS or division_prefix(label) == stem):
+            return stem
+    return None
+
+
 def _government_word(word: str) -> bool:
     """A department that, after a party committee in a chain, is its division's government's: a 局, 厅 or
     委 other than the committee's own (政法委, 老干部局 …; kg/data/agency_grammar.txt [party-department])."""
@@ -98,7 +110,7 @@ class TitleChainReader:
         end = pos
         self.cursor = pos
         while True:
-            if agency is not None and _committee_division(agency.label):
+            if agency is not None and (_committee_division(agency.label) or _division_of_body(agency.label)):
                 committee = agency
             p = end
             a = self.agency_at.get(p)
@@ -114,6 +126,9 @@ class TitleChainReader:
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _titled_department(text, p)
                 division = _committee_division(agency.label) if dept else None
+                if dept and division is None and text[p:dept].endswith(("局", "厅")):
+                    # "县人大常委会副主任、教育局长X": the county's 教育局, not one of the congress's
+                    division = _division_of_body(agency.label)
                 if dept and division and _government_word(text[p:dept]):
                     # "市委常委、公安局局长": the city's 公安局, not a department of its party committee
                     agency = self._division_body(division + text[p:dept], agency, p, dept)
@@ -179,16 +194,19 @@ class TitleChainReader:
         from kg.extract.places import division_prefix
 
         surface = self.text[found.start:found.end]
-        division = _committee_division(committee.label)
+        party = _committee_division(committee.label) is not None
+        division = _committee_division(committee.label) or _division_of_body(committee.label)
         bare = found.label in (surface, canonical_label(surface))
         if (division is None or surface[0] in LEVEL_CHARS or division_prefix(surface)
                 or surface in agency_grammar()["ministry"]):
             return found
-        if _government_word(surface):
+        if _government_word(surface) if party else surface.endswith(("局", "厅")):
             if found.label.startswith(division) or (division in LEVEL_WORDS and not bare):
                 return found
             span = self._division_body(division + surface, committee, found.start, found.end)
-        elif bare and (surface.endswith("部") or surface in agency_grammar()["party-department"]):
+        elif bare and ((party and (surface.endswith("部") or surface in agency_grammar()["party-department"]))
+                       or (not party and not committee.label.endswith("政府") and surface.endswith("委员会"))):
+            # "县委常委、组织部部长、统战部部长X": 县委统战部; "市人大常委会副主任、法制委员会主任X": its committee
             span = self._division_body(committee.label + surface, committee, found.start, found.end)
             self.art.relations.append(Relation(span.key, "parentOrganization", committee.key, found.start))
         else:

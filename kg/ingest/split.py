@@ -56,6 +56,9 @@ MAX_TITLE_LEN = 100  # the first line of a page with one article may be a long d
 MAX_COLUMN_LEN = 8
 CAPTION_TEXT_MIN = 10  # a "(记者 X 摄)" credit makes a caption only after this much text
 DATE_START = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# an item of a news digest (要闻简报, 一周要闻): a paragraph of its own behind a bullet ("◆9月23日,我县…。")
+DIGEST_ITEM = re.compile(r"^\s*([◆●★◎◇○▲■□])\s*\S")
+MIN_DIGEST_ITEM = 30
 @dataclass
 class ArticleParts:
     """Paragraphs of one article, before it becomes a :class:`kg.model.Article`."""
@@ -197,10 +200,11 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     role = ["body"] * n  # body | head | byline | head-byline (first line of a two-line byline) | caption
     people: dict[int, tuple[list[str], list[str]]] = {}
     opening: set[int] = set()  # byline lines (not datelines) that start an article
+    digest = _digest_items(pars)
     for i, p in enumerate(pars):
         found = dateline_byline(p)
-        if found is None and starts_item(p):
-            found = ([], [])  # "本报讯 今年以来…": an item without a byline
+        if found is None and (starts_item(p) or i in digest):
+            found = ([], [])  # "本报讯 今年以来…", "◆9月23日,我县…": an item without a byline
         if found is None:
             found = byline_line(p)
             if found is None or not _opens_article(pars, i, opening):
@@ -310,6 +314,16 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
     for _, parts in out:
         close_article(parts)
     return _merge_lone_bylines([parts for _, parts in out])
+
+
+def _digest_items(pars: list[str]) -> set[int]:
+    """Paragraphs that are items of a digest: two or more told sentences behind the same bullet on one page."""
+    marked: dict[str, set[int]] = {}
+    for i, p in enumerate(pars):
+        m = DIGEST_ITEM.match(p)
+        if m and len(p) >= MIN_DIGEST_ITEM and "。" in p:
+            marked.setdefault(m.group(1), set()).add(i)
+    return max((found for found in marked.values() if len(found) >= 2), key=len, default=set())
 
 
 def _items_after_closing_bylines(pars: list[str], people: dict[int, tuple[list[str], list[str]]]) -> None:
