@@ -441,3 +441,33 @@ def test_a_department_after_a_congress_or_cppcc_title_in_a_chain():
     g = officials("3月6日,会议召开。市人大常委会副主任、教育局长林志远,市人大常委会副主任、法制委员会主任赵明亮出席。")
     assert ("局长", "宜昌市教育局") in posts_of(g, node(g, GK.Official, "林志远"))
     assert ("主任", "宜昌市人大常委会法制委员会") in posts_of(g, node(g, GK.Official, "赵明亮"))
+
+
+def test_a_title_before_a_colon_goes_to_every_name_in_the_list_after_it():
+    """"市委副书记:甲、乙,市委常委:丙、丁等11人": each name holds the title before its colon (names without a
+    family name, as Tibetan ones, too); a colon before words that are no names gives nothing."""
+    g = officials("5月21日,市委全会召开。新一届市委常委还包括市委副书记:林志远、格桑顿珠,市委常委:许宇、罗强等11人。"
+                  "会议议程:听取报告、审议文件。")
+    for name, role in (("林志远", "副书记"), ("格桑顿珠", "副书记"), ("许宇", "常委"), ("罗强", "常委")):
+        assert (role, "宜昌市委") in posts_of(g, node(g, GK.Official, name)), name
+    assert not {"听取报告", "审议文件"} & set(labels(g, GK.Official))
+
+
+def test_an_election_result_after_a_colon_with_tongzhi_and_a_committees_government():
+    """"选举结果:甲同志当选为县委常委、人民政府副县长": 同志 between the name and 当选为, and 人民政府 after the
+    committee is its county's government."""
+    g = officials("5月6日,县人代会举行。大会主任宣布选举结果:林志远同志当选为县委常委、人民政府副县长,"
+                  "赵明亮同志、许宇同志当选为副县长。")
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "林志远"))} == {"常委", "副县长"}
+    assert not any("委人民政府" in a for _, a in posts_of(g, node(g, GK.Official, "林志远")))
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "许宇"))} == {"副县长"}
+
+
+def test_an_autonomous_regions_chairmen_after_its_party_committee():
+    """"自治区党委常委、常务副主席X": a party committee has no 主席, the region's government has; "新疆维吾尔自治区党委常委、
+    自治区副主席Y" on another region's paper is Xinjiang's."""
+    g = officials("5月6日,会议召开。自治区党委常委、常务副主席林志远,自治区党委常委、政法委书记、副主席赵明亮出席。", "南宁市")
+    assert ("常务副主席", "广西壮族自治区人民政府") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert ("副主席", "广西壮族自治区人民政府") in posts_of(g, node(g, GK.Official, "赵明亮"))
+    g = officials("5月6日,新疆维吾尔自治区党委常委、自治区副主席林志远来我市考察。", "南宁市")
+    assert any(a == "新疆维吾尔自治区人民政府" for _, a in posts_of(g, node(g, GK.Official, "林志远")))

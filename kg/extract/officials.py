@@ -127,7 +127,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         starts = set(self.agency_at) | {0}
         starts.update(m.start() for m in role_starts().finditer(text))
         starts.update(m.end() for m in CLAUSE_BOUNDARY.finditer(text))
-        starts.update(m.end() for m in re.finditer("[:：]", text) if _after_leaders(text, m.end()))
+        starts.update(m.end() for m in re.finditer("[:：]", text) if _after_leaders(text, m.end())
+                      or self._elected_at(m.end()))
         return sorted(p for p in starts if p < len(text))
 
     def find(self) -> None:
@@ -173,6 +174,13 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                         back = self._name_before(i)  # "落实王某某总书记…", "看望张某某市长"
                         if back is not None:
                             self._add(back, i, posts)
+                    if not n_end and text[end:end + 1] in (":", "：") and all(official_post(p) for p in posts):
+                        listed = self._names_after_colon(end + 1)  # "市委副书记:甲、乙,市委常委:丙、丁"
+                        for s, e in listed:
+                            self._add(s, e, posts)
+                        if listed:
+                            i = listed[-1][1]
+                            continue
                     if not n_end:
                         self.unnamed_titles[end] = posts  # the tagger may find the name the grammar missed
                     i = max(end, i + 1)
@@ -181,7 +189,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 if a is not None and self._name_then_title(a.end, a):
                     i = self._name_then_title(a.end, a)
                     continue
-            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or _after_leaders(text, i):
+            if i == 0 or text[i - 1] in "。,，;；!?！？\n“" or _after_leaders(text, i) or (
+                    text[i - 1] in ":：" and self._elected_at(i)):
                 j = self._name_then_title(i, None) if not text.endswith(LEADERS, 0, i) else None
                 if j is None and text.startswith(("以及", "及"), i):  # "…，以及甲、乙等县领导出席"
                     lead = 2 if text.startswith("以及", i) else 1
@@ -307,6 +316,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             if e is None:
                 break
             members.append((p, e))
+            e = e + 2 if text.startswith("同志", e) else e
             if text[e:e + 1] == "、" or (len(members) > 1 and text[e:e + 1] in "和及" and self._list_item(e + 1)):
                 p = e + 1  # "甲、乙和丙当选副县长": the last joined by 和
                 continue
@@ -314,8 +324,10 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         if not members:
             return i + 1
         tail = members[-1][1]
-        counted = COUNTED_PEOPLE.match(text, tail)  # "甲、乙等33人当选为委员"
-        at = counted.end() if counted else tail
+        tail = tail + 2 if text.startswith("同志", tail) else tail  # "甲同志当选为…"
+        at = tail
+        counted = COUNTED_PEOPLE.match(text, at)  # "甲、乙等33人当选为委员"
+        at = counted.end() if counted else at
         votes = VOTES.match(text, at)  # "甲以190票当选为县长"
         at = votes.end() if votes else at
         elected = next((w for w in ELECTED if text.startswith(w, at)), None)
@@ -346,13 +358,40 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             return tail
         return i + 1
 
+    def _elected_at(self, p: int) -> bool:
+        """A name at ``p``, then (after 同志) the word of an election: "选举结果:甲同志当选为…"."""
+        e = name_at(self.text, p)
+        if not e:
+            return False
+        e = e + 2 if self.text.startswith("同志", e) else e
+        return self.text.startswith(ELECTED, e)
+
+    def _names_after_colon(self, p: int) -> list[tuple[int, int]]:
+        """The names a title before a colon is given to: "市委副书记:甲、乙,市委常委:丙、丁等11人". The list runs
+        to the end of the clause (or 等); every item must be a name (names without a family name, as Tibetan
+        ones, included) and no common word or title."""
+        text = self.text
+        stop = re.search(r"[,，。;；\n]|等", text[p:p + 120])
+        end = p + (stop.start() if stop else min(120, len(text) - p))
+        out: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^、]+", text[p:end]):
+            s, e = p + m.start(), p + m.end()
+            item = text[s:e]
+            dotted = dotted_name_at(text, s) == e
+            if not dotted and (not 2 <= len(item) <= 5 or not NAME_CHARS.fullmatch(item) or role_at(text, s)
+                               or any(role_at(text, k) for k in range(s, e)) or dictionary_word(item)):
+                return []
+            out.append((s, e))
+        return out
+
     def _list_item(self, p: int, loose: bool = False) -> int | None:
         text = self.text
         for length in (3, 2, 4):
             e = p + length
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
-            if text[e:e + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, e) or \
+            after = e + 2 if text.startswith("同志", e) else e  # "甲同志当选为…", "甲同志、乙同志…"
+            if text[after:after + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, after) or \
                     (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))) or \
                     (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、") or _elected_by_votes(text, e):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:

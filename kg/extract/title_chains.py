@@ -122,6 +122,11 @@ class TitleChainReader:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
                 agency = inherit
+            elif p > pos and self._government_then_role(agency, p):
+                # "旗委常委、人民政府副旗长": the government of the committee's division
+                end_word = p + (4 if text[p] == "人" else 2)
+                agency = self._division_body(_committee_division(agency.label) + "人民政府", agency, p, end_word)
+                p = end_word
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _titled_department(text, p)
@@ -167,6 +172,7 @@ class TitleChainReader:
             end = p
             if p < len(text) and text[p] in "、,，" and (self.agency_at.get(p + 1) or role_at(text, p + 1)
                                                          or self._department_then_role(agency, posts, p + 1)
+                                                         or self._government_then_role(agency, p + 1)
                                                          or (text[p] == "、" and (self._unknown_body_at(p + 1)
                                                                                   or self._institution_span(p + 1)
                                                                                   or self._unknown_firm_at(p + 1)))):
@@ -301,6 +307,12 @@ class TitleChainReader:
                                                   None)
         return (division, (posts[-1].agency_key or "").partition("@")[2]) if division else None
 
+    def _government_then_role(self, agency: AgencySpan | None, p: int) -> bool:
+        """"人民政府副旗长" at ``p`` after a party committee of a division: its government, then a title."""
+        text = self.text
+        return agency is not None and not role_at(text, p) and _committee_division(agency.label) is not None \
+            and text.startswith(("人民政府", "政府"), p) and bool(role_at(text, p + (4 if text[p] == "人" else 2)))
+
     def _department_then_role(self, agency: AgencySpan | None, posts: list[PostRef], p: int) -> bool:
         """A department and its head's title at ``p``, of the body before it or of the government a title
         before it implies: the chain goes on."""
@@ -317,6 +329,15 @@ class TitleChainReader:
             label = canonical_label(agency.label[:-1] + body)
             scope = agency.key.partition("@")[2]  # a body of no known region stays scoped as its committee is
             return PostRef(f"Agency/{label}" + (f"@{scope}" if scope else ""), label, head)
+        if role in ("主席", "副主席", "常务副主席") and agency is not None and "党委" in agency.label \
+                and "自治区" in agency.label:
+            # "自治区党委常委、常务副主席X", "…政法委书记、副主席Y": a party committee has no 主席; the region's government
+            from kg.extract.places import division_prefix
+
+            region = division_prefix(agency.label) or "自治区"
+            label = canonical_label(region + "人民政府")
+            scope = agency.key.partition("@")[2] if region == "自治区" else ""
+            return PostRef(f"Agency/{label}" + (f"@{scope}" if scope else ""), label, role)
         ref = self._post_of(agency, role, place)
         body = roles()[role].body
         if body and len(body) > 1 and role.startswith(body[1:]) and role[len(body) - 1:] in roles():
@@ -335,6 +356,10 @@ class TitleChainReader:
         if body:
             if place and body[0] in LEVEL_CHARS and place.endswith(body[0]):
                 label = canonical_label(place + body[1:])
+                return PostRef(f"Agency/{label}", label, role)
+            word = next((w for w in ("自治区", "自治州") if body.startswith(w)), None)
+            if place and word and place.endswith(word):  # "新疆维吾尔自治区党委常委、自治区副主席": that region's
+                label = canonical_label(place + body[len(word):])
                 return PostRef(f"Agency/{label}", label, role)
             implied = self._implied_agency(body)
             return PostRef(implied.agency_key, implied.agency_label, role)
