@@ -80,6 +80,7 @@ def test_a_photographer_credited_on_the_page_s_last_line_in_brackets():
     ("\n\n云溪县融媒体中心\n\n林鑫宇 陈可/文", ["林鑫宇", "陈可"], []),
     ("(许诺/文 江平/图)", ["许诺"], ["江平"]),
     ("\n\n许诺/文图", ["许诺"], ["许诺"]),
+    ("(林可/整理)", ["林可"], []),
 ])
 def test_credits_written_name_first(closing: str, writers: list[str], photographers: list[str]) -> None:
     """"林某 陈某/文", "…。(周某/文 关某/图)": names before their role, on a line of their own or closing the text."""
@@ -99,3 +100,13 @@ def test_a_timestamp_line_and_a_long_outlet_before_the_dateline():
                    "全市重大项目集中开工活动举行。市委书记林志远宣布开工。", region="宜昌市")
     (art,) = page.articles
     assert art.authors == ["陈可", "许诺"] and "10:49" not in art.headline
+
+
+@pytest.mark.parametrize("dateline, names", [
+    ("本报讯(记者陈可见习记者许诺)", ["陈可", "许诺"]),
+    ("青禾网讯(云溪日报记者陈可 许诺摄影报道)", ["陈可", "许诺"]),
+])
+def test_bylines_with_glued_roles_and_a_credit_after_the_name(dateline: str, names: list[str]) -> None:
+    g = build("青禾县召开防汛工作会议\n\n" + dateline + "5月8日,青禾县召开防汛工作会议。县委书记林志远出席会议并讲话。" + BODY,
+              region="宜昌市")
+    assert labels(g, GK.Journalist) == sorted(names)

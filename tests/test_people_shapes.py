@@ -471,3 +471,13 @@ def test_an_autonomous_regions_chairmen_after_its_party_committee():
     assert ("副主席", "广西壮族自治区人民政府") in posts_of(g, node(g, GK.Official, "赵明亮"))
     g = officials("5月6日,新疆维吾尔自治区党委常委、自治区副主席林志远来我市考察。", "南宁市")
     assert any(a == "新疆维吾尔自治区人民政府" for _, a in posts_of(g, node(g, GK.Official, "林志远")))
+
+
+def test_a_name_before_shuai_and_a_transcribed_name_the_tagger_cuts():
+    """"常务副市长金某率相关部门…": 率 leads, it ends the name; "村长亚某·如则某某分别作了汇报": a name with a middle
+    dot is whole even where the tagger stops inside it."""
+    g = officials("2月9日,市委常委、常务副市长林志率相关部门开展安全检查。")
+    assert "林志" in labels(g, GK.Official) and "林志率" not in labels(g, GK.Official)
+    g = officials("5月3日,在田间,青禾村村长阿不力孜·如则麦麦提、乡党委书记林志远分别作了汇报。")
+    people = set(labels(g, GK.Official)) | set(labels(g, GK.Person))
+    assert "阿不力孜·如则麦麦提" in people and "麦麦提" not in people

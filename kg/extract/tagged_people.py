@@ -12,8 +12,8 @@ import re
 from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, title_ends_at, tokens,
                                word_tag)
 from kg.extract.name_grammar import (LONG_END_WORDS, NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN,
-                                     PREPOSITION_SURNAMES, PUNCT_END, ends_name, name_at, noun_follows,
-                                     word_follows)
+                                     PREPOSITION_SURNAMES, PUNCT_END, dotted_name_at, ends_name, name_at,
+                                     noun_follows, word_follows)
 from kg.extract.posts import BODILESS_NOT_OFFICIAL, LIST_END_WORDS, NOT_OFFICIALS, official_post
 
 # what follows a leader's name that is invoked rather than acting: 思想, 重要讲话 …
@@ -54,6 +54,8 @@ class TaggedNameReader:
                 verb = text[e:e + 2] if (word_tag(text[e:e + 1]) or "").startswith("v") else ""
                 if longer == e + 1 and ends_name(text, longer) and not (word_tag(verb) or "").startswith("v"):
                     e = longer
+            if re.search(r"[·•・?？]", text[s:e]):  # the tagger may cut a transcribed name short: "亚某·如|则某某"
+                e = max(e, dotted_name_at(text, s) or e)
             if s in self.unnamed_titles and e - s in (2, 3):
                 e = self._name_run_after_title(s, e)  # "部长乌云|其木格参加": a name without a family name
             name = text[s:e]

@@ -188,6 +188,13 @@ def _join_spaced(names: list[tuple[str, bool]]) -> list[str]:
 OUTLET_ROLE = re.compile(r"(?:报|网|社|台|刊|中心)[^\s]{0,6}?(?:见习|实习|特约|全媒体|融媒体|首席)?(记者|通讯员)$")
 
 
+# a name glued to the role after it in a byline with no spaces: "记者马某某见习记者赵某某"
+GLUED_ROLE = re.compile(r"((?:记者|通讯员|通迅员|实习生)[\u4e00-\u9fff]{2,4}?)((?:见习|实习|特约|全媒体|融媒体|首席)?"
+                        r"(?:记者|通讯员|通迅员|实习生))")
+# a name, then what the person did: "李某摄影报道", "李某报道"
+CREDITED_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:摄影报道|摄影|报道)")
+
+
 def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) -> tuple[list[str], list[str]]:
     """Names in a byline: (reporters, correspondents); editors are left out.
 
@@ -209,14 +216,17 @@ def parse_people(inner: str, strict: bool = False, heading_guard: bool = False) 
     """
     groups: dict[str, list[tuple[str, bool]]] = {"author": [], "other": []}
     role = "author"
-    toks = _tokens(SOURCE_NOTE.sub("", inner.strip()))
+    toks = _tokens(GLUED_ROLE.sub(r"\1 \2", SOURCE_NOTE.sub("", inner.strip())))
     for i, (tok, sep) in enumerate(toks):
         prev_sep = toks[i - 1][1] if i else ""
         if tok in SHORT_ROLES and ("/" in sep or ":" in sep or "：" in sep or "/" in prev_sep
                                    or (i == 0 and len(toks) > 1 and len(toks[1][0]) > 1)):
             role = "author"
             continue
-        outlet = OUTLET_ROLE.search(tok) if len(tok) > 3 else None
+        credited = CREDITED_NAME.fullmatch(tok)
+        if credited and has_surname(credited.group(1)):  # "李某摄影报道": a name, then what the person did
+            tok = credited.group(1)
+        outlet = OUTLET_ROLE.search(tok) if len(tok) > 3 and not credited else None
         if outlet and not role_split(tok):  # "农民日报·中国农网见习记者 X": the outlet and the role, then the name
             role = "other" if outlet.group(1) in CORRESPONDENT_ROLES else "author"
             continue
@@ -350,7 +360,7 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
 
 
 # credits written name first: "林某 陈某/文", "(周某/文 关某/图)", "许某/摄"
-POSTFIX_CREDIT = re.compile(rf"(?:^|[。!?！？”]\s*)[(（]?\s*((?:{NAME}(?:[\s、]+{NAME})*\s*/\s*(?:文图|文|图|摄影|摄)\s*)+)"
+POSTFIX_CREDIT = re.compile(rf"(?:^|[。!?！？”]\s*)[(（]?\s*((?:{NAME}(?:[\s、]+{NAME})*\s*/\s*(?:文图|文|图|摄影|摄|整理)\s*)+)"
                             r"[)）]?\s*$")
 
 
@@ -362,14 +372,14 @@ def postfix_credit(par: str) -> tuple[list[str], list[str]] | None:
         return None
     writers: list[str] = []
     photographers: list[str] = []
-    for names, role in re.findall(r"([^/]+?)\s*/\s*(文图|文|图|摄影|摄)", m.group(1)):
+    for names, role in re.findall(r"([^/]+?)\s*/\s*(文图|文|图|摄影|摄|整理)", m.group(1)):
         found = names_alone(names)
         if found is None:
             return None
         for name in found[0] + found[1]:
-            if role.startswith("文"):
+            if role.startswith(("文", "整理")):  # "(某某/整理)": who compiled the items
                 writers.append(name)
-            if role != "文":
+            if role not in ("文", "整理"):
                 photographers.append(name)
     return (writers, photographers) if writers or photographers else None
 
