@@ -470,3 +470,13 @@ def test_more_meeting_words_and_leaders_who_follow_a_meeting_by_video():
     assert "林志远" in who(g, one(g, GK.Meeting))
     g = build("云溪新闻\n\n本报讯 5月15日,全市安全生产工作会议召开。副县长赵明亮,各乡镇负责人在县政府会议室收听收看。", "宜昌市")
     assert "赵明亮" in who(g, one(g, GK.Meeting))
+
+
+def test_a_day_alone_is_of_the_month_told_before_it():
+    """"5月12日至13日,…来我市考察,并于13日上午参加座谈会。市委书记甲出席座谈会": the meeting is on the 13th of May,
+    not on the 13th of the month before publication, nor on the 12th."""
+    g = build("云溪新闻\n\n本报讯 5月12日至13日,26所高校的负责人来我市参观考察,并于13日上午,参加高校毕业生就业座谈会。"
+              "市委书记林志远出席座谈会并讲话。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 13)
+    assert "林志远" in who(g, e)

@@ -53,6 +53,9 @@ def _in(m: Mention, start: int, end: int) -> bool:
     return start <= m.start and m.end <= end
 
 
+DAY_ONLY = re.compile(r"^(\d{1,2})[日号]")
+
+
 class EventFinder(EventWriter):
     """Finds the events of one article."""
 
@@ -117,7 +120,7 @@ class EventFinder(EventWriter):
                 current.sentences.append(idx)
             stated = [d for d in dates if not d[3]]
             if stated:
-                last_date = stated[0][2]
+                last_date = stated[-1][2]  # "5月22日至23日…,并于23日上午…": the day told last
         self._emit()
 
     def _goes_on(self, ev: DraftEvent, date: dt.date, s_start: int, s_end: int) -> bool:
@@ -147,6 +150,14 @@ class EventFinder(EventWriter):
             # "本报7月15日讯 今天,…": today is the day the item was filed, not the day it was printed
             base = self.dateline if self.dateline and m.group(0).startswith(DEICTIC) else self.art.date
             d, _ = resolve_date(m.group(0), base or UNDATED_BASE, future=future)
+            anchor = out[-1][2] if out else last
+            day = DAY_ONLY.match(m.group(0))
+            if d is not None and day and anchor is not None:
+                # "5月22日至23日…,并于23日上午…": a day alone is of the month told just before
+                try:
+                    d = anchor.replace(day=int(day.group(1)))
+                except ValueError:
+                    pass
             if d is None:
                 continue
             if self.art.date and d > self.art.date:
