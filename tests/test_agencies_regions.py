@@ -303,3 +303,17 @@ def test_a_committee_and_the_government_beside_it_and_a_list_after_he():
     names = labels(g, GK.Agency)
     assert "内蒙古自治区党委" in names and "呼和浩特市委" in names
     assert not any("和呼和浩特" in n for n in names)
+
+
+def test_an_autonomous_divisions_short_form_is_one_body_with_its_full_name():
+    """"马边县委" and "马边彝族自治县委" (a county's short form from the gazetteer's aliases) are one body, named in
+    full; so are "黔东南州人民政府" and "黔东南苗族侗族自治州人民政府"."""
+    assert canonical_label("马边县委") == "马边彝族自治县委"
+    assert canonical_label("黔东南州人民政府") == "黔东南苗族侗族自治州人民政府"
+    assert canonical_label("宜昌市委") == "宜昌市委"
+
+
+def test_a_bare_county_committee_before_the_county_is_named_is_the_one_county_the_article_names():
+    g = build("云溪新闻\n\n本报讯 4月16日,我县举行重点项目集中开工仪式。县委书记林志远宣布开工。"
+              "今年,泽州县共谋划重点工程项目56项。", "晋城市")
+    assert "泽州县委" in labels(g, GK.Agency) and "县委" not in labels(g, GK.Agency)

@@ -481,3 +481,12 @@ def test_a_name_before_shuai_and_a_transcribed_name_the_tagger_cuts():
     g = officials("5月3日,在田间,青禾村村长阿不力孜·如则麦麦提、乡党委书记林志远分别作了汇报。")
     people = set(labels(g, GK.Official)) | set(labels(g, GK.Person))
     assert "阿不力孜·如则麦麦提" in people and "麦麦提" not in people
+
+
+def test_acting_heads_and_words_that_end_in_ju_without_being_bodies():
+    """"代理县长X" is an acting county head (not 理县's 县长); "开好局", "开新局" are no bodies; a body's name does not
+    run over 领导和 or 按照."""
+    g = officials("5月6日,会议召开。县委副书记、代理县长林志远主持会议,要求全县上下开好局、起好步,奋力开新局。"
+                  "县有关领导和县商务局负责人参加。")
+    assert ("代理县长", "县人民政府") in posts_of(g, node(g, GK.Official, "林志远"))
+    assert not any(a.endswith(("开好局", "开新局", "理县人民政府")) or "领导和" in a for a in labels(g, GK.Agency))

@@ -52,7 +52,34 @@ def canonical_label(label: str) -> str:
         if label.endswith(short) and not label.endswith(full):
             if full.startswith(NATIONAL_FULL):
                 return full if label == short else label
-            return label[:-len(short)] + full
+            label = label[:-len(short)] + full
+            break
+    return _autonomous_full(label)
+
+
+@cache
+def _autonomous_short_forms() -> dict[str, str]:
+    """Short forms of autonomous divisions (马边县 -> 马边彝族自治县, 黔东南州 -> 黔东南苗族侗族自治州) from the
+    gazetteer's aliases, where one division has that short form."""
+    from kg.gazetteer import Gazetteer
+
+    found: dict[str, set[str]] = {}
+    for d in Gazetteer.default():
+        if "自治" not in d.name:
+            continue
+        for alias in d.aliases:
+            if alias != d.name and alias[-1:] in "县州旗" and d.name.startswith(alias[:-1]):
+                found.setdefault(alias, set()).add(d.name)
+    return {alias: names.pop() for alias, names in found.items() if len(names) == 1}
+
+
+def _autonomous_full(label: str) -> str:
+    """``label`` with an autonomous division's short form at its start written out: 马边县委 -> 马边彝族自治县委."""
+    forms = _autonomous_short_forms()
+    for n in range(min(len(label) - 1, 8), 1, -1):
+        full = forms.get(label[:n])
+        if full is not None:
+            return full + label[n:]
     return label
 
 
@@ -156,7 +183,16 @@ def level_division(article: Article, at: int, level: str, ctx: Context) -> str |
     city's on a page without a home city, the nearest city named before it."""
     name = _nearest_place(article, at, level) if level in "县区镇乡旗" else None
     # a provincial paper has no home city: its 市委, 州长 are of the city named last before them
-    return name or home_division(ctx, level) or (_nearest_place(article, at, level) if level in "市州盟" else None)
+    name = name or home_division(ctx, level) or (_nearest_place(article, at, level) if level in "市州盟" else None)
+    if name is None and level in "县区旗":  # "我县举行…县委书记甲…" before the county is named: the one it names
+        name = _only_place(article, level)
+    return name
+
+
+def _only_place(article: Article, suffix: str) -> str | None:
+    """The one division ending in ``suffix`` that the article names anywhere, if it names exactly one."""
+    labels = {m.label for m in article.mentions if m.attrs.get("adminLevel") and m.label.endswith(suffix)}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _nearest_place(article: Article, before: int, suffix: str) -> str | None:

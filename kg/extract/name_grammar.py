@@ -36,7 +36,7 @@ DOTS = "·•．・?？"
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 NEVER_GIVEN = set("的了在和与及等市省县区镇乡局委不你您我他她们")
-NOT_GIVEN = set("的了在是与及将把被从向对等各要我你您他她们其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没率携偕")
+NOT_GIVEN = set("的了在是与及将把被从向对等各要我你您他她们其这那也都还就又并而或让使给到于为以由和市省县区镇乡局委说不没率携偕任")
 # surnames that are also prepositions: before a common word they are the preposition (向|大家, 对|社会)
 PREPOSITION_SURNAMES = set("向于和同对把为从全时")
 # family names that are also very common function words (都, 应, 有, 曾 …): such a "name" whose given part reads as

@@ -29,8 +29,8 @@ from kg.extract.agency_names import TERM
 from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
 from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, PUNCT_END, RANKS, dictionary_word, dotted_name_at,
-                                     ends_name, name_at)
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NOT_GIVEN, PUNCT_END, RANKS, dictionary_word,
+                                     dotted_name_at, ends_name, name_at)
 from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
 from kg.extract.tagged_people import TaggedNameReader
 from kg.extract.title_chains import TitleChainReader
@@ -42,7 +42,7 @@ LEADERS = ("市领导", "省领导", "县领导", "区领导", "镇领导", "乡
            "省级领导", "县级领导", "区级领导", "领导同志", "有关领导", "市委领导", "省委领导", "县委领导", "区委领导")
 # "A当选省长，B、C当选副省长": the posts a list of names is elected or appointed to
 COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百]+(?:人|名同志|名)")
-ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任")
+ELECTED = ("当选为", "当选", "被任命为", "任命为", "被选举为", "被选为", "担任", "任")
 VOTES = re.compile(r"(?:以|得)?(?:全票|[\d一二三四五六七八九十百]+票)(?:的高票|的全票|赞成)?(?:再次|继续|顺利)?")
 # a name is not followed by its title when its last character is one of these (王副市长)
 TITLE_PREFIX_CHARS = set("副总常代正原前")
@@ -286,8 +286,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         """Start of a three-character name ending right before a bodied title at ``i``."""
         text = self.text
         s = i - 3
-        if s < 0 or any(a <= s < b for a, b, _ in self.spans):
-            return None
+        if s < 0 or any(a <= s < b for a, b, _ in self.spans) or text[i - 1] in NOT_GIVEN:
+            return None  # "赵某某任|副省长": 任 is the verb, not the end of a name
         if name_at(text, s, role_words(), strict=True) == i and not dictionary_word(text[s + 1:i]):
             return s
         return None
