@@ -480,3 +480,20 @@ def test_a_day_alone_is_of_the_month_told_before_it():
     e = one(g, GK.Meeting)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 13)
     assert "林志远" in who(g, e)
+
+
+def test_a_visiting_group_as_subject_and_the_leaders_who_accompany_it():
+    """"X市党政考察团一行来我县考察。我县领导甲、乙…陪同": a visit whose visitors are a group; the named hosts take part."""
+    g = build("云溪新闻\n\n本报讯 5月15日,青禾市党政考察团一行来我县考察。县领导林志远、赵明亮及县发改局负责人陪同。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 5, 15) and {"林志远", "赵明亮"} <= who(g, e)
+
+
+def test_a_web_pages_facts_line_and_original_headline_start_no_event():
+    """"发布时间:2024年05月20日 …" and "原标题:…开工仪式…" over the body: the day of posting is no event's; the
+    ceremony is the one the body dates ("昨日上午")."""
+    g = build("云溪新闻\n\n青禾举行重大项目集中开工仪式\n发布时间:2024年05月20日 14:16:00  来源: 云溪网\n"
+              "原标题:青禾举行重大项目集中开工仪式 林志远宣布项目开工\n昨日上午,青禾县举行重大项目集中开工仪式,"
+              "县委书记林志远宣布项目开工。", "宜昌市")
+    dates = {g.value(e, GK.date).toPython() for e in of_type(g, GK.Groundbreaking)}
+    assert dates == {dt.date(2024, 5, 19)}

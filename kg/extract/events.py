@@ -39,7 +39,7 @@ from kg.extract.event_words import (ACCOMPANY, ACTS, AT_CURRENT, BODY_KINDS, CHA
                                     TAKES_PLACE_AFTER, TAKES_PLACE_BEFORE, VERB_CLASSES, clause_bounds,
                                     distinct_words, family, find_triggers, same_kind, triggers)
 from kg.extract.event_output import UNDATED_BASE, DraftEvent, EventWriter
-from kg.ingest.split import is_furniture
+from kg.ingest.split import is_furniture, is_meta_line
 from kg.model import Article, Mention
 from kg.pipeline import Context
 
@@ -54,6 +54,8 @@ def _in(m: Mention, start: int, end: int) -> bool:
 
 
 DAY_ONLY = re.compile(r"^(\d{1,2})[日号]")
+# a visiting group as the subject of a visit ("X市党政考察团一行来我旗考察"): the people are named after it
+GROUP_VISITS = re.compile(r"(?:考察团|代表团|调研组|督查组|督导组|检查组|工作组|访问团|客人)(?:一行)?[^,，。;；]{0,12}$")
 
 
 class EventFinder(EventWriter):
@@ -95,7 +97,8 @@ class EventFinder(EventWriter):
         heads = {art.headline.strip(), *(h.strip() for h in art.alt_headlines)} - {""}
         for idx, s in enumerate(art.sentences):
             text = art.text[s.start:s.end]
-            if idx < first_told and (text.strip() in heads or is_furniture(text.strip())):
+            if idx < first_told and (text.strip() in heads or is_furniture(text.strip()) or is_meta_line(text.strip())
+                                     or text.lstrip().startswith("原标题")):
                 continue  # the page's date header, the headline and kicker: the body tells the happening
             if idx and NEW_ITEM.match(text):  # "本报讯 …" inside an article: another item begins
                 current, last_date, self.dateline = None, None, None
@@ -251,7 +254,9 @@ class EventFinder(EventWriter):
         organizer = self._organizer(s_start, s_end, at, word, after_date or s_start)
         people = self._people(s_start, s_end)
         people_here: list[Mention] = []
-        if cls in VERB_CLASSES and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end]) for m in people):
+        group = GROUP_VISITS.search(text[clause_bounds(text, s_start, s_end, at)[0]:at]) is not None
+        if cls in VERB_CLASSES and not group and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end])
+                                                         for m in people):
             if current is not None and current.cls == cls:
                 self._add_people(current, idx, s_start, s_end)
             return current if own == [] else None
