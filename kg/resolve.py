@@ -83,7 +83,18 @@ def _mask_not_home(text: str) -> str:
         chars[p:m.start()] = "□" * (m.start() - p)
     for m in STREET_AFTER.finditer(text):
         chars[m.start():m.end()] = "□□"
+    from kg.extract.lexicon import surnames
+
+    family = surnames()
+    for m in NAME_AFTER_TITLE.finditer(text):  # "常务副县长闫晋中", "、闫晋中、": a person, not the city 晋中
+        if m.group(1)[0] in family:
+            chars[m.start(1):m.end(1)] = "□" * len(m.group(1))
     return "".join(chars)
+
+
+# a name right after a title or between list marks: where a city's short form inside it names no city
+NAME_AFTER_TITLE = re.compile(r"(?:书记|[县市区州省镇乡旗]长|主任|局长|部长|委员|常委|主席|[、，,])"
+                              r"([\u4e00-\u9fff]{3})(?=[、，,。主出参陪介表讲指强带率在等同])")
 CITY_WEIGHT = 2  # a city named outright counts twice as much as one of its counties
 # words that show which level "我X"/"X委" mean on the page
 PROVINCE_CUES = ("省委", "省政府", "全省", "我省", "省长", "省人大", "省政协", "自治区党委", "自治区人民政府", "全区各族")
