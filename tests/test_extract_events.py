@@ -497,3 +497,14 @@ def test_a_web_pages_facts_line_and_original_headline_start_no_event():
               "县委书记林志远宣布项目开工。", "宜昌市")
     dates = {g.value(e, GK.date).toPython() for e in of_type(g, GK.Groundbreaking)}
     assert dates == {dt.date(2024, 5, 19)}
+
+
+def test_a_team_led_by_named_leaders_that_comes_to_supervise_and_inspect():
+    """"以省委常委、省纪委书记甲为组长,…乙为副组长的省委督查组来我市,专项督促检查…": a visit, with both leaders, and
+    甲 keeps his 省委常委 after 以."""
+    g = build("云溪新闻\n\n本报讯 5月15日,以省委常委、省纪委书记林志远为组长,省政协副主席赵明亮为副组长的省委督查组来我市,"
+              "专项督促检查重点工作落实情况。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert {"林志远", "赵明亮"} <= who(g, e)
+    lin = next(o for o in of_type(g, GK.Official) if label(g, o) == "林志远")
+    assert "湖北省委" in {label(g, g.value(p, GK.postIn)) for p in objs(g, lin, GK.holds)}

@@ -37,7 +37,7 @@ class AgencySpan:
     parent: str | None = None
 
 
-FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至了据、,，。;；:：(（\"“”")
+FUNCTION_TOKENS = set("从在到与和及由向对经将把被为是的该我本驻各任赴至了据以、,，。;；:：(（\"“”")
 BAD_TAIL_TAGS = ("v", "a", "d", "m", "r", "p", "c", "u", "f")
 
 

@@ -184,7 +184,7 @@ class EventFinder(EventWriter):
                  if not any(a <= t[0] < b and not (t[0] + len(t[1]) == b and re.match(rf"第?{NUM}次", text[b:]))
                             for a, b in taken)
                  and not NOT_EVENT_AFTER.match(text[t[0] + len(t[1]):])
-                 and not INSTRUCTED.search(text[:t[0]])
+                 and not (INSTRUCTED.search(text[:t[0]]) and not text[:t[0]].endswith(("督促", "督导")))  # 督促检查
                  and not text[:t[0]].endswith(("纪律", "纪检"))]  # 纪律检查委员会 is a body
         if not found:
             return None
