@@ -68,13 +68,14 @@ def region_from_name(name: str) -> Region:
 
 
 COMPANY_END = re.compile("有限责任公司|股份有限公司|有限公司")
-STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?=路|大道|大街)")
+STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?=路|大道|大街|村|社区)")  # streets and villages: 中山路, 玉林村
 COMPANY_NAME_STOP = set("与和及由的了在对向为是把被从到将")
 
 
 def _mask_not_home(text: str) -> str:
     """The page with what names no home masked: company names (深圳市某某有限公司 says where the
-    company is registered) and streets named after cities (中山路)."""
+    company is registered), streets and villages named like cities (中山路, 玉林村) and names of people
+    (副县长闫晋中)."""
     chars = list(text)
     for m in COMPANY_END.finditer(text):
         p = m.start()

@@ -325,3 +325,13 @@ def test_a_city_short_form_inside_a_persons_name_does_not_make_the_home_region()
                        "县委常委、常务副县长闫晋中主持仪式。仪式上,林志远、赵明亮、闫晋中等共同培土奠基。",
                        source="x-2019-04-17.txt")
     assert home_region(page).city == "晋城市"
+
+
+def test_a_village_named_like_a_far_city_is_no_city_and_makes_no_home():
+    """"察看了青禾镇敬老院、玉林村山塘": 玉林村 is a village of the page's county, not 玉林市 in Guangxi."""
+    text = ("福清新闻网2月1日讯 1月30日,副市长林志远带领市民政局、水利局等部门人员到东张镇开展安全检查。"
+            "当天,市领导一行先后察看了东张镇敬老院、玉林村山塘、濑底村水库。福清市将持续抓好安全生产。")
+    page = ingest_text(text, source="x-2019-02-01.txt")
+    assert home_region(page).city in ("福清市", "福州市")  # a county-level city's paper is read as its own
+    g = build(text, "福州市")
+    assert "玉林市" not in labels(g, GK.Prefecture) and "广西壮族自治区" not in labels(g, GK.Province)

@@ -490,3 +490,13 @@ def test_acting_heads_and_words_that_end_in_ju_without_being_bodies():
                   "县有关领导和县商务局负责人参加。")
     assert ("代理县长", "县人民政府") in posts_of(g, node(g, GK.Official, "林志远"))
     assert not any(a.endswith(("开好局", "开新局", "理县人民政府")) or "领导和" in a for a in labels(g, GK.Agency))
+
+
+def test_names_on_the_rostrum_bian_as_an_adverb_and_zhongyao_after_a_name():
+    """"甲、乙、丙在主席台就座": officials; "委员们边视察、边思考": no one named 边视察; "省政协主席林某某重要讲话精神":
+    the name ends before 重要."""
+    g = officials("5月6日,全会举行。林志远、赵明亮、许宇、罗强在主席台就座。委员们边视察、边思考。"
+                  "会议传达学习了省政协主席林冬松重要讲话精神。")
+    names = set(labels(g, GK.Official))
+    assert {"林志远", "赵明亮", "许宇", "罗强", "林冬松"} <= names
+    assert not {"边视察", "边思考", "林冬松重要"} & (names | set(labels(g, GK.Person)))

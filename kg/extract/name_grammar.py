@@ -14,7 +14,7 @@ from kg.extract.lexicon import agency_grammar, is_dictionary_word, role_at, surn
 
 NAME_END_WORDS = (
     "介绍", "表示", "出席", "主持", "讲话", "指出", "强调", "参加", "来到", "到", "在", "等", "一行", "同志",
-    "先生", "女士", "博士", "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
+    "先生", "女士", "博士", "重要", "说", "先后", "深入", "走进", "还", "首先", "对", "就", "带队", "率队", "率", "会见", "调研", "视察",
     "考察", "检查", "宣布", "致辞", "作", "代表", "与", "和", "及", "陪同", "参观", "听取", "要求", "希望",
     "提出", "分别", "一同", "为", "是", "亲切", "专程", "主讲", "发言", "通报", "解读", "回答", "答", "看望",
     "慰问", "任", "当选", "同", "向", "也", "则", "又", "随后", "现场", "实地", "用", "把", "将", "从", "给",
@@ -41,7 +41,7 @@ NOT_GIVEN = set("的了在是与及将把被从向对等各要我你您他她们
 PREPOSITION_SURNAMES = set("向于和同对把为从全时")
 # family names that are also very common function words (都, 应, 有, 曾 …): such a "name" whose given part reads as
 # a verb is the function word and its verb (政协委员|都能…); 应勇, 曾华 stay names
-FUNCTION_WORD_SURNAMES = set("于从但向和应曾有来由相能那都")
+FUNCTION_WORD_SURNAMES = set("于从但向和应曾有来由相能那都边")
 VERB_FREQ = 20000
 # a two-character given name that is one of these kinds of common word is no given name (向|记者, 全|社会)
 COMMON_WORD_TAGS = ("n", "v", "vn", "r", "d", "p", "c", "m", "q", "u")

@@ -239,7 +239,8 @@ def _short_in_context(text: str, s: int, name: str, cands: list[Division], last_
     return []
 
 
-STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "北路", "中路", "大街", "胡同")
+STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "北路", "中路", "大街", "胡同",
+                "村", "社区")  # and villages named like cities: 玉林村 is no 玉林市
 
 
 def _not_a_place(text: str, s: int, e: int) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 
 from kg.extract.lexicon import roles
 
-LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同", "当选")
+LIST_END_WORDS = ("参加", "出席", "陪同", "等", "一同", "分别", "参会", "列席", "共同", "当选", "在主席台")
 # people named with these after them are no officials ("王某、李某等专家参加")
 NOT_OFFICIALS = ("专家", "学者", "教授", "村民", "居民", "群众", "市民", "游客", "企业家", "代表", "记者", "老师",
                  "学生", "医生", "志愿者", "选手", "运动员", "网友", "工人", "农民", "师傅", "菜农", "果农", "农户",
