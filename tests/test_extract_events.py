@@ -508,3 +508,12 @@ def test_a_team_led_by_named_leaders_that_comes_to_supervise_and_inspect():
     assert {"林志远", "赵明亮"} <= who(g, e)
     lin = next(o for o in of_type(g, GK.Official) if label(g, o) == "林志远")
     assert "湖北省委" in {label(g, g.value(p, GK.postIn)) for p in objs(g, lin, GK.holds)}
+
+
+def test_a_sessions_press_conference_is_a_press_conference():
+    """"省政协十二届五次会议新闻发布会在太原召开": the press conference of the session, not the session itself."""
+    g = build("云溪新闻\n\n本报讯 5月15日,省政协十二届五次会议新闻发布会召开,介绍会议筹备情况。省政协副主席、大会秘书长"
+              "林志远出席会议并讲话。", "太原市")
+    e = one(g, GK.PressConference)
+    assert "林志远" in who(g, e)
+    assert not of_type(g, GK.CongressSession)

@@ -202,6 +202,9 @@ class EventFinder(EventWriter):
             if t[1] in ("会议", "全体会议") and family(best[2]) == "Meeting" and re.fullmatch(rf"第?{NUM}次", between):
                 best = (best[0], text[best[0]:t[0] + len(t[1])], best[2])  # "常委会第二十次会议": one name
                 continue
+            if not between and NOUN_EVENT.search(t[1]) and NOUN_EVENT.search(best[1]) and t[2] != best[2]:
+                best = t  # "…十二届五次会议新闻发布会": the last noun of the phrase is what was held
+                continue
             if NOUN_EVENT.search(t[1]) and not NOUN_EVENT.search(best[1]):
                 if t[2] in ("Meeting", "Ceremony") and family(best[2]) == t[2]:
                     # "竣工投用仪式": the specific kind, named to the noun's end
