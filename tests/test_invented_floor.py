@@ -14,7 +14,7 @@ CORPUS = Path(__file__).parent / "corpus" / "invented"
 # extractors improve
 FLOORS = {
     "officials.f1": 0.98, "posts.f1": 0.93, "journalists.f1": 0.99, "articles.recall": 0.96,
-    "agencies.f1": 0.935, "places.f1": 0.945, "projects.f1": 0.755, "events.f1": 0.955, "macro_f1": 0.938,
+    "agencies.f1": 0.94, "places.f1": 0.945, "projects.f1": 0.76, "events.f1": 0.955, "macro_f1": 0.94,
 }
 
 
