@@ -517,3 +517,11 @@ def test_a_sessions_press_conference_is_a_press_conference():
     e = one(g, GK.PressConference)
     assert "林志远" in who(g, e)
     assert not of_type(g, GK.CongressSession)
+
+
+def test_a_visit_a_body_organizes_takes_the_leaders_named_after():
+    """"市政协组织全体委员开展集中视察活动。…以市政协副主席甲为团长的视察团实地视察了…": one visit, 甲 in it."""
+    g = build("云溪新闻\n\n本报讯 5月15日,市政协组织全体委员开展年度集中视察活动。以市政协副主席林志远为团长的视察团"
+              "实地视察了青禾镇。各委员边视察、边思考。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert "林志远" in who(g, e) and not {"边视察", "边思考"} & who(g, e)

@@ -56,6 +56,8 @@ def _in(m: Mention, start: int, end: int) -> bool:
 DAY_ONLY = re.compile(r"^(\d{1,2})[日号]")
 # a visiting group as the subject of a visit ("X市党政考察团一行来我旗考察"): the people are named after it
 GROUP_VISITS = re.compile(r"(?:考察团|代表团|调研组|督查组|督导组|检查组|工作组|访问团|客人)(?:一行)?[^,，。;；]{0,12}$")
+# "市政协组织委员开展集中视察活动": a visit a body organizes (not a bureau's campaign of 检查)
+ORGANIZED_VISIT = re.compile(r"(?:组织|开展)[^,，。;；]{0,24}$")
 
 
 class EventFinder(EventWriter):
@@ -257,7 +259,9 @@ class EventFinder(EventWriter):
         organizer = self._organizer(s_start, s_end, at, word, after_date or s_start)
         people = self._people(s_start, s_end)
         people_here: list[Mention] = []
-        group = GROUP_VISITS.search(text[clause_bounds(text, s_start, s_end, at)[0]:at]) is not None
+        lead = text[clause_bounds(text, s_start, s_end, at)[0]:at]
+        group = GROUP_VISITS.search(lead) is not None or (word in ("视察", "考察", "调研")
+                                                          and ORGANIZED_VISIT.search(lead) is not None)
         if cls in VERB_CLASSES and not group and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end])
                                                          for m in people):
             if current is not None and current.cls == cls:

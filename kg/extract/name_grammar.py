@@ -147,8 +147,8 @@ def name_at(text: str, pos: int, words: tuple[str, ...] = NAME_END_WORDS, strict
             if common_given(cand) and (strict or not strong or text[pos] in PREPOSITION_SURNAMES):
                 continue
             if sur == 1 and text[pos] in FUNCTION_WORD_SURNAMES and verb_given(cand) and \
-                    not (end >= len(text) or text[end] in PUNCT_END):
-                continue  # "委员|都能立足…", "委员|应提前…": an adverb or a modal, then a verb
+                    (not (end >= len(text) or text[end] in PUNCT_END) or text[end + 1:end + 2] == text[pos]):
+                continue  # "委员|都能立足…", "委员|应提前…", "委员|边视察、边思考": an adverb or a modal, then a verb
             return end
     return None
 
