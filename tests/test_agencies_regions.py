@@ -335,3 +335,9 @@ def test_a_village_named_like_a_far_city_is_no_city_and_makes_no_home():
     assert home_region(page).city in ("福清市", "福州市")  # a county-level city's paper is read as its own
     g = build(text, "福州市")
     assert "玉林市" not in labels(g, GK.Prefecture) and "广西壮族自治区" not in labels(g, GK.Province)
+
+
+def test_halls_are_no_bodies():
+    """"当好文旅消费'主客厅'", "开州展厅": a 厅 that is a room, not a provincial department."""
+    g = build("云溪新闻\n\n本报讯 5月8日,市委书记林志远表示,要当好文旅消费“主客厅”。林志远参观了青禾展厅。", "宜昌市")
+    assert not any(a.endswith(("客厅", "展厅")) for a in labels(g, GK.Agency))
