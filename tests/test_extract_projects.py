@@ -328,3 +328,10 @@ def test_two_works_joined_by_he_before_a_count():
     g = build("云溪新闻\n\n本报讯 5月8日,青禾区引进28亿元建设恒远物流城和东禾汽车配件城两个物流项目。", "宜昌市")
     names = set(labels(g, GK.Project))
     assert any("恒远物流城" in n for n in names) and any("东禾汽车配件城" in n for n in names), names
+
+
+def test_a_label_spanning_two_document_titles_is_no_project():
+    """"审议了《云溪县交通建设项目管理办法》《关于进一步规范村道路建设的通知》": no project runs across 》《."""
+    g = build("云溪新闻\n\n本报讯 5月8日,县政府召开常务会议,审议了县交运局送审的《云溪县交通建设项目管理办法》"
+              "《关于进一步规范村道路建设的通知》。", "宜昌市")
+    assert not any("》" in n or "《" in n for n in labels(g, GK.Project))

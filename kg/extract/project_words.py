@@ -233,7 +233,15 @@ def core_of(label: str) -> str:
 def balanced(label: str) -> bool:
     """Whether every bracket and quote opened in a label is closed in it, and it starts with a letter of a name."""
     pairs = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"), ("[", "]"), ("【", "】"))
-    return all(label.count(a) == label.count(b) for a, b in pairs) and not re.match(r"[\"'》”)）、]", label)
+    for a, b in pairs:
+        depth = 0
+        for ch in label:
+            depth += (ch == a) - (ch == b)
+            if depth < 0:
+                return False  # "…办法》《关于…": a bracket closed before it is opened spans two titles
+        if depth:
+            return False
+    return not re.match(r"[\"'》”)）、]", label)
 
 
 def same_project(a: str, b: str) -> bool:
