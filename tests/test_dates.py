@@ -53,6 +53,10 @@ def test_find_date_expressions():
     (D(2024, 12, 30), "1月5日", True, D(2025, 1, 5)),
     # an old date keeps its year
     (D(2024, 5, 28), "2010年10月7日", False, D(2010, 10, 7)),
+    # a month and day a few days ahead is the coming one ("会议1月19日开幕" in a paper of 1月18日), further ahead the
+    # year before's
+    (D(2022, 1, 18), "1月19日", False, D(2022, 1, 19)),
+    (D(2022, 1, 18), "3月19日", False, D(2021, 3, 19)),
 ])
 def test_future_and_old_dates(published, expr, future, date):
     assert resolve_date(expr, published, future=future)[0] == date

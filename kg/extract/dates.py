@@ -92,6 +92,11 @@ def resolve_date(expr: str, published: dt.date | None, future: bool = False) -> 
     return _resolve_date(expr, published, future)
 
 
+# a month and day a few days after publication (a paper of 1月18日: "会议1月19日在太原开幕") is the coming one, not
+# the one of the year before (a day alone, "29日", still goes back a month, and a weekday a week)
+SOON_AFTER_DAYS = 10
+
+
 @lru_cache(maxsize=65536)
 def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[dt.date | None, str | None]:
     part = re.search(rf"(?:{PART_OF_DAY})$", expr)
@@ -109,8 +114,9 @@ def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[d
         d = dt.date.fromisoformat(res["time"][0][:10])
     except (ValueError, TypeError, IndexError, KeyError):  # a year past 9999 ("99999年1月1日") or an odd answer
         return None, part_of_day
-    if published and d > published and not future:
-        d = _shift_back(d, expr)
+    soon = "月" in expr and "年" not in expr and (d - published).days <= SOON_AFTER_DAYS if published else False
+    if published and d > published and not future and not soon:
+        d = _shift_back(d, expr)  # "8日" in a paper of 5月20日: the 8th of May; "12月8日": of the year before
     elif published and d < published and future:
         d = _shift_forward(d, expr)
     return d, part_of_day
