@@ -70,6 +70,9 @@ def region_from_name(name: str) -> Region:
 COMPANY_END = re.compile("有限责任公司|股份有限公司|有限公司")
 STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?=路|大道|大街|村|社区)")  # streets and villages: 中山路, 玉林村
 COMPANY_NAME_STOP = set("与和及由的了在对向为是把被从到将")
+# a name right after a title or between list marks: where a city's short form inside it names no city
+NAME_AFTER_TITLE = re.compile(r"(?:书记|[县市区州省镇乡旗]长|主任|局长|部长|委员|常委|主席|[、，,])"
+                              r"([\u4e00-\u9fff]{3})(?=[、，,。主出参陪介表讲指强带率在等同])")
 
 
 def _mask_not_home(text: str) -> str:
@@ -93,9 +96,6 @@ def _mask_not_home(text: str) -> str:
     return "".join(chars)
 
 
-# a name right after a title or between list marks: where a city's short form inside it names no city
-NAME_AFTER_TITLE = re.compile(r"(?:书记|[县市区州省镇乡旗]长|主任|局长|部长|委员|常委|主席|[、，,])"
-                              r"([\u4e00-\u9fff]{3})(?=[、，,。主出参陪介表讲指强带率在等同])")
 CITY_WEIGHT = 2  # a city named outright counts twice as much as one of its counties
 # words that show which level "我X"/"X委" mean on the page
 PROVINCE_CUES = ("省委", "省政府", "全省", "我省", "省长", "省人大", "省政协", "自治区党委", "自治区人民政府", "全区各族")

@@ -58,6 +58,11 @@ def _after_leaders(text: str, i: int) -> bool:
                                             and bool(LEADERS_COLON.search(text, max(0, i - 24), i)))
 
 
+def _past_tongzhi(text: str, end: int) -> int:
+    """Where a name ending at ``end`` is over, after the 同志 that may follow it ("甲同志当选为…")."""
+    return end + 2 if text.startswith("同志", end) else end
+
+
 def _elected_by_votes(text: str, pos: int) -> bool:
     """"以190票当选为…", "全票当选…" starts at ``pos``."""
     votes = VOTES.match(text, pos)
@@ -316,7 +321,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             if e is None:
                 break
             members.append((p, e))
-            e = e + 2 if text.startswith("同志", e) else e
+            e = _past_tongzhi(text, e)
             if text[e:e + 1] == "、" or (len(members) > 1 and text[e:e + 1] in "和及" and self._list_item(e + 1)):
                 p = e + 1  # "甲、乙和丙当选副县长": the last joined by 和
                 continue
@@ -324,10 +329,9 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
         if not members:
             return i + 1
         tail = members[-1][1]
-        tail = tail + 2 if text.startswith("同志", tail) else tail  # "甲同志当选为…"
-        at = tail
-        counted = COUNTED_PEOPLE.match(text, at)  # "甲、乙等33人当选为委员"
-        at = counted.end() if counted else at
+        tail = _past_tongzhi(text, tail)  # "甲同志当选为…"
+        counted = COUNTED_PEOPLE.match(text, tail)  # "甲、乙等33人当选为委员"
+        at = counted.end() if counted else tail
         votes = VOTES.match(text, at)  # "甲以190票当选为县长"
         at = votes.end() if votes else at
         elected = next((w for w in ELECTED if text.startswith(w, at)), None)
@@ -361,10 +365,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
     def _elected_at(self, p: int) -> bool:
         """A name at ``p``, then (after 同志) the word of an election: "选举结果:甲同志当选为…"."""
         e = name_at(self.text, p)
-        if not e:
-            return False
-        e = e + 2 if self.text.startswith("同志", e) else e
-        return self.text.startswith(ELECTED, e)
+        return bool(e) and self.text.startswith(ELECTED, _past_tongzhi(self.text, e))
 
     def _names_after_colon(self, p: int) -> list[tuple[int, int]]:
         """The names a title before a colon is given to: "市委副书记:甲、乙,市委常委:丙、丁等11人". The list runs
@@ -378,7 +379,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             s, e = p + m.start(), p + m.end()
             item = text[s:e]
             dotted = dotted_name_at(text, s) == e
-            if not dotted and (not 2 <= len(item) <= 5 or not NAME_CHARS.fullmatch(item) or role_at(text, s)
+            if not dotted and (not 2 <= len(item) <= 5 or not NAME_CHARS.fullmatch(item)
                                or any(role_at(text, k) for k in range(s, e)) or dictionary_word(item)):
                 return []
             out.append((s, e))
@@ -390,7 +391,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             e = p + length
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
-            after = e + 2 if text.startswith("同志", e) else e  # "甲同志当选为…", "甲同志、乙同志…"
+            after = _past_tongzhi(text, e)  # "甲同志当选为…", "甲同志、乙同志…"
             if text[after:after + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, after) or \
                     (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))) or \
                     (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、") or _elected_by_votes(text, e):

@@ -27,14 +27,15 @@ LIST_CLOSE = re.compile(r"(?:等|……|…)(?P<tail>[^,，。;；的]{0,12}?)�
 COUNT = re.compile(r"[\d一二三四五六七八九十两百]+[个项家批]")
 # "…项目12项,具体为:", "签约项目分别是:", "开工的重点项目包括:": a list of works follows the colon
 # "…,包括A、B", "…,主要有A、B" after a count of projects in the clause before
-INTRO_WORD = re.compile(r"(?:其中)?(?:具体为|具体是|分别为|分别是|主要有|主要包括|包括|有)[:：]?")
+INTRO_WORDS = "具体为|具体是|分别为|分别是|主要有|主要包括|包括|有"
+INTRO_WORD = re.compile(rf"(?:其中)?(?:{INTRO_WORDS})[:：]?")
 # "…涵盖A、B等领域": a list of fields, not of works
 FIELDS_END = re.compile(r"等?(?:领域|行业|产业|方面|板块|门类|类别)$")
 COUNTED_PROJECTS = re.compile(r"(?:项目|工程)[^。;；:：]{0,6}?[\d一二三四五六七八九十两百]+[个项批]"
                               r"|[\d一二三四五六七八九十两百]+[个项批][^。;；:：,，]{0,8}?(?:项目|工程)")
 # what ends a list item without being part of its name: "等", "和一批…项目"
 LIST_TAIL = re.compile(r"(?:等|(?:和|及|以及)(?:一批|其他|其它|多个|若干|一些)[^、]*)$")
-LIST_INTRO = re.compile(r"(?:项目|工程|类[\d一二三四五六七八九十两]+[个项])[^。;；:：]{0,12}(?:具体为|具体是|分别为|分别是|主要有|主要包括|包括|有)$")
+LIST_INTRO = re.compile(rf"(?:项目|工程|类[\d一二三四五六七八九十两]+[个项])[^。;；:：]{{0,12}}(?:{INTRO_WORDS})$")
 # "A、B两座大桥": the head comes after the count
 COUNTED_HEAD = re.compile(r"(?P<n>[两二三四五六七八九十]|\d+)[座条个所家处]")
 STRONG_AFTER = re.compile(r"^(?:建设)?(?:项目)?(?:计划总投资|计划投资|总投资|投资总额|概算投资|估算投资|投资)(?:约|近|达|超|逾)?\d"

@@ -49,28 +49,28 @@ def _department_at(text: str, pos: int) -> int | None:
     return None
 
 
-def _committee_division(label: str) -> str | None:
-    """The division a party committee stands for ("襄阳市委" -> 襄阳市, "市委" -> 市, "自治区党委" -> 自治区),
-    or None for any other body (a zone's 党工委, a 纪委)."""
+def _division_standing_for(label: str, ends: tuple[str, ...]) -> str | None:
+    """The division a body named ``division + end`` stands for, the division a level word ("市委" -> 市) or
+    the full name of a known division ("襄阳市委" -> 襄阳市), for the first of ``ends`` the label ends in."""
     from kg.extract.places import division_prefix
 
-    for end in ("党委", "委"):
+    for end in ends:
         stem = label[:-len(end)]
         if label.endswith(end) and stem and (stem in LEVEL_WORDS or division_prefix(label) == stem):
             return stem
     return None
+
+
+def _committee_division(label: str) -> str | None:
+    """The division a party committee stands for ("襄阳市委" -> 襄阳市, "市委" -> 市, "自治区党委" -> 自治区),
+    or None for any other body (a zone's 党工委, a 纪委)."""
+    return _division_standing_for(label, ("党委", "委"))
 
 
 def _division_of_body(label: str) -> str | None:
     """The division a people's congress, CPPCC or government stands for ("长子县人大常委会" -> 长子县, "县政协" ->
     县), or None."""
-    from kg.extract.places import division_prefix
-
-    for end in ("人大常委会", "人民代表大会常务委员会", "政协", "人民政府", "政府"):
-        stem = label[:-len(end)]
-        if label.endswith(end) and stem and (stem in LEVEL_WORDS or division_prefix(label) == stem):
-            return stem
-    return None
+    return _division_standing_for(label, ("人大常委会", "人民代表大会常务委员会", "政协", "人民政府", "政府"))
 
 
 def _government_word(word: str) -> bool:
@@ -122,9 +122,8 @@ class TitleChainReader:
                 agency, p = a, a.end
             elif p == pos and inherit is not None and role_at(text, p) and not roles()[role_at(text, p)].body:
                 agency = inherit
-            elif p > pos and self._government_then_role(agency, p):
+            elif p > pos and (end_word := self._government_then_role(agency, p)):
                 # "旗委常委、人民政府副旗长": the government of the committee's division
-                end_word = p + (4 if text[p] == "人" else 2)
                 agency = self._division_body(_committee_division(agency.label) + "人民政府", agency, p, end_word)
                 p = end_word
             elif agency is not None and p > pos and not role_at(text, p):
@@ -200,8 +199,9 @@ class TitleChainReader:
         from kg.extract.places import division_prefix
 
         surface = self.text[found.start:found.end]
-        party = _committee_division(committee.label) is not None
-        division = _committee_division(committee.label) or _division_of_body(committee.label)
+        division = _committee_division(committee.label)
+        party = division is not None
+        division = division or _division_of_body(committee.label)
         bare = found.label in (surface, canonical_label(surface))
         if (division is None or surface[0] in LEVEL_CHARS or division_prefix(surface)
                 or surface in agency_grammar()["ministry"]):
@@ -303,15 +303,17 @@ class TitleChainReader:
         from kg.extract.places import division_prefix
 
         label = posts[-1].agency_label
-        division = division_prefix(label) or next((w for w in LEVEL_WORDS if label in (w + "人民政府", w + "政府")),
-                                                  None)
+        division = division_prefix(label) or _division_standing_for(label, ("人民政府", "政府"))
         return (division, (posts[-1].agency_key or "").partition("@")[2]) if division else None
 
-    def _government_then_role(self, agency: AgencySpan | None, p: int) -> bool:
-        """"人民政府副旗长" at ``p`` after a party committee of a division: its government, then a title."""
+    def _government_then_role(self, agency: AgencySpan | None, p: int) -> int | None:
+        """End of "人民政府" (or "政府") at ``p`` when a title follows it and a party committee of a division is
+        the body before ("旗委常委、人民政府副旗长": its government), else None."""
         text = self.text
-        return agency is not None and not role_at(text, p) and _committee_division(agency.label) is not None \
-            and text.startswith(("人民政府", "政府"), p) and bool(role_at(text, p + (4 if text[p] == "人" else 2)))
+        if agency is None or role_at(text, p) or _committee_division(agency.label) is None:
+            return None
+        word = next((w for w in ("人民政府", "政府") if text.startswith(w, p)), None)
+        return p + len(word) if word and role_at(text, p + len(word)) else None
 
     def _department_then_role(self, agency: AgencySpan | None, posts: list[PostRef], p: int) -> bool:
         """A department and its head's title at ``p``, of the body before it or of the government a title

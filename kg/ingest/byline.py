@@ -360,7 +360,8 @@ def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
 
 
 # credits written name first: "林某 陈某/文", "(周某/文 关某/图)", "许某/摄"
-POSTFIX_CREDIT = re.compile(rf"(?:^|[。!?！？”]\s*)[(（]?\s*((?:{NAME}(?:[\s、]+{NAME})*\s*/\s*(?:文图|文|图|摄影|摄|整理)\s*)+)"
+POSTFIX_ROLES = "文图|文|图|摄影|摄|整理"
+POSTFIX_CREDIT = re.compile(rf"(?:^|[。!?！？”]\s*)[(（]?\s*((?:{NAME}(?:[\s、]+{NAME})*\s*/\s*(?:{POSTFIX_ROLES})\s*)+)"
                             r"[)）]?\s*$")
 
 
@@ -372,7 +373,7 @@ def postfix_credit(par: str) -> tuple[list[str], list[str]] | None:
         return None
     writers: list[str] = []
     photographers: list[str] = []
-    for names, role in re.findall(r"([^/]+?)\s*/\s*(文图|文|图|摄影|摄|整理)", m.group(1)):
+    for names, role in re.findall(rf"([^/]+?)\s*/\s*({POSTFIX_ROLES})", m.group(1)):
         found = names_alone(names)
         if found is None:
             return None
