@@ -525,3 +525,23 @@ def test_a_visit_a_body_organizes_takes_the_leaders_named_after():
               "实地视察了青禾镇。各委员边视察、边思考。", "宜昌市")
     e = one(g, GK.InspectionVisit)
     assert "林志远" in who(g, e) and not {"边视察", "边思考"} & who(g, e)
+
+
+def test_a_group_told_as_one_party_after_the_sentence_that_names_its_leader():
+    # the first sentence names no event word; the visit is told by "…一行察看", its leader named before
+    g = build("安全检查\n\n1月30日,副市长林志远带领市府办、民政局等部门人员到青禾镇开展安全生产大排查活动。"
+              "当天,市领导一行先后察看了青禾镇敬老院、枫林水库。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 1, 30)
+    assert who(g, e) == {"林志远"}
+
+
+def test_a_group_with_no_leader_named_before_is_no_visit():
+    assert kinds(build("检查\n\n1月30日,青禾镇开展安全生产大排查活动。当天,检查组一行先后察看了敬老院。", "宜昌市")) == {}
+
+
+def test_a_compact_date_range_dates_the_event_from_its_first_day():
+    g = build("调研\n\n3月21~27日,市政协副主席林志远带队,先后赴宜都市、枝江市调研。", "宜昌市")
+    e = one(g, GK.InspectionVisit)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 3, 21)
+    assert who(g, e) == {"林志远"}

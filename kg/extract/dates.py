@@ -25,7 +25,9 @@ from kg.extract.lexicon import jionlp
 PART_OF_DAY = "上午|下午|晚上|傍晚|早上|清晨|中午|凌晨|夜间|晚|晨"
 NOT_AFTER_HAO = "线楼院文令码机馆房车门井桥台站口位泊仓库厂地0-9０-９"  # "3号线", "5号楼", "9号10号泊位": not dates
 DATE_EXPR = re.compile(
-    rf"(?:(?:\d{{4}}|今|去|前|明)年|本月|上月|下月)?(?:\d{{1,2}}月)?\d{{1,2}}(?:日|号(?![{NOT_AFTER_HAO}]))"
+    # the first day of a compact range, "3月21~27日", "5月8-9日": the day it starts (the range's end follows)
+    rf"(?:(?:\d{{4}}|今|去|前|明)年)?\d{{1,2}}月\d{{1,2}}(?=[~～\-—–]\d{{1,2}}[日号])"
+    rf"|(?:(?:\d{{4}}|今|去|前|明)年|本月|上月|下月)?(?:\d{{1,2}}月)?\d{{1,2}}(?:日|号(?![{NOT_AFTER_HAO}]))"
     rf"(?:{PART_OF_DAY})?"
     rf"|(?:昨天|昨日|今天|今日|前天)(?:{PART_OF_DAY})?"
     # in Chinese numerals, with the month: "五月八日", "二〇二四年十二月三十日"
@@ -101,6 +103,8 @@ SOON_AFTER_DAYS = 10
 def _resolve_date(expr: str, published: dt.date | None, future: bool) -> tuple[dt.date | None, str | None]:
     part = re.search(rf"(?:{PART_OF_DAY})$", expr)
     part_of_day = part.group(0) if part else None
+    if re.search(r"月\d{1,2}$", expr):
+        expr += "日"  # the first day of "3月21~27日"
     if published is None and not re.match(r"\d{4}年", expr):
         return None, part_of_day
     base = published or dt.date.today()

@@ -58,6 +58,9 @@ DAY_ONLY = re.compile(r"^(\d{1,2})[日号]")
 GROUP_VISITS = re.compile(r"(?:考察团|代表团|调研组|督查组|督导组|检查组|工作组|访问团|客人)(?:一行)?[^,，。;；]{0,12}$")
 # "市政协组织委员开展集中视察活动": a visit a body organizes (not a bureau's campaign of 检查)
 ORGANIZED_VISIT = re.compile(r"(?:组织|开展)[^,，。;；]{0,24}$")
+# "X带领…到某镇开展…活动。当天,市领导一行先后察看了…": the group named by its leader in the sentence before
+LED_GROUP = re.compile(r"(?:领导|调研组|检查组|督导组|督查组|工作组)?一行(?:人)?[^,，。;；]{0,6}$")
+LEADS = re.compile(r"带领|带队|率领|率队|率")
 
 
 class EventFinder(EventWriter):
@@ -262,6 +265,9 @@ class EventFinder(EventWriter):
         lead = text[clause_bounds(text, s_start, s_end, at)[0]:at]
         group = GROUP_VISITS.search(lead) is not None or (word in ("视察", "考察", "调研")
                                                           and ORGANIZED_VISIT.search(lead) is not None)
+        led = self._led_group(idx, lead) if cls == "InspectionVisit" and not people else []
+        if led:
+            people = led
         if cls in VERB_CLASSES and not group and not any(m.start < at or ACCOMPANY.match(text[m.end:s_end])
                                                          for m in people):
             if current is not None and current.cls == cls:
@@ -311,7 +317,21 @@ class EventFinder(EventWriter):
                 self._add_person(ev, m, s_start, s_end)
         else:
             self._add_people(ev, idx, s_start, s_end)
+        for m in led:
+            ev.people.setdefault(m.key, set())
         return ev
+
+    def _led_group(self, idx: int, lead: str) -> list[Mention]:
+        """The people of "…一行" when the sentence before names who led the group there ("X带领…到某镇…")."""
+        if not idx or not LED_GROUP.search(lead):
+            return []
+        prev = self.art.sentences[idx - 1]
+        text = self.art.text
+        people = self._people(prev.start, prev.end)
+        leads = LEADS.search(text, prev.start, prev.end)
+        if leads is None:
+            return []
+        return [m for m in people if m.end <= leads.start()]
 
     def _same_event(self, cls: str, word: str, date: dt.date, name: str | None, organizer: str | None,
                     people: list[Mention], dated: bool) -> DraftEvent | None:
