@@ -117,3 +117,11 @@ def test_a_list_word_a_region_word_and_most_parts_are_no_bodies():
     names = set(_labels(g, _GK.Agency))
     assert not [n for n in names if "物业公司" in n or "省域" in n or n.endswith("大部")], names
     assert "林志远" in _labels(g, _GK.Official)
+
+
+def test_a_field_word_before_a_department_and_the_city_government_s_office_in_short():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("检查\n\n1月30日,副市长林志远带领市府办、民政局、应急管理局等部门人员到魏桥镇检查。", "滨州市")
+    names = set(_labels(g, _GK.Agency))
+    assert {"滨州市人民政府办公室", "滨州市民政局", "滨州市应急管理局"} <= names, names
+    assert "管理局" not in names and "滨州市管理局" not in names

@@ -159,3 +159,11 @@ def test_the_end_of_a_river_s_name_and_a_given_name_after_a_title_are_no_places(
     names = set(_labels(g, _GK.Prefecture)) | set(_labels(g, _GK.River)) | set(_labels(g, _GK.Site))
     assert "阳江市" not in names and "长江" not in names, names
     assert not [n for n in names if "的" in n or "和" in n], names
+
+
+def test_a_village_opening_the_name_of_a_site_visited_is_a_village_of_the_township():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("检查\n\n当天,副市长林志远先后察看了魏桥镇敬老院、枫林村石岭山塘、柳溪村梨园水库。"
+               "村民说,石岭村里的路修好了。", "滨州市")
+    assert {"枫林村", "柳溪村"} <= set(_labels(g, _GK.Village))
+    assert "石岭村" not in set(_labels(g, _GK.Village))  # named inside a sentence, not as a place visited

@@ -254,8 +254,11 @@ def strong_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
             while j >= 0 and e - toks[j][1] <= MAX_STEM:
                 tw = toks[j][0]
                 tag = word_tag(tw) or ""
-                if not CJK.fullmatch(tw) or STEM_STOP & set(tw) or (len(tw) > 1 and not tag.startswith(("n", "j"))) \
-                        or tw in ("和", "或"):
+                # a verbal noun names a field before a department word (应急|管理局), not before a bare 局
+                field = tag == "vn" and j == i - 1 and len(w) > len(suf) and not (
+                    j and (word_tag(toks[j - 1][0]) or "").startswith("v"))  # not half of 防汛|抗旱|总指挥部
+                if not CJK.fullmatch(tw) or STEM_STOP & set(tw) \
+                        or (len(tw) > 1 and not tag.startswith(("n", "j")) and not field) or tw in ("和", "或"):
                     break  # "物业公司和|派出所": a list, not one name
                 start = toks[j][1]
                 extended = True

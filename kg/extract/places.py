@@ -306,7 +306,10 @@ def _village_again(article: Article) -> None:
 # a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=原?(?:党支部|党总支|党委|村委会|村民委员会)|支部"
-                           r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等)")
+                           r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等"
+                           rf"|(?P<site>[\u4e00-\u9fff]{{1,8}}?(?:{SITE_SUFFIX}|水库|山塘|合作社)[,，。;；、和与及]))")
+# a village opening the name of a site visited, in a list or after the verb ("察看了甲村乙水库、丙村…")
+VILLAGE_SITE_BEFORE = re.compile(r"(?:深入|来到|走进|前往|察看了?|查看了?|参观了?|到|在|和|及|与|、)$")
 VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
 # a preposition before 村 ends a verb phrase, not a village's name ("发包给|村支部委员")
 VILLAGE_STEM_LAST_NOT = set("给向到在对从把被让由往")
@@ -356,6 +359,8 @@ def _villages_by_shape(article: Article) -> None:
         listed = text[e:e + 1] in "、,，。;；等和及与" and (
             re.search(r"(?:深入|来到|走进|前往|到|在|和|及|与|、)$", before) or text[e:e + 1] in "、和及与")
         if text[e:e + 1] in ",，。;；等" and not listed:
+            continue
+        if m.group("site") and not VILLAGE_SITE_BEFORE.search(text[max(0, s - 3):s]):
             continue
         if stem[0] in VILLAGE_STEM_NOT or stem[-1] in VILLAGE_STEM_LAST_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
