@@ -263,8 +263,12 @@ def _county_votes(text: str) -> dict[str, int]:
             n = text.count(name)
             if n:
                 votes[county] = votes.get(county, 0) + n
+    from kg.extract.lexicon import word_freq
+
     shorts = _unique_counties()
     for m in _short_county_names().finditer(text):  # 溧阳, not 兴隆|村 or 沙河|路
+        if m.start() and word_freq(text[m.start() - 1:m.start() + 1]) > 100:
+            continue  # "代|理县|长": the word before runs into the name (代理), no county named
         votes[shorts[m.group()]] = votes.get(shorts[m.group()], 0) + 1
     return votes
 

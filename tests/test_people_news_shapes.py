@@ -174,3 +174,11 @@ def test_a_name_without_a_family_name_after_a_title():
 def test_a_name_without_a_family_name_never_runs_over_a_one_character_verb():
     g = people("8月24日,县长林志远深入乡里调研。乡长索朗旺堆说,今年全乡牧民增收。")
     assert not [n for n in labels(g, GK.Official) if n.endswith("说")]
+
+
+def test_an_appointee_named_after_the_post_he_holds_and_a_county_inside_a_word():
+    g = people("5月8日,县人大常委会召开会议,决定接受赵明亮同志辞去县人民政府县长职务的请求;"
+               "任命县委副书记林志远同志为县人民政府副县长、代理县长。", "十堰市")
+    roles = {r for r, _ in posts_of(g, node(g, GK.Official, "林志远"))}
+    assert {"副书记", "副县长", "代理县长"} <= roles
+    assert "理县" not in labels(g, GK.County)  # 代理县长 names no county 理县

@@ -34,6 +34,10 @@ class AppointmentReader:
         for m in APPOINT.finditer(text):
             names: list[tuple[int, int]] = []  # "选举甲、乙为市政协常务委员": each takes the post
             p = m.end()
+            if not name_at(text, p, ("为", "同志", "、")):
+                t_end, posts = self.title_chain(p)  # "任命县委副书记林某同志为…": the post held, then the name
+                if posts and name_at(text, t_end, ("为", "同志", "、")):
+                    p = t_end
             while True:
                 n_end = name_at(text, p, ("为", "同志", "、"))
                 if not n_end:

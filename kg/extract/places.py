@@ -248,6 +248,8 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
     person's name after a title (书记龙|长春)."""
     if text.startswith(STREET_AFTER, e):
         return True
+    if e - s == 2 and s and text[s:e].endswith("县") and word_freq(text[s - 1:s + 1]) > 100:
+        return True  # "代|理县|长", "管|理县|域": a word before runs into a two-character county (理县)
     if not text[s:e].endswith(FULL_SUFFIXES):  # a short form inside a longer word
         for x in range(e + 1, min(len(text), s + 6) + 1):
             if is_dictionary_word(text[s:x]) and not text[s:x].endswith(FULL_SUFFIXES):
