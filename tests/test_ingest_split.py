@@ -509,6 +509,8 @@ def test_an_outlet_before_the_reporter_s_role_is_no_name():
     ("青禾法院网讯 (文浩 许诺)", ["文浩", "许诺"]),          # names alone in a dateline's brackets
     ("青禾网讯(记者 许诺 通迅员 文浩)", ["许诺", "文浩"]),   # 通迅员, a common misprint of 通讯员
     ("本报讯(全文完)", []),                                   # a word in brackets is no name
+    ("青禾新闻网-青禾县融媒体中心(记者 许诺 实习记者 文浩)", ["许诺", "文浩"]),  # a media centre's credit
+    ("青禾县融媒体中心(记者 许诺)", ["许诺"]),
 ])
 def test_datelines_of_other_outlets(lead, authors):
     art = ingest_text("青禾县召开秋粮收购工作会议\n\n" + lead + "10月8日,青禾县召开会议。" + BODY).articles[0]

@@ -182,3 +182,9 @@ def test_an_appointee_named_after_the_post_he_holds_and_a_county_inside_a_word()
     roles = {r for r, _ in posts_of(g, node(g, GK.Official, "林志远"))}
     assert {"副书记", "副县长", "代理县长"} <= roles
     assert "理县" not in labels(g, GK.County)  # 代理县长 names no county 理县
+
+
+def test_names_after_a_title_share_it_up_to_an_item_with_a_title_of_its_own():
+    g = people("县政协主席林志远、县政协副主席赵明亮、许宇、罗强、周立新、大会秘书长钱立群在主席台就座。")
+    for name in ("赵明亮", "许宇", "罗强", "周立新"):
+        assert {r for r, _ in posts_of(g, node(g, GK.Official, name))} == {"副主席"}, name

@@ -239,11 +239,24 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 break
             members.append((p + 1, e))
             p = e
-        if not members or text[p:p + 1] == "、" or (loose and not text.startswith(("等",) + LIST_END_WORDS, p)):
+        if not members or (text[p:p + 1] == "、" and not self._titled_item_at(p + 1)) \
+                or (loose and not text.startswith(("等",) + LIST_END_WORDS, p)):
             return end
         for s, e in members:
             self._add(s, e, posts)
         return p
+
+    def _titled_item_at(self, p: int) -> bool:
+        """Whether the list item at ``p`` opens with a title of its own ("…、大会秘书长刘某"): the names
+        before it end there."""
+        text = self.text
+        for k in range(p, min(len(text), p + 7)):
+            if text[k] in "、,，。;；:：":
+                return False
+            r = role_at(text, k)
+            if r and roles()[r].kind == "official":
+                return True
+        return False
 
     def _body_of(self, posts: list[PostRef]) -> AgencySpan | None:
         p = posts[-1]
