@@ -545,3 +545,13 @@ def test_a_compact_date_range_dates_the_event_from_its_first_day():
     e = one(g, GK.InspectionVisit)
     assert g.value(e, GK.date).toPython() == dt.date(2024, 3, 21)
     assert who(g, e) == {"林志远"}
+
+
+def test_a_chronicle_dates_its_items_by_its_month_and_day_headings():
+    page = ("大事记\n\n(2024年3月)\n\n5日\n\n全市春季植树动员大会召开。市长林志远出席并讲话。\n\n"
+            "△ 副市长赵明亮到枝江市调研春耕生产。\n\n12日,市委书记许宇到宜都市督导检查安全生产工作。")
+    g = build(page, "宜昌市")
+    dates = [g.value(e, GK.date).toPython() for e in kinds(g)]
+    assert sorted(dates) == [dt.date(2024, 3, 5), dt.date(2024, 3, 5), dt.date(2024, 3, 12)]
+    visits = of_type(g, GK.InspectionVisit)
+    assert {frozenset(who(g, v)) for v in visits} == {frozenset({"赵明亮"}), frozenset({"许宇"})}

@@ -54,6 +54,11 @@ def _in(m: Mention, start: int, end: int) -> bool:
 
 
 DAY_ONLY = re.compile(r"^(\d{1,2})[日号]")
+# a chronicle (大事记) states the month in a heading line ("5月", "(2024年5月)", "3/2007") and the day in a
+# line of its own ("5日", "6-7日") or at the start of an item ("7日 区委书记…"); "△" starts the day's next item
+MONTH_HEAD = re.compile(r"^[(（]?\s*(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份)?\s*[)）]?$|^(?P<m2>\d{1,2})/(?P<y2>\d{4})$")
+DAY_HEAD = re.compile(r"^(?P<d>\d{1,2})(?:[-—–~～至]\d{1,2})?日$")
+ITEM_MARK = re.compile(r"^\s*[△▲■□◇◆●○★☆]")
 # a visiting group as the subject of a visit ("X市党政考察团一行来我旗考察"): the people are named after it
 GROUP_VISITS = re.compile(r"(?:考察团|代表团|调研组|督查组|督导组|检查组|工作组|访问团|客人)(?:一行)?[^,，。;；]{0,12}$")
 # "市政协组织委员开展集中视察活动": a visit a body organizes (not a bureau's campaign of 检查)
@@ -75,6 +80,7 @@ class EventFinder(EventWriter):
         self._sorted: list[Mention] = []
         self._starts: list[int] | None = None
         self._keys: set[str] | None = None
+        self.month: dt.date | None = None  # a chronicle's month heading
 
     def _within(self, start: int, end: int) -> list[Mention]:
         """The mentions inside ``[start, end)``, in text order (a sorted index: linear in long articles)."""
@@ -96,6 +102,7 @@ class EventFinder(EventWriter):
         if art.kind != "news" or not art.sentences:
             return
         last_date: dt.date | None = None
+        dated_item: dt.date | None = None  # a chronicle's day heading, for the item that follows it
         current: DraftEvent | None = None
         first_told = next((i for i, s in enumerate(art.sentences) if art.text[s.start:s.end].rstrip().endswith(
             ("。", "!", "！", "?", "？"))), len(art.sentences))
@@ -107,7 +114,23 @@ class EventFinder(EventWriter):
                 continue  # the page's date header, the headline and kicker: the body tells the happening
             if idx and NEW_ITEM.match(text):  # "本报讯 …" inside an article: another item begins
                 current, last_date, self.dateline = None, None, None
+            month = self._month_heading(text.strip())
+            if month is not None:
+                self.month, current, last_date, dated_item = month, None, None, None
+                continue
+            day = DAY_HEAD.match(text.strip()) if self.month else None
+            if day:  # "5日" on a line of its own: the date of the items below it
+                current = None
+                last_date = self._day_of_month(int(day.group("d")))
+                dated_item = last_date
+                continue
             dates = self._dates(text, last_date)
+            if self.month and ITEM_MARK.match(text):
+                current = None  # "△ …": the day's next item
+                dated_item = last_date
+            if self.month and not dates and dated_item is not None:
+                dates = [(0, 0, dated_item, False, False)]  # the first sentence of an item under a day heading
+            dated_item = None
             if last_date is None and self.dateline is not None:
                 last_date = self.dateline  # undated lines of a wire story tell of its day
             trig = self._trigger(s.start, s.end, dates)
@@ -130,6 +153,27 @@ class EventFinder(EventWriter):
             if stated:
                 last_date = stated[-1][2]  # "5月22日至23日…,并于23日上午…": the day told last
         self._emit()
+
+    def _month_heading(self, line: str) -> dt.date | None:
+        """The month of a chronicle's heading line ("5月", "(2024年5月)", "3/2007"); without a year, the
+        latest such month up to publication."""
+        m = MONTH_HEAD.match(line)
+        if m is None:
+            return None
+        month = int(m.group("m") or m.group("m2"))
+        year = m.group("y") or m.group("y2")
+        if not 1 <= month <= 12 or (year is None and self.art.date is None):
+            return None
+        if year is None:
+            pub = self.art.date
+            return dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
+        return dt.date(int(year), month, 1)
+
+    def _day_of_month(self, day: int) -> dt.date | None:
+        try:
+            return self.month.replace(day=day) if self.month else None
+        except ValueError:
+            return None
 
     def _goes_on(self, ev: DraftEvent, date: dt.date, s_start: int, s_end: int) -> bool:
         """Whether a sentence opening with ``date`` goes on telling of ``ev``: a day it covers, someone of it acting."""
@@ -158,7 +202,7 @@ class EventFinder(EventWriter):
             # "本报7月15日讯 今天,…": today is the day the item was filed, not the day it was printed
             base = self.dateline if self.dateline and m.group(0).startswith(DEICTIC) else self.art.date
             d, _ = resolve_date(m.group(0), base or UNDATED_BASE, future=future)
-            anchor = out[-1][2] if out else last
+            anchor = out[-1][2] if out else last or self.month
             day = DAY_ONLY.match(m.group(0))
             if d is not None and day and anchor is not None:
                 # "5月22日至23日…,并于23日上午…": a day alone is of the month told just before
