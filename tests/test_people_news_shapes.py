@@ -188,3 +188,17 @@ def test_names_after_a_title_share_it_up_to_an_item_with_a_title_of_its_own():
     g = people("县政协主席林志远、县政协副主席赵明亮、许宇、罗强、周立新、大会秘书长钱立群在主席台就座。")
     for name in ("赵明亮", "许宇", "罗强", "周立新"):
         assert {r for r, _ in posts_of(g, node(g, GK.Official, name))} == {"副主席"}, name
+
+
+def test_a_prefecture_level_area_s_committee_and_its_administrative_office():
+    g = people("5月8日,和田地区召开会议。地委副书记、行署专员林志远主持,地委委员、行署副专员赵明亮,"
+               "地委书记许宇出席。和田地区行署副专员罗强介绍情况。", "和田地区")
+    assert posts_of(g, node(g, GK.Official, "林志远")) == {("副书记", "和田地委"), ("专员", "和田地区行政公署")}
+    assert posts_of(g, node(g, GK.Official, "赵明亮")) == {("委员", "和田地委"), ("副专员", "和田地区行政公署")}
+    assert posts_of(g, node(g, GK.Official, "许宇")) == {("书记", "和田地委")}
+    assert posts_of(g, node(g, GK.Official, "罗强")) == {("副专员", "和田地区行政公署")}
+
+
+def test_the_word_for_area_is_no_body_on_a_city_s_page():
+    g = people("5月8日,全市各地区生产总值稳步增长,本地委托企业增多。", "宜昌市")
+    assert not [n for n in labels(g, GK.Agency) if "地区" in n or "地委" in n]

@@ -92,6 +92,8 @@ def home_division(ctx: Context, level: str) -> str | None:
         return region.city
     if level in "县区旗" and region.county and region.county.endswith(level):
         return region.county
+    if level == "地" and region.city and region.city.endswith("地区"):  # 地委: the home 地区's (阿勒泰地|委)
+        return region.city[:-1]
     return None
 
 
@@ -102,7 +104,7 @@ def level_word_region(word: str, ctx: Context) -> str | None:
     for full in (region.province, region.city, region.county):
         if full and full.endswith(word):
             return full
-    if word.startswith("自治"):
+    if word.startswith("自治") or word == "地区":  # 地区行署: only a 地区's own paper's
         return None
     home = region.city or region.county  # zones are named after their city (宜昌经开区)
     if not home:

@@ -203,6 +203,8 @@ def prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
                 w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ())) or _titled_after_level(text, s)):
             out.append((s, s + 1, "level"))
+        if free and w.startswith("地委") and (w == "地委" or role_at(text, s + 2)):  # a prefecture-level 地区's committee, written without its region
+            out.append((s, s + 1, "level"))
         for nat in _by_first("national").get(text[s], ()):
             if text.startswith(nat, s):
                 out.append((s, s + len(nat), "national"))

@@ -62,9 +62,19 @@ def _division_standing_for(label: str, ends: tuple[str, ...]) -> str | None:
 
 
 def _committee_division(label: str) -> str | None:
-    """The division a party committee stands for ("襄阳市委" -> 襄阳市, "市委" -> 市, "自治区党委" -> 自治区),
-    or None for any other body (a zone's 党工委, a 纪委)."""
+    """The division a party committee stands for ("襄阳市委" -> 襄阳市, "市委" -> 市, "自治区党委" -> 自治区,
+    "阿勒泰地委" -> 阿勒泰地区), or None for any other body (a zone's 党工委, a 纪委)."""
+    if label.endswith("地委"):  # a prefecture-level 地区's committee
+        from kg.extract.places import division_prefix
+
+        stem = label[:-2]
+        return "地区" if not stem else stem + "地区" if division_prefix(stem + "地区委") == stem + "地区" else None
     return _division_standing_for(label, ("党委", "委"))
+
+
+def _government_of(division: str) -> str:
+    """The name of a division's government: a 地区's is its 行政公署, any other's its 人民政府."""
+    return division + ("行政公署" if division.endswith("地区") else "人民政府")
 
 
 def _division_of_body(label: str) -> str | None:
@@ -124,7 +134,7 @@ class TitleChainReader:
                 agency = inherit
             elif p > pos and (end_word := self._government_then_role(agency, p)):
                 # "旗委常委、人民政府副旗长": the government of the committee's division
-                agency = self._division_body(_committee_division(agency.label) + "人民政府", agency, p, end_word)
+                agency = self._division_body(_government_of(_committee_division(agency.label)), agency, p, end_word)
                 p = end_word
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
@@ -312,7 +322,7 @@ class TitleChainReader:
         text = self.text
         if agency is None or role_at(text, p) or _committee_division(agency.label) is None:
             return None
-        word = next((w for w in ("人民政府", "政府") if text.startswith(w, p)), None)
+        word = next((w for w in ("人民政府", "政府", "行政公署", "行署") if text.startswith(w, p)), None)
         return p + len(word) if word and role_at(text, p + len(word)) else None
 
     def _department_then_role(self, agency: AgencySpan | None, posts: list[PostRef], p: int) -> bool:
