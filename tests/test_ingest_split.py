@@ -546,3 +546,12 @@ def test_items_of_a_news_digest_are_articles_of_their_own():
     assert len(page.articles) == 3, bodies
     assert "林志远" in bodies[0] and "赵明亮" in bodies[1] and "许宇" in bodies[2]
     assert not any(a.headline for a in page.articles[1:])
+
+
+def test_a_reporter_s_credit_in_brackets_opening_a_paragraph_and_a_body_as_author():
+    art = ingest_text("青禾县重点项目集中开工\n\n   (记者 许诺)“我宣布,项目开工!”10月8日,青禾县举行集中开工仪式。"
+                      + BODY).articles[0]
+    assert art.authors == ["许诺"]
+    art = ingest_text("青禾县召开秋粮收购工作会议\n发布时间: 2017年12月13日     浏览次数: 18 人次     作者:县委宣传部\n\n"
+                      "10月8日,青禾县召开会议。" + BODY).articles[0]
+    assert art.authors == []

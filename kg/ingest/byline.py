@@ -271,7 +271,7 @@ def dateline_byline(par: str) -> tuple[list[str], list[str]] | None:
     people = names_alone(m.group(1)) if m else None  # "中国法院网讯 (甲 乙)": names alone in the brackets
     if people:
         return people
-    m = DATELINE_BARE.match(par)
+    m = DATELINE_BARE.match(par) or BRACKET_LEAD.match(par)
     if m:
         people = parse_people(m.group(1))
         if people[0] or people[1]:
@@ -291,7 +291,7 @@ def starts_item(par: str) -> bool:
 
 def dateline_end(par: str) -> int:
     """Offset in ``par`` just after its dateline and byline (0 when it has none)."""
-    for rx in (DATELINE, DATELINE_BARE, LEAD_BYLINE):
+    for rx in (DATELINE, DATELINE_BARE, BRACKET_LEAD, LEAD_BYLINE):
         m = rx.match(par)
         if m:
             return m.end()
@@ -343,7 +343,13 @@ def meta_line_people(par: str) -> list[str] | None:
         bare = re.match(r"^\s*([\u4e00-\u9fff]{2,4})\s{2,}(?=\S{2,6}\s*[:：])", par)
         return [bare.group(1)] if bare and has_surname(bare.group(1)) and _reads_as_name(bare.group(1)) else None
     reporters, others = parse_people(m.group(1))
-    return (reporters + others) or None
+    # "作者:县委宣传部": a body that supplied the item, not a person
+    return [n for n in reporters + others if not BODY_AS_AUTHOR.search(n)] or None
+
+
+BODY_AS_AUTHOR = re.compile(r"^.{2,}(?:部|局|委|办|中心|站|院|所|厅|室|组|馆|社|台|网|报|政府|公司)$")
+# a reporter's credit in brackets opening a paragraph without a dateline: "(记者 林晓雯)“我宣布,…"
+BRACKET_LEAD = re.compile(r"^\s*[(（]\s*((?:[\u4e00-\u9fff]{0,4}记者|通讯员)[^()（）]{1,60})[)）]")
 
 
 def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
