@@ -335,3 +335,11 @@ def test_a_label_spanning_two_document_titles_is_no_project():
     g = build("云溪新闻\n\n本报讯 5月8日,县政府召开常务会议,审议了县交运局送审的《云溪县交通建设项目管理办法》"
               "《关于进一步规范村道路建设的通知》。", "宜昌市")
     assert not any("》" in n or "《" in n for n in labels(g, GK.Project))
+
+
+def test_classes_counted_by_kind_and_a_list_of_industry_fields_are_no_projects():
+    g = build("云溪新闻\n\n本报讯 5月8日,青禾区签约项目32个,包括4个生物医药类项目,2个新一代汽车技术项目。"
+              "全区实施了新能源、新材料、装备制造等一批强链产业项目。恒远新能源产业园项目当天开工。", "宜昌市")
+    names = set(labels(g, GK.Project))
+    assert not [n for n in names if "汽车技术" in n or "生物医药" in n or n in ("新能源", "新材料", "装备制造")], names
+    assert any("恒远新能源产业园" in n for n in names), names

@@ -217,6 +217,7 @@ def _candidates(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
             continue
         stem = text[s:hs]
         if re.match(r"[的之等与和及、]", stem) or before == "等" or COUNT_LEAD.match(label) or \
+                re.fullmatch(r"[\d一二三四五六七八九十两百千]*[多余]?[个项批]", before) or \
                 re.search(r"[两二三四五六七八九十\d][座条个所家处项批]$", stem):
             continue  # "等“专精特新”项目": a category of the projects listed; "12个项目"
         if re.search(r"[到至与和的]$", stem) or not balanced(label) or re.search(r"记者|通讯员", label):
@@ -313,8 +314,8 @@ def _list_items(article: Article, cs: int, ce: int, taken: list[tuple[int, int]]
                 continue
             label = trim_lead(text[s:e])
             s = e - len(label)
-            if not 3 <= len(label) <= MAX_LABEL or label.endswith(g.not_tail):
-                continue
+            if not 3 <= len(label) <= MAX_LABEL or label.endswith(g.not_tail) or all_generic(label):
+                continue  # "实施了新能源、新材料等一批项目": fields, not projects
             owner = owner_of(label) or _leading_company(article, s, e)
             if owner or (counted and is_specific(label, article, s) and not _names_only_a_place(article, s, e)):
                 out.append(Candidate(s, e, e, label, True, owner=owner))

@@ -182,7 +182,7 @@ def single_name_char(w: str, tag: str) -> bool:
 def all_generic(stem: str) -> bool:
     g = grammar()
     stem = NOT_NAME_NUMBER.sub("", stem)
-    return all(w in g.generic or (len(w) == 1 and (w in g.generic_chars or (word_tag(w) or "x") in FUNCTION_TAGS))
+    return stem in g.generic or all(w in g.generic or (len(w) == 1 and (w in g.generic_chars or (word_tag(w) or "x") in FUNCTION_TAGS))
                for w, _, _ in tokens(stem))
 
 
