@@ -202,3 +202,10 @@ def test_a_prefecture_level_area_s_committee_and_its_administrative_office():
 def test_the_word_for_area_is_no_body_on_a_city_s_page():
     g = people("5月8日,全市各地区生产总值稳步增长,本地委托企业增多。", "宜昌市")
     assert not [n for n in labels(g, GK.Agency) if "地区" in n or "地委" in n]
+
+
+def test_a_two_character_name_before_a_deputy_s_title_and_an_acting_post():
+    g = people("5月8日,区人大常委会决定赵亮副区长代理区人民政府区长职务。会上,许宇副局长介绍情况。")
+    assert "赵亮" in labels(g, GK.Official) and "赵亮副" not in labels(g, GK.Official)
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "赵亮"))} == {"副区长"}
+    assert "许宇" in labels(g, GK.Official)

@@ -21,7 +21,7 @@ NAME_END_WORDS = (
     "让", "被", "跟", "带", "携", "以", "于", "的", "所", "已", "曾", "并", "再", "即", "便", "都", "却",
     # verbs the dictionary tags as nouns
     "汇报", "列席", "报告", "批示", "督导", "点评", "总结", "讲解", "答复", "回应", "透露", "坦言", "寄语", "致信",
-    "专门", "特地", "一道",  # adverbs the dictionary tags as nouns or numerals ("副省长X专门会见…")
+    "代理", "专门", "特地", "一道",  # "X副区长代理…区长职务"; adverbs the dictionary tags as nouns or numerals ("副省长X专门会见…")
     # prepositions of two characters ("听取县委书记X关于…的汇报")
     "关于", "对于", "围绕", "针对",
 )

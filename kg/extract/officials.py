@@ -285,6 +285,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             if found:
                 return found
         n_end = name_at(text, pos, role_words())
+        if n_end and n_end - pos == 3 and text[n_end - 1] in TITLE_PREFIX_CHARS and role_at(text, n_end - 1):
+            n_end -= 1  # "郑某|副区长": the title's 副 is no part of a two-character name
         if not n_end or n_end - pos < 2 or text[n_end - 1] in TITLE_PREFIX_CHARS:
             return None
         r = role_at(text, n_end)

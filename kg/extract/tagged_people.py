@@ -58,6 +58,11 @@ class TaggedNameReader:
                 e = max(e, dotted_name_at(text, s) or e)
             if s in self.unnamed_titles and e - s in (2, 3):
                 e = self._name_run_after_title(s, e)  # "部长乌云|其木格参加": a name without a family name
+            if e - s == 3 and text[e - 1] in "副总常代正" and role_at(text, e - 1):
+                e -= 1  # "决定郑某|副区长代理…": the title's 副 is no part of the name
+                if not any(a < e and s < b for a, b in taken) and self._name_then_title(s, None):
+                    taken.append((s, e))
+                    continue
             name = text[s:e]
             if name in countries() or any((word_tag(text[s - k:s + 1]) or "").startswith("t") for k in (1, 2)) \
                     or _quoted(text, s, e):
