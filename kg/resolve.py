@@ -123,6 +123,18 @@ def dateline_region(text: str) -> Region | None:
     return region_of_division(found[0].code)
 
 
+# "学习…省委十届九次全会、X市委十一届十次全会精神", "落实X市委…部署": a higher body whose decisions the page relays
+RELAYED_CLAUSE = re.compile(r"(?:学习|传达|贯彻|落实)[^。；;]{0,80}?(?:精神|部署|要求)")
+
+
+def _relayed(text: str, name: str) -> int:
+    """How often ``name`` is named only as a higher body whose meeting's spirit the page relays (a county-level
+    city's paper studying its prefecture's plenum): no sign of whose paper it is."""
+    if name not in text:
+        return 0
+    return sum(m.group(0).count(name) for m in RELAYED_CLAUSE.finditer(text))
+
+
 def _cue_count(text: str, cues: tuple[str, ...]) -> int:
     return sum(text.count(c) for c in cues)
 
@@ -149,7 +161,7 @@ def home_region(page: Page) -> Region:
     counts: dict[str, int] = {}
     named: dict[str, int] = {}
     for d in list(gaz.by_level("prefecture")) + [d for d in gaz.by_level("province") if d.name in MUNICIPALITIES]:
-        n = sum(text.count(name) for name in _distinct_names(d.name, d.aliases))
+        n = sum(text.count(name) - _relayed(text, name) for name in _distinct_names(d.name, d.aliases))
         if n:
             named[d.code] = n
             counts[d.code] = n * CITY_WEIGHT

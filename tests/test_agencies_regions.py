@@ -341,3 +341,12 @@ def test_halls_are_no_bodies():
     """"当好文旅消费'主客厅'", "开州展厅": a 厅 that is a room, not a provincial department."""
     g = build("云溪新闻\n\n本报讯 5月8日,市委书记林志远表示,要当好文旅消费“主客厅”。林志远参观了青禾展厅。", "宜昌市")
     assert not any(a.endswith(("客厅", "展厅")) for a in labels(g, GK.Agency))
+
+
+def test_a_county_level_city_that_names_its_prefecture_only_as_a_body_it_follows_is_home():
+    text = ("市委全会召开\n\n5月18日,市委十四届八次全体(扩大)会议召开。会议学习了省委全会和宜昌市委十一届十次全体会议精神,"
+            "认真落实宜昌市委总体部署。市委书记林志远讲话,市委常委、副市长赵明亮作《枝江市产业发展实施方案》的说明。")
+    assert home_region(page_of(text)).city == "枝江市"
+    g = build(text)
+    assert ("副市长", "枝江市人民政府") in {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn)))
+                                      for p in objs(g, node(g, GK.Official, "赵明亮"), GK.holds)}
