@@ -209,3 +209,14 @@ def test_a_two_character_name_before_a_deputy_s_title_and_an_acting_post():
     assert "赵亮" in labels(g, GK.Official) and "赵亮副" not in labels(g, GK.Official)
     assert {r for r, _ in posts_of(g, node(g, GK.Official, "赵亮"))} == {"副区长"}
     assert "许宇" in labels(g, GK.Official)
+
+
+def test_a_session_s_officer_in_a_chain_keeps_the_standing_post_before_it():
+    g = people("5月8日,省政协副主席、大会秘书长林志远出席会议并讲话。", "宜昌市")
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "林志远"))} == {"副主席"}
+
+
+def test_an_election_of_several_people_told_clause_by_clause():
+    g = people("5月8日,区人民代表大会举行全体会议,选举赵明亮为区人大常委会主任,许宇为区人民政府区长。", "宜昌市")
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "赵明亮"))} == {"主任"}
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "许宇"))} == {"区长"}

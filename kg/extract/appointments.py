@@ -132,8 +132,14 @@ class AppointmentReader:
 
     def _appointed(self, start: int, end: int, title: int) -> None:
         self.cursor = title
+        text = self.text
         t_end, posts = self.title_chain(title)
         if posts and all(official_post(p) for p in posts) and \
-                (t_end >= len(self.text) or not NAME_CHARS.match(self.text[t_end]) or self.text.startswith(
-                    ("职务", "一职", "候选人"), t_end) or ends_name(self.text, t_end)):
+                (t_end >= len(text) or not NAME_CHARS.match(text[t_end]) or text.startswith(
+                    ("职务", "一职", "候选人"), t_end) or ends_name(text, t_end)):
             self._add(start, end, posts)
+            # "选举甲为区人大常委会主任,乙为区人民政府区长": the next clause elects the next one
+            if text[t_end:t_end + 1] in (",", "，", ";", "；"):
+                n_end = name_at(text, t_end + 1, ("为",))
+                if n_end and text.startswith("为", n_end) and not role_at(text, t_end + 1):
+                    self._appointed(t_end + 1, n_end, n_end + 1)

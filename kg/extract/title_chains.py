@@ -21,6 +21,7 @@ LEVEL_CHARS = "省市县区州镇乡盟旗"
 BODY_END_CHARS = set("局委办厅部处科所站队院社署")  # last characters of bodies' names
 LEVEL_WORDS = tuple(LEVEL_CHARS) + ("自治区", "自治州", "自治县")
 PARTY_BODY_ENDS = ("党工委", "党委", "工委")
+SESSION_OFFICER = "大会"  # roles of a session's own officers (roles.txt): 大会秘书长
 SIBLING_BODIES = ("管委会", "管理委员会", "人民政府", "政府", "办事处")
 # a committee's discipline and supervisory commissions, read from a title after the committee
 COMMISSION_ROLES = {"纪委书记": ("纪委", "书记"), "纪委副书记": ("纪委", "副书记"), "监委主任": ("监委", "主任"),
@@ -175,7 +176,8 @@ class TitleChainReader:
                 break
             place = self.division_ending.get(p) if a is None else None
             while r:
-                posts.append(self._post(agency, r, place.label if place else None))
+                if not r.startswith(SESSION_OFFICER):  # "省政协副主席、大会秘书长X": the session's, no standing post
+                    posts.append(self._post(agency, r, place.label if place else None))
                 p += len(r)
                 r = role_at(text, p)
             end = p
