@@ -29,7 +29,7 @@ from kg.extract.agency_names import TERM
 from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
 from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NOT_GIVEN, PUNCT_END, RANKS, dictionary_word,
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PUNCT_END, RANKS, dictionary_word,
                                      dotted_name_at, ends_name, name_at)
 from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
 from kg.extract.tagged_people import TaggedNameReader
@@ -412,6 +412,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                     (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、") or _elected_by_votes(text, e):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:
                     return e
+                if loose and self._listed_by_place(p, e):
+                    return e
         dotted = dotted_name_at(text, p)
         if dotted and (text[dotted:dotted + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, dotted)):
             return dotted
@@ -420,6 +422,16 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
                 text[p + 3:p + 4] == "、" or text.startswith(LIST_END_WORDS + ELECTED, p + 3)):
             return p + 3
         return None
+
+    def _listed_by_place(self, p: int, e: int) -> bool:
+        """A name whose family name is missing from the list (丑, 占: rare family names) read by its place in a
+        list of leaders ("县领导甲、乙、丙参加"): two or three name characters between list marks, no word."""
+        text = self.text
+        name = text[p:e]
+        return e - p in (2, 3) and (text[p - 1:p] == "、" or _after_leaders(text, p)) \
+            and text[e:e + 1] in ("、", ",", "，", "等") and not set(name) & NEVER_GIVEN \
+            and not dictionary_word(name) and not any(role_at(text, k) for k in range(p, e)) \
+            and p not in self.agency_at
 
     def _add(self, start: int, end: int, posts: list[PostRef]) -> None:
         name = self.text[start:end].replace(" ", "")
