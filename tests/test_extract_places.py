@@ -167,3 +167,13 @@ def test_a_village_opening_the_name_of_a_site_visited_is_a_village_of_the_townsh
                "村民说,石岭村里的路修好了。", "滨州市")
     assert {"枫林村", "柳溪村"} <= set(_labels(g, _GK.Village))
     assert "石岭村" not in set(_labels(g, _GK.Village))  # named inside a sentence, not as a place visited
+
+
+def test_a_word_before_the_county_s_own_title_names_no_two_character_county():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("慰问\n\n2月9日,温县四大班子领导分别到各乡镇和县产业集聚区看望群众。县委副书记、代县长林志远出席。")
+    counties = set(_labels(g, _GK.County))
+    assert "温县" in counties and not counties & {"和县", "代县"}, counties
+    assert "温县人民政府" in _labels(g, _GK.Agency)
+    g = _build("会议\n\n5月8日,代县人民政府召开会议。和县县委书记赵明亮出席。")
+    assert {"代县", "和县"} <= set(_labels(g, _GK.County))

@@ -243,6 +243,11 @@ STREET_AFTER = ("路", "街", "巷", "大道", "东路", "西路", "南路", "�
                 "村", "社区")  # and villages named like cities: 玉林村 is no 玉林市
 
 
+# what the level character 县 starts when it stands for the paper's own county ("县委", "县产业集聚区")
+COUNTY_WORDS = ("县委", "县政府", "县人民政府", "县人大", "县政协", "县直", "县产业", "县城", "县级", "县领导", "县域",
+                "县四大班子", "县中心")
+
+
 def _not_a_place(text: str, s: int, e: int) -> bool:
     """The match is part of something else: a street (广州路), a longer word (长治|久安), or a
     person's name after a title (书记龙|长春)."""
@@ -250,6 +255,9 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
         return True
     if e - s == 2 and s and text[s:e].endswith("县") and word_freq(text[s - 1:s + 1]) > 100:
         return True  # "代|理县|长", "管|理县|域": a word before runs into a two-character county (理县)
+    if e - s == 2 and text[s] in "和与及代各全本该我" and text.startswith("县", s + 1) and (
+            role_at(text, s + 1) or (text[s] != "代" and text.startswith(COUNTY_WORDS, s + 1))):
+        return True  # "代县长", "各乡镇和县产业集聚区": a word and the county's own 县…, no county 代县 or 和县
     if not text[s:e].endswith(FULL_SUFFIXES):  # a short form inside a longer word
         for x in range(e + 1, min(len(text), s + 6) + 1):
             if is_dictionary_word(text[s:x]) and not text[s:x].endswith(FULL_SUFFIXES):
