@@ -177,3 +177,12 @@ def test_a_word_before_the_county_s_own_title_names_no_two_character_county():
     assert "温县人民政府" in _labels(g, _GK.Agency)
     g = _build("会议\n\n5月8日,代县人民政府召开会议。和县县委书记赵明亮出席。")
     assert {"代县", "和县"} <= set(_labels(g, _GK.County))
+
+
+def test_villages_after_their_county_before_a_resident_and_one_node_each():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("回访\n\n9月15日,局党组成员、台江县枫溪村原第一书记林志远回到村里。枫溪村村民拉着他的手。"
+               "台江县石岭村驻村第一书记赵明亮陪同。镇长带队深入柳湾村、桃源村,听取柳湾村汇报。建成省级和美乡村。")
+    villages = _labels(g, _GK.Village)
+    assert {"枫溪村", "石岭村", "柳湾村", "桃源村"} <= set(villages), villages
+    assert villages.count("枫溪村") == 1 and not [v for v in villages if v.startswith("取") or v.endswith("乡村")]

@@ -30,7 +30,8 @@ from kg.pipeline import Context
 
 LEVEL_CLASS = {"province": "Province", "prefecture": "Prefecture", "county": "County", "township": "Township",
                "village": "Village"}
-VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村(?=[东西南北内外里的,，。、;；和与及等)）]|党|$)")
+VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?村(?=[东西南北内外里的,，。、;；和与及等)）]|党|$|村民|村委|驻村|原?第一书记"
+                     r"|两委|支部|[“\"])")
 VISIT = r"(?:来到|走进|深入|前往|察看|参观|到|在|赴)"
 SITE_SUFFIX = (r"(?:敬老院|养老院|福利院|卫生院|医院|中学|小学|学校|幼儿园|大学|陈列馆|纪念馆|展览馆|博物馆|图书馆|"
                r"文化馆|体育馆|美术馆|产业园|工业园|科技园|园区|工厂|车间|基地|作战中心|指挥中心|服务中心|文化站|"
@@ -316,6 +317,7 @@ def _village_again(article: Article) -> None:
 # a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=原?(?:党支部|党总支|党委|村委会|村民委员会)|支部"
+                           r"|村民(?!委员会)|驻村|原?第一书记|两委"
                            r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等"
                            rf"|(?P<site>[\u4e00-\u9fff]{{1,8}}?(?:{SITE_SUFFIX}|水库|山塘|合作社)[,，。;；、和与及]))")
 # a village opening the name of a site visited, in a list or after the verb ("察看了甲村乙水库、丙村…")
@@ -350,13 +352,21 @@ def _towns_by_shape(article: Article) -> None:
         _village(article, m.end(), key)
 
 
+def _common_village_word(word: str) -> bool:
+    """"乡村", "农村": a common word ending in 村 (和美|乡村), not the end of a village's name (山村 may be)."""
+    tag = word_tag(word) or "ns"
+    return tag[:1] in "nv" and not tag.startswith("ns") and word_freq(word) > 100
+
+
 def _villages_by_shape(article: Article) -> None:
     """Villages of the township the article names last before them."""
     text = article.text
-    townships = sorted((m.start, m.key) for m in article.mentions if m.attrs.get("adminLevel") == "township")
+    # the township named last before a village, else the county (a village named after its county: "X县Y村")
+    townships = sorted((m.start, m.key) for m in article.mentions if m.attrs.get("adminLevel") in ("township", "county"))
     if not townships:
         return
     spans = [(m.start, m.end) for m in article.mentions]
+    known = {m.label: m.key for m in article.mentions if m.attrs.get("adminLevel") == "village"}
     pos = 0
     while True:
         m = VILLAGE_SHAPE.search(text, pos)
@@ -372,17 +382,22 @@ def _villages_by_shape(article: Article) -> None:
             continue
         if m.group("site") and not VILLAGE_SITE_BEFORE.search(text[max(0, s - 3):s]):
             continue
+        if s and is_dictionary_word(text[s - 1:s + 1]) and not (word_tag(text[s - 1:s + 1]) or "").startswith("ns"):
+            continue  # "听|取裕民村": the first character ends the word before; "裕民村" is tried next
         if stem[0] in VILLAGE_STEM_NOT or stem[-1] in VILLAGE_STEM_LAST_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
+                or _common_village_word(text[e - 2:e]) \
                 or (word_tag(stem) or "n")[:1] in "vadrmpcu":
             continue
         owner = [k for start, k in townships if start < s]
         if not owner:
             continue
         name = text[s:e]
-        key = f"Place/{owner[-1][len('Place/'):]}/{name}"
+        key = known.get(name) or f"Place/{owner[-1][len('Place/'):]}/{name}"  # one village, however often named
         article.mentions.append(Mention(s, e, "Village", key, name, {"adminLevel": "village"}))
-        article.relations.append(Relation(key, "locatedIn", owner[-1], s))
+        if name not in known:
+            article.relations.append(Relation(key, "locatedIn", owner[-1], s))
+        known[name] = key
         spans.append((s, e))
 
 
