@@ -186,3 +186,12 @@ def test_villages_after_their_county_before_a_resident_and_one_node_each():
     villages = _labels(g, _GK.Village)
     assert {"枫溪村", "石岭村", "柳湾村", "桃源村"} <= set(villages), villages
     assert villages.count("枫溪村") == 1 and not [v for v in villages if v.startswith("取") or v.endswith("乡村")]
+
+
+def test_villages_of_a_page_that_names_no_township_and_a_verb_before_the_village_secretary():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("防汛\n\n7月28日凌晨,镇里再部署。参会的枫岗村书记林志远那天用了半小时。镇长带队深入柳湾村、桃源村。"
+               "他便叮嘱村书记看好水库。\n\n第二则\n\n本报讯 枫岗村村民赵明亮说,水退了。", "滁州市")
+    villages = _labels(g, _GK.Village)
+    assert {"枫岗村", "柳湾村", "桃源村"} <= set(villages), villages
+    assert villages.count("枫岗村") == 1 and not [v for v in villages if "叮嘱" in v or v.startswith("的")], villages

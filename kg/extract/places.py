@@ -203,7 +203,7 @@ def find_places(article: Article, context: Context) -> None:
         if d.level == "township":
             _village(article, e, key)
     _towns_by_shape(article)
-    _villages_by_shape(article)
+    _villages_by_shape(article, context)
     _village_again(article)
     # implied parents that are also mentioned elsewhere in the article are mentions, not implied nodes
     article.nodes[:] = [n for n in article.nodes if not (n.key in mentioned_keys and not n.mentioned)]
@@ -317,12 +317,12 @@ def _village_again(article: Article) -> None:
 # a village named where only a village can stand: before its bodies ("X村党支部书记"), in a list of
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=原?(?:党支部|党总支|党委|村委会|村民委员会)|支部"
-                           r"|村民(?!委员会)|驻村|原?第一书记|两委"
+                           r"|村民(?!委员会)|驻村|原?第一书记|两委|(?:党支部)?书记|主任|村干部"
                            r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等"
                            rf"|(?P<site>[\u4e00-\u9fff]{{1,8}}?(?:{SITE_SUFFIX}|水库|山塘|合作社)[,，。;；、和与及]))")
 # a village opening the name of a site visited, in a list or after the verb ("察看了甲村乙水库、丙村…")
 VILLAGE_SITE_BEFORE = re.compile(r"(?:深入|来到|走进|前往|察看了?|查看了?|参观了?|到|在|和|及|与|、)$")
-VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某")
+VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某为对给从把被由往的了是便就也都还")
 # a preposition before 村 ends a verb phrase, not a village's name ("发包给|村支部委员")
 VILLAGE_STEM_LAST_NOT = set("给向到在对从把被让由往")
 
@@ -354,19 +354,27 @@ def _towns_by_shape(article: Article) -> None:
 
 def _common_village_word(word: str) -> bool:
     """"乡村", "农村": a common word ending in 村 (和美|乡村), not the end of a village's name (山村 may be)."""
+    if word[0] in "驻进到入在回":  # "现任驻村第一书记", "进村入户": a verb before 村, no name
+        return True
     tag = word_tag(word) or "ns"
     return tag[:1] in "nv" and not tag.startswith("ns") and word_freq(word) > 100
 
 
-def _villages_by_shape(article: Article) -> None:
-    """Villages of the township the article names last before them."""
+def _villages_by_shape(article: Article, context: Context) -> None:
+    """Villages of the township the article names last before them, else of its county, else of the home
+    county or city (a township's own page names its villages only: "镇长带队深入甲村、乙村")."""
     text = article.text
     # the township named last before a village, else the county (a village named after its county: "X县Y村")
     townships = sorted((m.start, m.key) for m in article.mentions if m.attrs.get("adminLevel") in ("township", "county"))
+    home = context.region.county_code or context.region.city_code
+    if home:
+        townships.insert(0, (-1, f"Place/{home}"))
     if not townships:
         return
     spans = [(m.start, m.end) for m in article.mentions]
-    known = {m.label: m.key for m in article.mentions if m.attrs.get("adminLevel") == "village"}
+    # one village however often named on the page ("甲镇乙村" in one item, "乙村" alone in the next)
+    known = context.cache.setdefault("villages", {})
+    known.update({m.label: m.key for m in article.mentions if m.attrs.get("adminLevel") == "village"})
     pos = 0
     while True:
         m = VILLAGE_SHAPE.search(text, pos)
@@ -384,6 +392,9 @@ def _villages_by_shape(article: Article) -> None:
             continue
         if s and is_dictionary_word(text[s - 1:s + 1]) and not (word_tag(text[s - 1:s + 1]) or "").startswith("ns"):
             continue  # "听|取裕民村": the first character ends the word before; "裕民村" is tried next
+        if m.group(0).endswith(("书记", "主任")) or text.startswith(("书记", "主任", "党支部书记"), e):
+            if (word_tag(text[e - 3:e - 1]) or "").startswith("v"):
+                continue  # "便叮嘱|村书记": a verb before the title 村书记, no village
         if stem[0] in VILLAGE_STEM_NOT or stem[-1] in VILLAGE_STEM_LAST_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
                 or _common_village_word(text[e - 2:e]) \
