@@ -125,3 +125,11 @@ def test_a_field_word_before_a_department_and_the_city_government_s_office_in_sh
     names = set(_labels(g, _GK.Agency))
     assert {"滨州市人民政府办公室", "滨州市民政局", "滨州市应急管理局"} <= names, names
     assert "管理局" not in names and "滨州市管理局" not in names
+
+
+def test_a_body_named_whole_by_its_strong_word_before_a_title():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("防汛\n\n7月28日,县长林志远检查防汛工作。县水利局局长赵明亮、公安局政委许宇陪同。", "滨州市")
+    posts = {(str(g.value(p, _GK.role)), label(g, g.value(p, _GK.postIn)))
+             for p in objs(g, node(g, _GK.Official, "许宇"), _GK.holds)}
+    assert [r for r, a in posts] == ["政委"] and next(a for r, a in posts).endswith("公安局"), posts

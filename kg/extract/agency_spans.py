@@ -267,8 +267,9 @@ def strong_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
                 j -= 1
             # a word the dictionary knows whole as a name (邮政局, 公安部, 教育局, 发改委) needs no stem
             tag = word_tag(w) or ""
-            whole = w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所", "厅"))) \
-                and not title_ends_at(text, e, s + 2)  # 省委|常委 ends in a title
+            whole = (w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所", "厅")))
+                     and not title_ends_at(text, e, s + 2)) \
+                or (w == suf and len(suf) >= 3 and bool(role_at(text, e)))  # "公安局|政委X": a body named whole
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
