@@ -555,3 +555,10 @@ def test_a_reporter_s_credit_in_brackets_opening_a_paragraph_and_a_body_as_autho
     art = ingest_text("青禾县召开秋粮收购工作会议\n发布时间: 2017年12月13日     浏览次数: 18 人次     作者:县委宣传部\n\n"
                       "10月8日,青禾县召开会议。" + BODY).articles[0]
     assert art.authors == []
+
+
+def test_a_township_correspondent_credited_in_brackets_on_the_last_line():
+    art = ingest_text("青禾镇开展环境整治\n\n9月26日,镇长林志远带队检查。林志远要求,各村要扎实开展整治。\n\n(青禾镇许诺)").articles[0]
+    assert art.authors == ["许诺"]
+    art = ingest_text("青禾镇开展环境整治\n\n9月26日,镇长林志远带队检查。\n\n(青禾镇人民政府)").articles[0]
+    assert art.authors == []

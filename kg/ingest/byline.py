@@ -298,8 +298,15 @@ def dateline_end(par: str) -> int:
     return 0
 
 
+# a township's correspondent credited in brackets on a line of its own: "(青禾镇林晓雯)", "（青禾镇 林晓雯）"
+UNIT_CREDIT = re.compile(r"^[(（]\s*[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道)\s*([\u4e00-\u9fff]{2,3})\s*[)）]$")
+
+
 def byline_line(par: str) -> tuple[list[str], list[str]] | None:
     """Reporters and correspondents when the whole of ``par`` is a byline ("本报记者 X Y"), else None."""
+    unit = UNIT_CREDIT.match(par.strip())
+    if unit and has_surname(unit.group(1)) and _reads_as_name(unit.group(1)):
+        return [], [unit.group(1)]
     if len(par) > 80 or not ROLE_START.match(par) or re.search(r"提供|拍摄|供图", par):
         return None
     inner = SOURCE_NOTE.sub("", par).strip().lstrip(MARKS + "•▪—-").strip()
