@@ -195,3 +195,11 @@ def test_villages_of_a_page_that_names_no_township_and_a_verb_before_the_village
     villages = _labels(g, _GK.Village)
     assert {"枫岗村", "柳湾村", "桃源村"} <= set(villages), villages
     assert villages.count("枫岗村") == 1 and not [v for v in villages if "叮嘱" in v or v.startswith("的")], villages
+
+
+def test_villages_listed_before_a_community_and_names_in_a_list_of_people():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("整治\n\n9月26日,镇长林志远带队深入柳湾村、新生村、桃建村、青禾社区督导。谢兆村、赵明亮、许宇参加。"
+               "全镇辖215个行政村。推进新型城镇化。", "滁州市")
+    villages = set(_labels(g, _GK.Village))
+    assert {"柳湾村", "新生村", "桃建村"} <= villages and not villages & {"谢兆村", "个行政村", "行政村"}, villages

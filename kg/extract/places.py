@@ -318,11 +318,11 @@ def _village_again(article: Article) -> None:
 # villages ("深入甲村、乙村、丙村"), or as a clause's place ("在X村,")
 VILLAGE_SHAPE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?村)(?=原?(?:党支部|党总支|党委|村委会|村民委员会)|支部"
                            r"|村民(?!委员会)|驻村|原?第一书记|两委|(?:党支部)?书记|主任|村干部"
-                           r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；]|等"
+                           r"|[、和及与][\u4e00-\u9fff]{2,3}村|[,，。;；、]|等"
                            rf"|(?P<site>[\u4e00-\u9fff]{{1,8}}?(?:{SITE_SUFFIX}|水库|山塘|合作社)[,，。;；、和与及]))")
 # a village opening the name of a site visited, in a list or after the verb ("察看了甲村乙水库、丙村…")
 VILLAGE_SITE_BEFORE = re.compile(r"(?:深入|来到|走进|前往|察看了?|查看了?|参观了?|到|在|和|及|与|、)$")
-VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山新老某为对给从把被由往的了是便就也都还")
+VILLAGE_STEM_NOT = set("农乡全该本各每邻驻包联到入整进出山老某为对给从把被由往的了是便就也都还个")
 # a preposition before 村 ends a verb phrase, not a village's name ("发包给|村支部委员")
 VILLAGE_STEM_LAST_NOT = set("给向到在对从把被让由往")
 
@@ -342,7 +342,8 @@ def _towns_by_shape(article: Article) -> None:
         name = m.group(0)
         stem = name[:-2] if name.endswith("街道") else name[:-1]
         tag = word_tag(stem) or "n"
-        if stem[0] in VILLAGE_STEM_NOT or tag[:1] in "drmpcuf" or (tag[:1] in "va" and word_freq(stem) > 500) \
+        if stem[0] in VILLAGE_STEM_NOT or stem[0] == "新" or tag[:1] in "drmpcuf" \
+                or (tag[:1] in "va" and word_freq(stem) > 500) \
                 or is_dictionary_word(name) or text[m.end():m.end() + 1] in "镇村":
             continue  # "北部|乡镇", "各乡村": no town's name
         key = f"{county.key}/{name}"
@@ -354,10 +355,10 @@ def _towns_by_shape(article: Article) -> None:
 
 def _common_village_word(word: str) -> bool:
     """"乡村", "农村": a common word ending in 村 (和美|乡村), not the end of a village's name (山村 may be)."""
-    if word[0] in "驻进到入在回":  # "现任驻村第一书记", "进村入户": a verb before 村, no name
+    if word[-2] in "驻进到入在回":  # "现任驻村第一书记", "进村入户": a verb before 村, no name
         return True
-    tag = word_tag(word) or "ns"
-    return tag[:1] in "nv" and not tag.startswith("ns") and word_freq(word) > 100
+    return any((word_tag(w) or "ns")[:1] in "nv" and not (word_tag(w) or "ns").startswith("ns") and word_freq(w) > 100
+               for w in (word[-2:], word[-3:]))  # 乡村, 行政村
 
 
 def _villages_by_shape(article: Article, context: Context) -> None:
@@ -384,10 +385,11 @@ def _villages_by_shape(article: Article, context: Context) -> None:
         pos = s + 1  # overlapping: "入|甲村" is refused, "甲村" is tried next
         stem = text[s:e - 1]
         before = text[max(0, s - 3):s]
+        next_village = re.match(r"[、和及与][\u4e00-\u9fff]{2,3}村", text[e:e + 5]) is not None
         listed = text[e:e + 1] in "、,，。;；等和及与" and (
-            re.search(r"(?:深入|来到|走进|前往|到|在|和|及|与|、)$", before) or text[e:e + 1] in "、和及与")
-        if text[e:e + 1] in ",，。;；等" and not listed:
-            continue
+            re.search(r"(?:深入|来到|走进|前往|到|在|和|及|与|、)$", before) or next_village)
+        if text[e:e + 1] in ",，。;；等、" and not listed:
+            continue  # "甲村、乙、丙参加": a name in a list of names, not a village
         if m.group("site") and not VILLAGE_SITE_BEFORE.search(text[max(0, s - 3):s]):
             continue
         if s and is_dictionary_word(text[s - 1:s + 1]) and not (word_tag(text[s - 1:s + 1]) or "").startswith("ns"):
@@ -397,7 +399,7 @@ def _villages_by_shape(article: Article, context: Context) -> None:
                 continue  # "便叮嘱|村书记": a verb before the title 村书记, no village
         if stem[0] in VILLAGE_STEM_NOT or stem[-1] in VILLAGE_STEM_LAST_NOT or any(a < e and s < b for a, b in spans) \
                 or (is_dictionary_word(text[s:e]) and not (word_tag(text[s:e]) or "").startswith("ns")) \
-                or _common_village_word(text[e - 2:e]) \
+                or _common_village_word(text[max(0, e - 3):e]) \
                 or (word_tag(stem) or "n")[:1] in "vadrmpcu":
             continue
         owner = [k for start, k in townships if start < s]
