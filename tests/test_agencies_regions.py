@@ -115,7 +115,7 @@ def test_national_bodies_alone_and_ministry_departments():
     g = build(HEAD + "5月8日,全国人大副委员长林志远指出,要加强监管。公安部经济犯罪侦查局副局长赵明亮介绍。"
                      "银监会主持召开会议。", "宜昌市")
     names = labels(g, GK.Agency)
-    assert {"全国人大", "公安部", "公安部经济犯罪侦查局", "银监会"} <= set(names)
+    assert {"全国人民代表大会", "公安部", "公安部经济犯罪侦查局", "银监会"} <= set(names)  # 全国人大 in full
 
 
 def test_bureaus_without_a_region_are_the_home_regions():

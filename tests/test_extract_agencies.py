@@ -133,3 +133,12 @@ def test_a_body_named_whole_by_its_strong_word_before_a_title():
     posts = {(str(g.value(p, _GK.role)), label(g, g.value(p, _GK.postIn)))
              for p in objs(g, node(g, _GK.Official, "许宇"), _GK.holds)}
     assert [r for r, a in posts] == ["政委"] and next(a for r, a in posts).endswith("公安局"), posts
+
+
+def test_a_congress_in_short_and_in_full_is_one_body():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("人代会\n\n5月8日,宜昌市第八届人民代表大会第一次会议开幕。市人大主席团常务主席林志远主持。"
+               "市人大常委会主任赵明亮出席。", "宜昌市")
+    names = _labels(g, _GK.Agency)
+    assert names.count("宜昌市人民代表大会") == 1 and "宜昌市人大" not in names, names
+    assert "宜昌市人大常委会" in names

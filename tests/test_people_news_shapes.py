@@ -134,7 +134,7 @@ def test_a_discipline_notice_gives_the_former_posts_and_the_resume():
     assert any(r in ("党委书记", "书记") and a.endswith("洋坪镇党委") for r, a in roles)
     roles = posts_of(g, node(g, GK.Official, "赵明亮"))
     assert any(r in ("党委书记", "书记") and a.endswith("洋坪镇党委") for r, a in roles), roles
-    assert any(r == "主席" and a.endswith("洋坪镇人大") for r, a in roles), roles
+    assert any(r == "主席" and a.endswith("洋坪镇人民代表大会") for r, a in roles), roles  # 人大 in full
     assert not [n for n in labels(g, GK.Official) if n.startswith("原")]
 
 

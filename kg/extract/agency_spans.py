@@ -23,6 +23,8 @@ STEM_FIRST_STOP = set("域和与及或")
 WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
 # characters that never sit inside an agency's stem (function words, pronouns)
+# bodies that stand beside the body named before them (a zone's 管委会 beside its 党工委): never named whole alone
+SIBLING_WORDS = ("管委会", "委员会", "办事处", "街道办", "总局", "总署")
 STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由任据")
 
 
@@ -269,7 +271,7 @@ def strong_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
             tag = word_tag(w) or ""
             whole = (w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所", "厅")))
                      and not title_ends_at(text, e, s + 2)) \
-                or (w == suf and len(suf) >= 3 and bool(role_at(text, e)))  # "公安局|政委X": a body named whole
+                or (w == suf and len(suf) >= 3 and suf not in SIBLING_WORDS and bool(role_at(text, e)))  # 公安局|政委X
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))
             break
