@@ -500,3 +500,11 @@ def test_names_on_the_rostrum_bian_as_an_adverb_and_zhongyao_after_a_name():
     names = set(labels(g, GK.Official))
     assert {"林志远", "赵明亮", "许宇", "罗强", "林冬松"} <= names
     assert not {"边视察", "边思考", "林冬松重要"} & (names | set(labels(g, GK.Person)))
+
+
+def test_two_departments_of_a_committee_each_with_its_head_written_short():
+    g = officials("4月9日,县委常委、宣传部长、统战部长林志远主持会议。市委宣传部副部长、新闻科科长赵明亮出席。")
+    posts = posts_of(g, node(g, GK.Official, "林志远"))
+    assert {r for r, a in posts} == {"常委", "部长"} and not [a for r, a in posts if "宣传部统战部" in a], posts
+    assert any(a.endswith("统战部") for r, a in posts) and any(a.endswith("宣传部") for r, a in posts), posts
+    assert any(a.endswith("宣传部新闻科") for r, a in posts_of(g, node(g, GK.Official, "赵明亮")))

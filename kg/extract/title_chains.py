@@ -140,6 +140,9 @@ class TitleChainReader:
             elif agency is not None and p > pos and not role_at(text, p):
                 # "市委常委、宣传部部长": a department of the body named just before
                 dept = _titled_department(text, p)
+                if dept and committee is not None and agency is not committee and agency.parent == committee.key \
+                        and agency.label.endswith("部") and text[p:dept].endswith("部"):
+                    agency = committee  # "县委常委、宣传部长、统战部长": the committee's next department, no sub-unit
                 division = _committee_division(agency.label) if dept else None
                 if dept and division is None and text[p:dept].endswith(("局", "厅")):
                     # "县人大常委会副主任、教育局长X": the county's 教育局, not one of the congress's
