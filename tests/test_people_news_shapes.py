@@ -227,3 +227,9 @@ def test_leaders_listed_by_place_whatever_their_family_name():
     g = people("5月8日,县委书记林志远出席会议,县领导赵明亮、占卓远、石金印、罗强,县政协秘书长许宇出席。"
                "县领导丑生华、周立新等参加会议。")
     assert {"赵明亮", "占卓远", "石金印", "罗强", "丑生华", "周立新"} <= set(labels(g, GK.Official))
+
+
+def test_lists_of_names_ending_where_they_attend_and_a_two_character_name_before_canjia():
+    g = people("5月8日,会议举行。自治区领导赵明亮、许宇在主会场参加,罗强、周立新在分会场参加。区领导钱立群、吕俊参加调研。")
+    names = set(labels(g, GK.Official))
+    assert {"赵明亮", "许宇", "罗强", "周立新", "钱立群", "吕俊"} <= names and "吕俊参" not in names, names

@@ -52,6 +52,10 @@ LEADERS_COLON = re.compile(r"(?:领导|执行主席|主席团常务主席|主席
 NATIONAL_PREFIXES = ("全国", "国家", "中共中央", "国务院", "中央", "中国")
 
 
+# a list of names ending where its people attend: "甲、乙、丙在分会场参加", "甲、乙在主席台就座"
+ATTEND_AT = re.compile(r"在[^,，。;；、]{1,12}?(?:参加|出席|列席|就座|收听收看|收看)")
+
+
 def _after_leaders(text: str, i: int) -> bool:
     """A collective title ends right before ``i``: "县领导|甲、乙", "大会的执行主席是:|甲、乙"."""
     return text.endswith(LEADERS, 0, i) or (text[i - 1:i] in (":", "：") and i > 0
@@ -370,7 +374,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             for s, e in members:
                 self.persons.setdefault(text[s:e], (s, e, []))
             return tail
-        if after_leaders or (text.startswith(LIST_END_WORDS, tail) and not alone_with_deng):
+        if after_leaders or ((text.startswith(LIST_END_WORDS, tail) or ATTEND_AT.match(text, tail)) and not alone_with_deng):
             for s, e in members:
                 self._add(s, e, [])
                 self.listed.add(text[s:e])
@@ -402,12 +406,17 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
 
     def _list_item(self, p: int, loose: bool = False) -> int | None:
         text = self.text
+        for length in (2, 3):  # "甲、吕某|参加": the split that leaves the end word whole
+            if text.startswith(LIST_END_WORDS, p + length) and NAME_CHARS.fullmatch(text[p:p + length]) \
+                    and name_at(text[p:p + length] + "。", 0, strict=True) == length:
+                return p + length
         for length in (3, 2, 4):
             e = p + length
             if e > len(text) or not NAME_CHARS.fullmatch(text[p:e]):
                 continue
             after = _past_tongzhi(text, e)  # "甲同志当选为…", "甲同志、乙同志…"
             if text[after:after + 1] == "、" or text.startswith(LIST_END_WORDS + ELECTED, after) or \
+                    (length > 1 and ATTEND_AT.match(text, after)) or \
                     (loose and ends_name(text, e, NAME_END_WORDS + ("及", "和"))) or \
                     (text[e:e + 1] in "和及" and p > 0 and text[p - 1] == "、") or _elected_by_votes(text, e):
                 if name_at(text[p:e] + "。", 0, strict=True) == length:
