@@ -233,3 +233,8 @@ def test_lists_of_names_ending_where_they_attend_and_a_two_character_name_before
     g = people("5月8日,会议举行。自治区领导赵明亮、许宇在主会场参加,罗强、周立新在分会场参加。区领导钱立群、吕俊参加调研。")
     names = set(labels(g, GK.Official))
     assert {"赵明亮", "许宇", "罗强", "周立新", "钱立群", "吕俊"} <= names and "吕俊参" not in names, names
+
+
+def test_a_name_before_a_numeral_phrase_ends_there():
+    g = people("7月12日上午,随着市委书记许会强一声号令,全市142个项目集中开工。")
+    assert ("书记", "宜昌市委") in posts_of(g, node(g, GK.Official, "许会强"))

@@ -30,7 +30,7 @@ RANKS = ("上将", "中将", "少将", "大校", "上校", "中校", "少校", "
 # the end words of two characters or more: strong enough to close a name that is also a common word
 LONG_END_WORDS = tuple(w for w in NAME_END_WORDS if len(w) > 1)
 # tags of the word after a name that end it: verbs, adverbs, prepositions, conjunctions, time words
-FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f")
+FOLLOW_TAGS = ("v", "d", "p", "c", "t", "ad", "f", "m")  # m: "…王某一声号令"
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•．・?？][\u4e00-\u9fff]{2,8})+")
 DOTS = "·•．・?？"
 PUNCT_END = set(",，、。;；:：!?！？)）”’\n ")
