@@ -555,3 +555,10 @@ def test_a_chronicle_dates_its_items_by_its_month_and_day_headings():
     assert sorted(dates) == [dt.date(2024, 3, 5), dt.date(2024, 3, 5), dt.date(2024, 3, 12)]
     visits = of_type(g, GK.InspectionVisit)
     assert {frozenset(who(g, v)) for v in visits} == {frozenset({"赵明亮"}), frozenset({"许宇"})}
+
+
+def test_a_leader_joining_a_delegation_s_deliberation_is_a_meeting():
+    g = build("两会\n\n本报讯 1月12日,市政协主席林志远来到枝江市代表团,与代表们共同审议政府工作报告。"
+              "会议审议通过了选举办法。", "宜昌市")
+    e = one(g, GK.Meeting)
+    assert g.value(e, GK.date).toPython() == dt.date(2024, 1, 12) and who(g, e) == {"林志远"}
