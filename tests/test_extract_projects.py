@@ -343,3 +343,10 @@ def test_classes_counted_by_kind_and_a_list_of_industry_fields_are_no_projects()
     names = set(labels(g, GK.Project))
     assert not [n for n in names if "汽车技术" in n or "生物医药" in n or n in ("新能源", "新材料", "装备制造")], names
     assert any("恒远新能源产业园" in n for n in names), names
+
+
+def test_a_work_named_by_the_home_division_s_institution_is_a_project():
+    g = build("云溪新闻\n\n本报讯 5月8日,区长林志远先后来到区人民医院整体迁建项目现场,调研项目推进情况。"
+              "全区推进医院建设项目。", "宜昌市")
+    names = labels(g, GK.Project)
+    assert any("人民医院整体迁建" in n for n in names) and not [n for n in names if n.startswith("医院")], names

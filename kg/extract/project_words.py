@@ -128,6 +128,13 @@ def owner_of(label: str) -> str | None:
     return owner
 
 
+# an institution of the paper's own division, named by its level: 县人民医院, 区第一中学, 市中医院
+HOME_INSTITUTION = re.compile(r"[省市县区](?:第[一二三四五六七八九十\d]{1,3})?(?:人民医院|中医院|中医医院|妇幼保健院|医院|中学|"
+                              r"实验中学|实验小学|小学|职业中学|职业技术学校|职业技术学院|体育馆|图书馆|博物馆|文化馆)"
+                              r"|(?:第[一二三四五六七八九十\d]{1,3}(?:中学|小学|人民医院)|人民医院|中医院|中医医院|妇幼保健院)"
+                              r"[^医院学校]{2,}")
+
+
 def is_specific(stem: str, article: Article, start: int) -> bool:
     """Whether ``stem`` (text before a head, at ``start``) names something particular."""
     if not stem:
@@ -143,6 +150,8 @@ def is_specific(stem: str, article: Article, start: int) -> bool:
            for m in article.mentions):
         return True
     if owner_of(stem + "项目"):
+        return True
+    if HOME_INSTITUTION.match(bare):  # "区人民医院整体迁建项目": the district's own hospital, one in particular
         return True
     toks = [(w, word_tag(w) or ("" if is_dictionary_word(w) else "?")) for w, _, _ in tokens(stem)]
     g = grammar()
