@@ -21,9 +21,9 @@ ISSUE_FLOORS = {
 }
 # measured on the development corpus when these floors were set; raise them when the extractors improve
 MEASURED_FLOORS = {
-    "officials.f1": 0.98, "posts.f1": 0.975, "journalists.f1": 1.0, "articles.recall": 1.0,
+    "officials.f1": 0.99, "posts.f1": 0.98, "journalists.f1": 1.0, "articles.recall": 1.0,
     "agencies.f1": 0.99, "places.f1": 0.98, "agency_canonical_labels.share": 0.98, "place_hierarchy.recall": 0.955,
-    "projects.f1": 0.95, "events.f1": 0.95, "event_attributes.recall": 0.97, "macro_f1": 0.988,
+    "projects.f1": 0.95, "events.f1": 0.95, "event_attributes.recall": 0.975, "macro_f1": 0.99,
 }
 
 

@@ -13,8 +13,8 @@ CORPUS = Path(__file__).parent / "corpus" / "invented"
 # measured when the floors were set (each batch was first read blind, see its README); raise them when the
 # extractors improve
 FLOORS = {
-    "officials.f1": 0.98, "posts.f1": 0.93, "journalists.f1": 0.99, "articles.recall": 0.96,
-    "agencies.f1": 0.94, "places.f1": 0.945, "projects.f1": 0.76, "events.f1": 0.955, "macro_f1": 0.94,
+    "officials.f1": 0.98, "posts.f1": 0.94, "journalists.f1": 0.99, "articles.recall": 0.96,
+    "agencies.f1": 0.945, "places.f1": 0.95, "projects.f1": 0.76, "events.f1": 0.96, "macro_f1": 0.943,
 }
 
 
