@@ -78,7 +78,7 @@ NAME_AFTER_TITLE = re.compile(r"(?:书记|[县市区州省镇乡旗]长|主任|�
 def _mask_not_home(text: str) -> str:
     """The page with what names no home masked: company names (深圳市某某有限公司 says where the
     company is registered), streets and villages named like cities (中山路, 玉林村) and names of people
-    (副县长闫晋中)."""
+    (副县长许晋中)."""
     chars = list(text)
     for m in COMPANY_END.finditer(text):
         p = m.start()
@@ -90,7 +90,7 @@ def _mask_not_home(text: str) -> str:
     from kg.extract.lexicon import surnames
 
     family = surnames()
-    for m in NAME_AFTER_TITLE.finditer(text):  # "常务副县长闫晋中", "、闫晋中、": a person, not the city 晋中
+    for m in NAME_AFTER_TITLE.finditer(text):  # "常务副县长许晋中", "、许晋中、": a person, not the city 晋中
         if m.group(1)[0] in family:
             chars[m.start(1):m.end(1)] = "□" * len(m.group(1))
     return "".join(chars)

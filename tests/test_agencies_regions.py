@@ -320,9 +320,9 @@ def test_a_bare_county_committee_before_the_county_is_named_is_the_one_county_th
 
 
 def test_a_city_short_form_inside_a_persons_name_does_not_make_the_home_region():
-    """"常务副县长闫晋中主持", "高某、闫晋中、张某": the name holds 晋中, but the paper is 晋城's (泽州县 is named)."""
+    """"常务副县长许晋中主持", "高某、许晋中、张某": the name holds 晋中, but the paper is 晋城's (泽州县 is named)."""
     page = ingest_text("本报讯 4月16日,泽州县举行重点项目集中开工仪式。县委书记林志远宣布开工,县长赵明亮致辞,"
-                       "县委常委、常务副县长闫晋中主持仪式。仪式上,林志远、赵明亮、闫晋中等共同培土奠基。",
+                       "县委常委、常务副县长许晋中主持仪式。仪式上,林志远、赵明亮、许晋中等共同培土奠基。",
                        source="x-2019-04-17.txt")
     assert home_region(page).city == "晋城市"
 

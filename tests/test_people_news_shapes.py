@@ -224,9 +224,9 @@ def test_an_election_of_several_people_told_clause_by_clause():
 
 def test_leaders_listed_by_place_whatever_their_family_name():
     # 丑 and 占 are family names too rare for the surname lists: the list's places read them
-    g = people("5月8日,县委书记林志远出席会议,县领导赵明亮、占卓远、石金印、罗强,县政协秘书长许宇出席。"
+    g = people("5月8日,县委书记林志远出席会议,县领导赵明亮、占卓远、石金远、罗强,县政协秘书长许宇出席。"
                "县领导丑生华、周立新等参加会议。")
-    assert {"赵明亮", "占卓远", "石金印", "罗强", "丑生华", "周立新"} <= set(labels(g, GK.Official))
+    assert {"赵明亮", "占卓远", "石金远", "罗强", "丑生华", "周立新"} <= set(labels(g, GK.Official))
 
 
 def test_lists_of_names_ending_where_they_attend_and_a_two_character_name_before_canjia():
