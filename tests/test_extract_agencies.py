@@ -142,3 +142,12 @@ def test_a_congress_in_short_and_in_full_is_one_body():
     names = _labels(g, _GK.Agency)
     assert names.count("宜昌市人民代表大会") == 1 and "宜昌市人大" not in names, names
     assert "宜昌市人大常委会" in names
+
+
+def test_short_forms_of_county_bureaus_are_one_body_with_their_full_names():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    g = _build("督导\n\n4月3日,副县长林志远督导森林防火工作,县林草局、县发改局负责人陪同。"
+               "远安县林业和草原局局长赵明亮介绍情况。", "宜昌市")
+    names = _labels(g, _GK.Agency)
+    assert names.count("远安县林业和草原局") == 1 and "远安县林草局" not in names, names
+    assert "远安县发展和改革局" in names
