@@ -135,6 +135,13 @@ def _relayed(text: str, name: str) -> int:
     return sum(m.group(0).count(name) for m in RELAYED_CLAUSE.finditer(text))
 
 
+def _town_named(text: str, name: str) -> int:
+    """How often a city's short form is the start of a township's name (金华|镇 in Sichuan): no sign of the city."""
+    if name.endswith(("市", "州", "盟", "地区")):
+        return 0
+    return text.count(name + "镇") + text.count(name + "乡")
+
+
 def _cue_count(text: str, cues: tuple[str, ...]) -> int:
     return sum(text.count(c) for c in cues)
 
@@ -161,7 +168,8 @@ def home_region(page: Page) -> Region:
     counts: dict[str, int] = {}
     named: dict[str, int] = {}
     for d in list(gaz.by_level("prefecture")) + [d for d in gaz.by_level("province") if d.name in MUNICIPALITIES]:
-        n = sum(text.count(name) - _relayed(text, name) for name in _distinct_names(d.name, d.aliases))
+        n = sum(text.count(name) - _relayed(text, name) - _town_named(text, name)
+                for name in _distinct_names(d.name, d.aliases))
         if n:
             named[d.code] = n
             counts[d.code] = n * CITY_WEIGHT

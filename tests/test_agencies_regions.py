@@ -350,3 +350,10 @@ def test_a_county_level_city_that_names_its_prefecture_only_as_a_body_it_follows
     g = build(text)
     assert ("副市长", "枝江市人民政府") in {(str(g.value(p, GK.role)), label(g, g.value(p, GK.postIn)))
                                       for p in objs(g, node(g, GK.Official, "赵明亮"), GK.holds)}
+
+
+def test_a_township_named_like_a_city_names_no_home_city():
+    text = ("开工\n\n本网讯 9月25日上午,我县重点项目开工仪式在黄石镇举行。远安县委书记林志远致辞。"
+            "特别是黄石镇党委、政府要全力以赴,帮助业主协调解决问题。")
+    r = home_region(page_of(text))
+    assert r.city == "宜昌市", r
