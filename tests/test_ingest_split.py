@@ -562,3 +562,17 @@ def test_a_township_correspondent_credited_in_brackets_on_the_last_line():
     assert art.authors == ["许诺"]
     art = ingest_text("青禾镇开展环境整治\n\n9月26日,镇长林志远带队检查。\n\n(青禾镇人民政府)").articles[0]
     assert art.authors == []
+
+
+def test_a_digest_of_items_some_closed_by_credits_splits_at_every_item_headline():
+    page = ("政协动态\n\n青禾市政协召开主席会议 林志远主持\n\n1月29日上午,青禾市政协召开主席会议,市政协主席林志远主持。\n\n"
+            "云溪市政协召开主席办公会研究全会筹备工作\n\n1月28日,云溪市政协召开主席办公会。市政协主席赵明亮主持。(高某某)\n\n"
+            "枫林县政协为群众发放健康包\n\n春节前夕,枫林县政协主席许宇带队来到乡镇发放健康包。(丁某 杨某某)\n\n"
+            "石湾县政协召开春节后收心会\n\n1月28日,石湾县政协召开春节后收心会。")
+    arts = ingest_text(page).articles
+    heads = [a.headline for a in arts]
+    assert "云溪市政协召开主席办公会研究全会筹备工作" in heads and "枫林县政协为群众发放健康包" in heads, heads
+    assert "石湾县政协召开春节后收心会" in heads
+    authors = {a.headline: a.authors for a in arts}
+    assert authors["云溪市政协召开主席办公会研究全会筹备工作"] == ["高某某"]
+    assert authors["枫林县政协为群众发放健康包"] == ["丁某", "杨某某"]

@@ -218,6 +218,10 @@ def split_articles(pars: list[str]) -> list[ArticleParts]:
             opening.add(i)
         people[i] = found
     _items_after_closing_bylines(pars, people)
+    if people:  # a page of items, some with bylines: a headline between a finished item and a lead starts one too
+        for a, _ in _headed_items(pars)[1:]:
+            if a + 1 < n and a + 1 not in people and a not in people:
+                people[a + 1] = ([], [])
     bylines = sorted(people)
     captions = [i for i, p in enumerate(pars) if role[i] == "body" and i not in people and caption_credit(p)]
     for i in captions:
@@ -409,7 +413,8 @@ def _web_headline(pars: list[str]) -> int | None:
 
 
 # the lead of a news item: a date, a time word or a source ("据市纪委监委消息")
-LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|近期|据[^,，。]{2,20}(?:消息|报道|通报))")
+LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|近期|据[^,，。]{2,20}(?:消息|报道|通报)"
+                  r"|连日来|今年以来|入[春夏秋冬]以来|汛期以来|[\u4e00-\u9fff]{2,4}(?:前夕|期间)[,，])")
 MIN_ITEM_HEAD = 12
 PHOTO_ROLE = re.compile(r"^\s*[(（【\[]?\s*(?:摄影|图片|图)\s*[:：/]")
 SUBHEAD_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -419,7 +424,7 @@ def _headed_items(pars: list[str]) -> list[tuple[int, int]]:
     """Spans of the items of a page without bylines: a headline-like line of some length between a
     finished paragraph and a lead ("近日,…", "5月8日,…", "据…消息") starts an item."""
     starts = [i for i in range(1, len(pars) - 1)
-              if len(pars[i]) >= MIN_ITEM_HEAD and is_headline_like(pars[i]) and pars[i - 1].endswith("。")
+              if len(pars[i]) >= MIN_ITEM_HEAD and is_headline_like(pars[i]) and pars[i - 1].endswith(("。", ")", "）"))
               and not SUBHEAD_NUMBER.match(pars[i])
               and LEAD.match(pars[i + 1])]
     bounds = [0] + starts + [len(pars)]
