@@ -81,13 +81,15 @@ class Pipeline:
         """Run every component on every article of ``page`` (in place) and return it."""
         from kg.resolve import home_region
 
-        from kg.resolve import dateline_region
+        from kg.resolve import dateline_region, item_regions
 
         page.region = region or page.region or home_region(page)
         ctx = Context(page=page, region=page.region)
-        for art in page.articles:
+        # a digest of several places' items ("项城市政协…", "怀化市中方县政协…"): each item in its own
+        items = {} if region else item_regions(page)
+        for i, art in enumerate(page.articles):
             # an item filed from elsewhere ("本报成都5月8日电") is read in that region, unless one was given
-            ctx.region = (None if region else dateline_region(art.text)) or page.region
+            ctx.region = (None if region else dateline_region(art.text)) or items.get(i) or page.region
             for name, comp in self._components:
                 try:
                     comp(art, ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.model import Page, Region
+from kg.model import Article, Page, Region
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +140,46 @@ def _town_named(text: str, name: str) -> int:
     if name.endswith(("市", "州", "盟", "地区")):
         return 0
     return text.count(name + "镇") + text.count(name + "乡")
+
+
+HEADLINE_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|自治州|州|地区|盟|县|区|旗)")
+
+
+def headline_region(headline: str) -> Region | None:
+    """The region an item's headline opens with by its full names ("怀化市中方县政协…" -> 中方县, "项城市政协…" ->
+    项城市), if they name one division of county level or above, else None."""
+    gaz = _gazetteer()
+    found: Region | None = None
+    pos = 0
+    while True:
+        m = HEADLINE_DIVISION.match(headline, pos)
+        if m is None:
+            return found
+        name = headline[pos:m.end()]
+        hits = [d for d in gaz.lookup(name) if d.level in ("province", "prefecture", "county")]
+        if len(hits) != 1:
+            return found
+        found = region_of_division(hits[0].code)
+        pos = m.end()
+
+
+def _item_head_region(article: Article) -> Region | None:
+    """The region of an item's headline, or of the item's own title line under the page's ("政协动态" over
+    "北京市政协召开主席会议")."""
+    heads = [article.headline] + [line.strip() for line in article.text.split("\n")[:4]
+                                  if 0 < len(line.strip()) <= 40 and not line.strip().endswith(("。", "!", "！"))]
+    return next((r for h in heads if h and (r := headline_region(h))), None)
+
+
+def item_regions(page: Page) -> dict[int, Region]:
+    """Regions of the items of a page that gathers items from several places (a digest of several cities'
+    news): each item whose headline opens with a division is read in that division, when the headlines name
+    two or more provinces. Empty for a page of one province (a city paper's items on its counties keep the
+    paper's region: their 市委 is the paper's)."""
+    found = {i: r for i, a in enumerate(page.articles) if (r := _item_head_region(a))}
+    if len({r.province for r in found.values()}) < 2:
+        return {}
+    return found
 
 
 def _cue_count(text: str, cues: tuple[str, ...]) -> int:

@@ -100,3 +100,15 @@ def test_namesakes_on_pages_of_unknown_regions_stay_apart(tmp_path):
     g = Graph()
     g.parse(out)
     assert len([s for s in g.subjects(RDF.type, GK.Official) if str(g.value(s, RDFS.label)) == "林志远"]) == 2
+
+
+def test_a_digest_of_items_from_several_provinces_reads_each_in_the_place_its_headline_names():
+    from _kgtext import GK as _GK, build as _build, labels as _labels
+    page = ("政协动态\n\n北京市政协召开主席会议 林志远主持\n\n1月29日上午,政协北京市委员会召开主席会议,市政协主席林志远主持。\n\n"
+            "项城市政协召开六届四次常委会会议\n\n1月28日下午,项城市政协召开常委会会议,市政协副主席赵明亮出席,"
+            "市委常委、常务副市长许宇列席会议。(丁某 杨某某)\n\n"
+            "永州市蓝山县政协召开春节后收心会\n\n1月28日,永州市蓝山县政协召开春节后收心会,县政协主席罗强主持。")
+    g = _build(page)
+    names = set(_labels(g, _GK.Agency))
+    assert {"北京市政协", "项城市政协", "项城市人民政府", "蓝山县政协"} <= names, names
+    assert not [n for n in names if n.startswith("永州市政协") or n == "永州市人民政府"], names
