@@ -238,3 +238,12 @@ def test_lists_of_names_ending_where_they_attend_and_a_two_character_name_before
 def test_a_name_before_a_numeral_phrase_ends_there():
     g = people("7月12日上午,随着市委书记许会强一声号令,全市142个项目集中开工。")
     assert ("书记", "宜昌市委") in posts_of(g, node(g, GK.Official, "许会强"))
+
+
+def test_names_without_a_family_name_after_a_title():
+    # Tibetan and Mongolian names have no family name: read after a title, up to a comma or an end word
+    g = people("5月8日,州委副书记、州委宣传部部长扎西卓,副州长林志远出席。旗委书记巴特木尔、旗长朝格图参加。"
+               "会议传达了市人大常委会会议精神,引导政协委员听党话、跟党走。", "甘南藏族自治州")
+    assert {r for r, _ in posts_of(g, node(g, GK.Official, "扎西卓"))} == {"副书记", "部长"}
+    assert {"巴特木尔", "朝格图"} <= set(labels(g, GK.Official))
+    assert not [n for n in labels(g, GK.Official) if "会议" in n or "党" in n]

@@ -210,6 +210,7 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             i += 1
         self._appointments()
         self._statistical_names()
+        self._names_without_family_name()
         self._bare_mentions()
 
     def _name_like_a_word(self, pos: int) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import (countries, is_dictionary_word, role_at, roles, surnames, title_ends_at, tokens,
-                               word_tag)
+                               word_freq, word_tag)
 from kg.extract.name_grammar import (LONG_END_WORDS, NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN,
                                      PREPOSITION_SURNAMES, PUNCT_END, dotted_name_at, ends_name, name_at,
                                      noun_follows, word_follows)
@@ -22,6 +22,12 @@ INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "
 # credit lines of a page (editors, proof-readers, sources): the names on them are no one in the news
 CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
                          r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
+
+def _common_word(w: str) -> bool:
+    """A common word of two characters that is no person's name (会议, 精神)."""
+    tag = word_tag(w) or ""
+    return len(w) == 2 and is_dictionary_word(w) and not tag.startswith("nr") and word_freq(w) > 200
+
 
 def _quoted(text: str, s: int, e: int) -> bool:
     """``text[s:e]`` stands inside quotation marks on its line (a ship's or a work's name)."""
@@ -85,6 +91,30 @@ class TaggedNameReader:
             elif name not in self.persons:
                 self.persons[name] = (s, e, [])
             taken.append((s, e))
+
+    def _names_without_family_name(self) -> None:
+        """A name right after a title that neither the grammar nor the tagger read, closed by a comma or an
+        end word ("州委宣传部部长扎西草,"): Tibetan and Mongolian names have no family name. Two to five name
+        characters, no word of the dictionary, no title, end word or verb inside."""
+        text = self.text
+        covered = bytearray(len(text) + 1)  # one pass over what is read already: linear in long pages
+        for a, b in [(s, e) for s, e, _ in self.spans] + [(s, e) for s, e, _ in self.persons.values()] \
+                + [(m.start, m.end) for m in self.art.mentions]:
+            covered[a:b] = b"\x01" * (b - a)
+        for p, posts in list(self.unnamed_titles.items()):
+            if p >= len(text) or covered[p] or text[p] in surnames() or not all(official_post(x) for x in posts):
+                continue  # a family name: the grammar's to read ("…朱某某边…" is no name of five)
+            for end in range(min(len(text), p + 5), p + 1, -1):
+                run = text[p:end]
+                if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or "党" in run \
+                        or is_dictionary_word(run) or any(
+                        role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
+                        or _common_word(text[k:k + 2]) for k in range(p, end)):
+                    continue  # "常委|会会议精神", "委员|听党话": a word or a slogan is no name
+                if end < len(text) and (text[end] in ",，、" or text.startswith(LONG_END_WORDS, end)):
+                    self._add(p, end, posts)
+                    covered[p:end] = b"\x01" * (end - p)
+                break
 
     def _name_run_after_title(self, s: int, e: int) -> int:
         """Where a name right after a title ends when the tagger read only its start: the name runs on
