@@ -146,3 +146,10 @@ def test_a_body_named_whole_by_its_strong_word_before_a_title():
 def test_a_body_in_short_and_in_full_is_one_body(text, full, short, also):
     names = labels(build(text, "宜昌市"), GK.Agency)
     assert names.count(full) == 1 and short not in names and also in names, names
+
+
+def test_cooperation_of_a_ministry_and_a_province_names_no_body():
+    g = build("拜会\n\n3月11日,省委书记林志远带队拜会国家部委,争取政策支持,深化部省合作、推进部市共建。"
+              "水利部部长赵明亮出席。", "宜昌市")
+    names = labels(g, GK.Agency)
+    assert "水利部" in names and not [n for n in names if n.endswith(("深化部", "推进部"))], names
