@@ -153,3 +153,8 @@ def test_cooperation_of_a_ministry_and_a_province_names_no_body():
               "水利部部长赵明亮出席。", "宜昌市")
     names = labels(g, GK.Agency)
     assert "水利部" in names and not [n for n in names if n.endswith(("深化部", "推进部"))], names
+
+
+def test_a_committee_member_s_title_after_a_date_is_no_body():
+    g = build("会议\n\n4月5日,会议传达省委书记林志远在4月2日至3日省委常委(扩大)会议上的讲话精神。", "宜昌市")
+    assert not [n for n in labels(g, GK.Agency) if n.startswith("日") or n.endswith("常委")], labels(g, GK.Agency)

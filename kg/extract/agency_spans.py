@@ -245,8 +245,9 @@ def strong_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
         for suf in g["strong"]:
             if not w.endswith(suf) or any(a <= s < b for a, b in taken):
                 continue
-            if suf in g["whole-only"] and (w == suf or len(w) < 3 or not (word_tag(w) or "").startswith(("nt", "j"))):
-                continue  # 委 and 办 end a body only in a word the dictionary knows whole (发改委, 街道办)
+            if suf in g["whole-only"] and (w == suf or len(w) < 3 or not (word_tag(w) or "").startswith(("nt", "j"))
+                                           or title_ends_at(text, e, s + 2)):
+                continue  # 委 and 办 end a body only in a word the dictionary knows whole (发改委; 省委常委 is a title)
             end = e
             if not _end_ok(text, end):
                 continue
