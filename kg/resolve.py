@@ -127,12 +127,10 @@ def dateline_region(text: str) -> Region | None:
 RELAYED_CLAUSE = re.compile(r"(?:学习|传达|贯彻|落实)[^。；;]{0,80}?(?:精神|部署|要求)")
 
 
-def _relayed(text: str, name: str) -> int:
-    """How often ``name`` is named only as a higher body whose meeting's spirit the page relays (a county-level
-    city's paper studying its prefecture's plenum): no sign of whose paper it is."""
-    if name not in text:
-        return 0
-    return sum(m.group(0).count(name) for m in RELAYED_CLAUSE.finditer(text))
+def _relayed_clauses(text: str) -> str:
+    """The page's clauses that relay a higher body's meeting or deployment, one per line: a city named only there
+    (a county-level city's paper studying its prefecture's plenum) is no sign of whose paper it is."""
+    return "\n".join(m.group(0) for m in RELAYED_CLAUSE.finditer(text))
 
 
 def _town_named(text: str, name: str) -> int:
@@ -166,7 +164,7 @@ def headline_region(headline: str) -> Region | None:
 def _item_head_region(article: Article) -> Region | None:
     """The region of an item's headline, or of the item's own title line under the page's ("政协动态" over
     "北京市政协召开主席会议")."""
-    heads = [article.headline] + [line.strip() for line in article.text.split("\n")[:4]
+    heads = [article.headline] + [line.strip() for line in article.text.split("\n", 4)[:4]
                                   if 0 < len(line.strip()) <= 40 and not line.strip().endswith(("。", "!", "！"))]
     return next((r for h in heads if h and (r := headline_region(h))), None)
 
@@ -207,8 +205,9 @@ def home_region(page: Page) -> Region:
     township_votes = _township_votes(text)
     counts: dict[str, int] = {}
     named: dict[str, int] = {}
+    relayed = _relayed_clauses(text)
     for d in list(gaz.by_level("prefecture")) + [d for d in gaz.by_level("province") if d.name in MUNICIPALITIES]:
-        n = sum(text.count(name) - _relayed(text, name) - _town_named(text, name)
+        n = sum(text.count(name) - relayed.count(name) - _town_named(text, name)
                 for name in _distinct_names(d.name, d.aliases))
         if n:
             named[d.code] = n
@@ -323,11 +322,11 @@ def _county_votes(text: str) -> dict[str, int]:
             n = text.count(name)
             if n:
                 votes[county] = votes.get(county, 0) + n
-    from kg.extract.lexicon import word_freq
+    from kg.extract.lexicon import runs_into_word_before
 
     shorts = _unique_counties()
     for m in _short_county_names().finditer(text):  # 溧阳, not 兴隆|村 or 沙河|路
-        if m.start() and word_freq(text[m.start() - 1:m.start() + 1]) > 100:
+        if runs_into_word_before(text, m.start()):
             continue  # "代|理县|长": the word before runs into the name (代理), no county named
         votes[shorts[m.group()]] = votes.get(shorts[m.group()], 0) + 1
     return votes

@@ -22,9 +22,9 @@ MAX_STEM = 10
 STEM_FIRST_STOP = set("域和与及或")
 WEAK_SUFFIXES = ("中心",)
 MAX_EXT_STEM = 8
-# characters that never sit inside an agency's stem (function words, pronouns)
 # bodies that stand beside the body named before them (a zone's 管委会 beside its 党工委): never named whole alone
 SIBLING_WORDS = ("管委会", "委员会", "办事处", "街道办", "总局", "总署")
+# characters that never sit inside an agency's stem (function words, pronouns)
 STEM_STOP = set("的了在是与及将把被从向对等各要我你他她其这那也都还就又并而或让使给到于为以由任据")
 
 
@@ -205,8 +205,8 @@ def prefix_starts(article: Article) -> list[tuple[int, int, str]]:
         if free and text[s] in g["level"] and (w == text[s] or whole or any(
                 w[1:].startswith(b) for b in _by_first("body").get(w[1:2], ())) or _titled_after_level(text, s)):
             out.append((s, s + 1, "level"))
-        if free and w.startswith("地委") and (w == "地委" or role_at(text, s + 2)):  # a prefecture-level 地区's committee, written without its region
-            out.append((s, s + 1, "level"))
+        if free and w.startswith("地委") and (w == "地委" or role_at(text, s + 2)):
+            out.append((s, s + 1, "level"))  # a prefecture-level 地区's committee, written without its region
         for nat in _by_first("national").get(text[s], ()):
             if text.startswith(nat, s):
                 out.append((s, s + len(nat), "national"))
@@ -270,8 +270,8 @@ def strong_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
                 j -= 1
             # a word the dictionary knows whole as a name (邮政局, 公安部, 教育局, 发改委) needs no stem
             tag = word_tag(w) or ""
-            whole = (w != suf and len(w) >= 3 and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所", "厅")))
-                     and not title_ends_at(text, e, s + 2)) \
+            whole = (w != suf and len(w) >= 3 and not title_ends_at(text, e, s + 2)
+                     and (tag.startswith(("nt", "j")) or (tag == "n" and suf in ("局", "所", "厅")))) \
                 or (w == suf and len(suf) >= 3 and suf not in SIBLING_WORDS and bool(role_at(text, e)))  # 公安局|政委X
             if (extended or whole) and _unit_ok(text[start:end]):
                 out.append((start, end))

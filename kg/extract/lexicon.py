@@ -139,6 +139,12 @@ def is_dictionary_word(word: str) -> bool:
     return word_freq(word) > 0
 
 
+def runs_into_word_before(text: str, pos: int) -> bool:
+    """The character before ``pos`` and the one at it make a common word ("代|理县长": 代理): a short place name
+    read from ``pos`` is part of that word, not a name."""
+    return pos > 0 and word_freq(text[pos - 1:pos + 1]) > 100
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """jieba tokens of ``text`` (no HMM) with their offsets.
 

@@ -29,8 +29,8 @@ from kg.extract.agency_names import TERM
 from kg.extract.agency_spans import AgencySpan
 from kg.extract.appointments import AppointmentReader
 from kg.extract.lexicon import role_at, roles, surnames, word_freq, word_tag
-from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PUNCT_END, RANKS, dictionary_word,
-                                     dotted_name_at, ends_name, name_at)
+from kg.extract.name_grammar import (NAME_CHARS, NAME_END_WORDS, NEVER_GIVEN, NOT_GIVEN, PUNCT_END, RANKS,
+                                     dictionary_word, dotted_name_at, ends_name, name_at)
 from kg.extract.posts import LIST_END_WORDS, NOT_OFFICIALS, PostRef, official_post, role_starts, role_words
 from kg.extract.tagged_people import TaggedNameReader
 from kg.extract.title_chains import TitleChainReader
@@ -375,7 +375,8 @@ class OfficialFinder(TitleChainReader, AppointmentReader, TaggedNameReader):
             for s, e in members:
                 self.persons.setdefault(text[s:e], (s, e, []))
             return tail
-        if after_leaders or ((text.startswith(LIST_END_WORDS, tail) or ATTEND_AT.match(text, tail)) and not alone_with_deng):
+        ends_list = text.startswith(LIST_END_WORDS, tail) or ATTEND_AT.match(text, tail) is not None
+        if after_leaders or (ends_list and not alone_with_deng):
             for s, e in members:
                 self._add(s, e, [])
                 self.listed.add(text[s:e])

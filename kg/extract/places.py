@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from kg.extract.landmarks import find_landmarks
-from kg.extract.lexicon import is_dictionary_word, role_at, surnames, word_freq, word_tag
+from kg.extract.lexicon import is_dictionary_word, role_at, runs_into_word_before, surnames, word_freq, word_tag
 from kg.extract.name_grammar import PREPOSITION_SURNAMES
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Article, Mention, Node, Relation
@@ -254,7 +254,7 @@ def _not_a_place(text: str, s: int, e: int) -> bool:
     person's name after a title (书记龙|长春)."""
     if text.startswith(STREET_AFTER, e):
         return True
-    if e - s == 2 and s and text[s:e].endswith("县") and word_freq(text[s - 1:s + 1]) > 100:
+    if e - s == 2 and text[s:e].endswith("县") and runs_into_word_before(text, s):
         return True  # "代|理县|长", "管|理县|域": a word before runs into a two-character county (理县)
     if e - s == 2 and text[s] in "和与及代各全本该我" and text.startswith("县", s + 1) and (
             role_at(text, s + 1) or (text[s] != "代" and text.startswith(COUNTY_WORDS, s + 1))):
@@ -366,7 +366,8 @@ def _villages_by_shape(article: Article, context: Context) -> None:
     county or city (a township's own page names its villages only: "镇长带队深入甲村、乙村")."""
     text = article.text
     # the township named last before a village, else the county (a village named after its county: "X县Y村")
-    townships = sorted((m.start, m.key) for m in article.mentions if m.attrs.get("adminLevel") in ("township", "county"))
+    townships = sorted((m.start, m.key) for m in article.mentions
+                       if m.attrs.get("adminLevel") in ("township", "county"))
     home = context.region.county_code or context.region.city_code
     if home:
         townships.insert(0, (-1, f"Place/{home}"))

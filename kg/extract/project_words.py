@@ -191,7 +191,9 @@ def single_name_char(w: str, tag: str) -> bool:
 def all_generic(stem: str) -> bool:
     g = grammar()
     stem = NOT_NAME_NUMBER.sub("", stem)
-    return stem in g.generic or all(w in g.generic or (len(w) == 1 and (w in g.generic_chars or (word_tag(w) or "x") in FUNCTION_TAGS))
+    if stem in g.generic:  # a field named whole ("新材料"), whatever the tokenizer makes of it
+        return True
+    return all(w in g.generic or (len(w) == 1 and (w in g.generic_chars or (word_tag(w) or "x") in FUNCTION_TAGS))
                for w, _, _ in tokens(stem))
 
 

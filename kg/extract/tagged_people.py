@@ -23,6 +23,14 @@ INVOKED_AFTER = ("新时代", "思想", "同志为核心", "主义", "理论", "
 CREDIT_LINE = re.compile(r"^\s*[(（【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|监制|制图|排版|来源|作者|本报记者|记者|通讯员|摄影)"
                          r"|(?:责任编辑|审核编辑|编辑|责编|校对|监制)\s*[:：丨|]")
 
+def _bare_run(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` may be (part of) a name without a family name: name characters, none that never ends or
+    starts a given name, and no title, end word or verb starting inside it."""
+    run = text[a:b]
+    return bool(NAME_CHARS.fullmatch(run)) and not set(run) & NEVER_GIVEN and not any(
+        role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k) for k in range(a, b))
+
+
 def _common_word(w: str) -> bool:
     """A common word of two characters that is no person's name (会议, 精神)."""
     tag = word_tag(w) or ""
@@ -106,10 +114,8 @@ class TaggedNameReader:
                 continue  # a family name: the grammar's to read ("…朱某某边…" is no name of five)
             for end in range(min(len(text), p + 5), p + 1, -1):
                 run = text[p:end]
-                if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or "党" in run \
-                        or is_dictionary_word(run) or any(
-                        role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
-                        or _common_word(text[k:k + 2]) for k in range(p, end)):
+                if not _bare_run(text, p, end) or "党" in run or is_dictionary_word(run) \
+                        or any(_common_word(text[k:k + 2]) for k in range(p, end)):
                     continue  # "常委|会会议精神", "委员|听党话": a word or a slogan is no name
                 if end < len(text) and (text[end] in ",，、" or text.startswith(LONG_END_WORDS, end)):
                     self._add(p, end, posts)
@@ -122,10 +128,7 @@ class TaggedNameReader:
         ("统战部部长乌云其木格参加调研": Mongolian and Tibetan names have no family name)."""
         text = self.text
         for end in range(min(len(text), s + 6), e + 1, -1):
-            run = text[e:end]
-            if not NAME_CHARS.fullmatch(run) or set(run) & NEVER_GIVEN or any(
-                    role_at(text, k) or text.startswith(NAME_END_WORDS, k) or word_follows(text, k)
-                    for k in range(e, end)):
+            if not _bare_run(text, e, end):
                 continue  # no title, end word or verb inside: "奈某|表示", "禚某某|主持"
             if end >= len(text) or text[end] in PUNCT_END or text.startswith(LONG_END_WORDS, end):
                 return end

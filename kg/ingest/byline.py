@@ -60,6 +60,8 @@ DATELINE_BARE = re.compile(
     r"(?:[\s、,]+(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,8})*)\s*)"
     r"(?:报道\s*[:：]?|[:：]|(?=\s*\d)|(?=\s+\S))"
 )
+# a reporter's credit in brackets opening a paragraph without a dateline: "(记者 林晓雯)“我宣布,…"
+BRACKET_LEAD = re.compile(r"^\s*[(（]\s*((?:[\u4e00-\u9fff]{0,4}记者|通讯员)[^()（）]{1,60})[)）]")
 # a byline leading the first paragraph, closed by "(place)报道": "本报记者 张三 实习生 李四 云溪报道 今年以来…"
 LEAD_BYLINE = re.compile(
     r"^((?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,8}"
@@ -333,6 +335,8 @@ def is_bracketed(par: str) -> bool:
 # "作者:林晓雯 来源:云溪日报 发布时间:2024-05-08": a web page's line of facts about the article
 META_KEY = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|编辑|责任编辑|信息来源|供稿)\s*[:：]")
 META_AUTHOR = re.compile(r"(?:^|\s|\|)(?:作者|记者|撰稿|文)\s*(?:[:：]|\s)\s*([^:：|]{2,40}?)\s*(?=$|[|]|\s\S{1,6}[:：])")
+# "作者:县委宣传部": a body that supplied the item, not a person
+BODY_AS_AUTHOR = re.compile(r"^.{2,}(?:部|局|委|办|中心|站|院|所|厅|室|组|馆|社|台|网|报|政府|公司)$")
 
 
 def is_meta_line(par: str) -> bool:
@@ -352,11 +356,6 @@ def meta_line_people(par: str) -> list[str] | None:
     reporters, others = parse_people(m.group(1))
     # "作者:县委宣传部": a body that supplied the item, not a person
     return [n for n in reporters + others if not BODY_AS_AUTHOR.search(n)] or None
-
-
-BODY_AS_AUTHOR = re.compile(r"^.{2,}(?:部|局|委|办|中心|站|院|所|厅|室|组|馆|社|台|网|报|政府|公司)$")
-# a reporter's credit in brackets opening a paragraph without a dateline: "(记者 林晓雯)“我宣布,…"
-BRACKET_LEAD = re.compile(r"^\s*[(（]\s*((?:[\u4e00-\u9fff]{0,4}记者|通讯员)[^()（）]{1,60})[)）]")
 
 
 def trailing_byline(par: str) -> tuple[list[str], list[str]] | None:
